@@ -1,0 +1,48 @@
+/**
+ * Errors are data: every failure the user can cause carries a stable `code`
+ * and a one-line message. The CLI prints `newsgraph: <message>` and exits
+ * non-zero; the API maps codes to HTTP statuses. Anything that is not a
+ * NewsgraphError is a bug and is reported as such.
+ */
+export type ErrorCode =
+  | 'not-found'
+  | 'empty-input'
+  | 'binary-input'
+  | 'bad-encoding'
+  | 'too-large'
+  | 'timeout'
+  | 'bad-input'
+  | 'bad-json'
+  | 'bad-html'
+  | 'bad-feed'
+  | 'bad-warc'
+  | 'bad-model'
+  | 'bad-data'
+  | 'bad-url'
+  | 'blocked-address'
+  | 'fetch-failed'
+  | 'nothing-readable'
+  | 'corrupt-store'
+  | 'store-error'
+  | 'pipeline-order'
+  | 'usage';
+
+export class NewsgraphError extends Error {
+  readonly code: ErrorCode | (string & {});
+  constructor(code: ErrorCode | (string & {}), message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'NewsgraphError';
+    this.code = code;
+  }
+}
+
+export function isNewsgraphError(e: unknown): e is NewsgraphError {
+  return e instanceof NewsgraphError;
+}
+
+/** One line, no stack: what the CLI and logs show to a user. */
+export function describeError(e: unknown): string {
+  if (isNewsgraphError(e)) return e.message.split('\n')[0] ?? e.message;
+  if (e instanceof Error) return `internal error: ${e.message.split('\n')[0]}`;
+  return `internal error: ${String(e)}`;
+}
