@@ -1,0 +1,130 @@
+import winkNLP, { type ItemSentence, type WinkMethods } from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+import type { Doc } from '../doc/document.js';
+import type { Section, Sentence, Token } from '../doc/schema.js';
+import type { Component } from '../pipeline/component.js';
+import { dataPath, readWordList } from '../util/data-files.js';
+
+let sharedNlp: WinkMethods | null = null;
+/** wink's English model is loaded once per process: it is the slow part of start-up. */
+function nlp(): WinkMethods {
+  sharedNlp ??= winkNLP(model, ['sbd', 'pos']);
+  return sharedNlp;
+}
+
+interface Region {
+  start: number;
+  end: number;
+  section: Section;
+}
+
+/**
+ * Tokens with universal POS tags, and sentences, over the title, the body
+ * paragraphs and the related-link headlines. Sentences never cross a
+ * paragraph. wink-nlp does tokenisation, POS and sentence boundaries; we map
+ * its tokens back to offsets in the original text and repair two things it
+ * gets wrong on news: a full stop glued to the last word of a sentence
+ * ("said no.") and boundaries after abbreviations that precede a name.
+ */
+export class Segmenter implements Component {
+  readonly name = 'segment';
+  readonly requires = ['blocks', 'boilerplate'] as const;
+  readonly provides = ['tokens', 'sentences'] as const;
+  private readonly abbreviations: Set<string>;
+
+  constructor(abbreviations: string[] = readWordList(dataPath('lexicon', 'abbreviations.txt'))) {
+    this.abbreviations = new Set(abbreviations);
+  }
+
+  process(doc: Doc): void {
+    const regions: Region[] = [];
+    for (const block of doc.get('blocks')) {
+      if (block.kind === 'title') regions.push({ start: block.start, end: block.end, section: 'title' });
+      if (block.kind === 'body') regions.push({ start: block.start, end: block.end, section: 'body' });
+    }
+    for (const b of doc.get('boilerplate')) {
+      if (b.headline) regions.push({ start: b.headline.start, end: b.headline.end, section: 'related' });
+    }
+    regions.sort((a, b) => a.start - b.start);
+    const tokens: Token[] = [];
+    const sentences: Sentence[] = [];
+    for (const region of regions) this.segmentRegion(doc, region, tokens, sentences);
+    doc.set('tokens', tokens);
+    doc.set('sentences', sentences);
+  }
+
+  private segmentRegion(doc: Doc, region: Region, tokens: Token[], sentences: Sentence[]): void {
+    const text = doc.norm.slice(region.start, region.end);
+    const wdoc = nlp().readDoc(text);
+    const its = nlp().its;
+    const values = wdoc.tokens().out(its.value) as string[];
+    const tags = wdoc.tokens().out(its.pos) as string[];
+    // wink token index -> index in our tokens layer (whitespace tokens are dropped)
+    const ours = new Int32Array(values.length).fill(-1);
+    let cursor = 0;
+    values.forEach((value, i) => {
+      if (value.trim() === '') return;
+      let at = text.startsWith(value, cursor) ? cursor : text.indexOf(value, cursor);
+      if (at === -1) at = cursor; // defensive: wink never rewrites text, but never lose a token
+      const start = region.start + at;
+      const end = Math.min(region.end, start + value.length);
+      ours[i] = tokens.length;
+      tokens.push({ ...doc.span(start, end), pos: tags[i] ?? 'X' });
+      cursor = at + value.length;
+    });
+    const spans: { first: number; end: number }[] = [];
+    wdoc.sentences().each((s: ItemSentence) => {
+      const [a, b] = s.out(its.span) as unknown as [number, number];
+      let first = -1;
+      let last = -1;
+      for (let i = a; i <= b; i++) {
+        const o = ours[i]!;
+        if (o >= 0) {
+          if (first === -1) first = o;
+          last = o;
+        }
+      }
+      if (first !== -1) spans.push({ first, end: last + 1 });
+    });
+    this.repair(doc, tokens, spans);
+    for (const s of spans) {
+      const start = tokens[s.first]!.start;
+      const end = tokens[s.end - 1]!.end;
+      sentences.push({ ...doc.span(start, end), section: region.section, firstToken: s.first, endToken: s.end });
+    }
+  }
+
+  private repair(doc: Doc, tokens: Token[], spans: { first: number; end: number }[]): void {
+    // Merge a boundary that falls after a title abbreviation ("Gen. | Smith").
+    for (let i = spans.length - 2; i >= 0; i--) {
+      const last = tokens[spans[i]!.end - 1]!;
+      const next = tokens[spans[i + 1]!.first]!;
+      if (last.text.endsWith('.') && this.abbreviations.has(last.text.slice(0, -1)) && /^[A-Z]/.test(next.text) && isTitleAbbreviation(last.text)) {
+        spans[i] = { first: spans[i]!.first, end: spans[i + 1]!.end };
+        spans.splice(i + 1, 1);
+      }
+    }
+    // Split a full stop glued to a sentence's last word when the word is not an abbreviation.
+    let shift = 0;
+    for (const s of spans) {
+      s.first += shift;
+      s.end += shift;
+      const idx = s.end - 1;
+      const tok = tokens[idx]!;
+      const word = tok.text.slice(0, -1);
+      if (tok.text.length > 1 && tok.text.endsWith('.') && !word.endsWith('.') && !this.abbreviations.has(word) && !/^([A-Za-z]\.)+[A-Za-z]$/.test(word)) {
+        const wordTok: Token = { ...doc.span(tok.start, tok.end - 1), pos: tok.pos };
+        const stop: Token = { ...doc.span(tok.end - 1, tok.end), pos: 'PUNCT' };
+        tokens.splice(idx, 1, wordTok, stop);
+        s.end += 1;
+        shift += 1;
+      }
+    }
+  }
+}
+
+/** Abbreviations that stand before a name and so never end a sentence. */
+const TITLE_ABBREVIATIONS = new Set(['Mr.', 'Mrs.', 'Ms.', 'Dr.', 'Prof.', 'Gen.', 'Lt.', 'Col.', 'Maj.', 'Capt.', 'Cmdr.', 'Adm.', 'Sgt.', 'Gov.', 'Sen.', 'Rep.', 'Rev.', 'Hon.', 'Pres.', 'St.']);
+function isTitleAbbreviation(token: string): boolean {
+  return TITLE_ABBREVIATIONS.has(token);
+}
