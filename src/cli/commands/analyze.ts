@@ -1,0 +1,34 @@
+import { analyzeRaw } from '../../analyze.js';
+import type { Analysis } from '../../doc/schema.js';
+import { buildPipeline } from '../../pipeline/presets.js';
+import { expandPaths, readPath } from '../../readers/inputs.js';
+import { renderReport } from '../report.js';
+
+export type AnalyzeFormat = 'report' | 'json' | 'jsonl';
+
+export interface AnalyzeOptions {
+  format: AnalyzeFormat;
+  color: boolean;
+  write: (s: string) => void;
+}
+
+/** Analyse files (or stdin) and print a report, a JSON document/array, or JSONL. */
+export async function runAnalyze(inputs: string[], opts: AnalyzeOptions): Promise<number> {
+  const files = expandPaths(inputs.length === 0 ? ['-'] : inputs);
+  const pipeline = buildPipeline();
+  const collected: Analysis[] = [];
+  let count = 0;
+  for (const file of files) {
+    for await (const raw of readPath(file)) {
+      const analysis = analyzeRaw(pipeline, raw);
+      count++;
+      if (opts.format === 'jsonl') opts.write(`${JSON.stringify(analysis)}\n`);
+      else if (opts.format === 'json') collected.push(analysis);
+      else opts.write(`${count > 1 ? '\n' + '─'.repeat(60) + '\n' : ''}${renderReport(analysis, { color: opts.color })}\n`);
+    }
+  }
+  if (opts.format === 'json') {
+    opts.write(`${JSON.stringify(collected.length === 1 ? collected[0] : collected, null, 2)}\n`);
+  }
+  return 0;
+}

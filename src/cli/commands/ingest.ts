@@ -1,0 +1,68 @@
+import { analyzeRaw } from '../../analyze.js';
+import type { Analysis } from '../../doc/schema.js';
+import { buildPipeline } from '../../pipeline/presets.js';
+import { expandPaths, readPath } from '../../readers/inputs.js';
+import { contentHash } from '../../readers/raw-document.js';
+import type { Store } from '../../store/store.js';
+import { describeError, isNewsgraphError } from '../../util/errors.js';
+import { Progress } from '../progress.js';
+
+export interface IngestOptions {
+  batchSize: number;
+  quiet: boolean;
+  log: (s: string) => void;
+}
+
+export interface IngestSummary {
+  stored: number;
+  skipped: number;
+  failed: number;
+}
+
+/**
+ * Analyse and store documents. Idempotent: a document whose content hash is
+ * already stored is skipped before analysis, so a rerun after a crash picks
+ * up where it stopped. Writes go in batches, each one transaction. A bad
+ * record is reported and skipped; a bad file stops nothing else.
+ */
+export async function runIngest(store: Store, inputs: string[], opts: IngestOptions): Promise<IngestSummary> {
+  const files = expandPaths(inputs);
+  const pipeline = buildPipeline();
+  const progress = new Progress(process.stderr, { quiet: opts.quiet });
+  let batch: Analysis[] = [];
+  const pending = new Set<string>();
+  const flush = async (): Promise<void> => {
+    if (batch.length === 0) return;
+    const results = await store.putMany(batch);
+    for (const r of results) progress.tick(r.inserted ? 'stored' : 'skipped');
+    batch = [];
+    pending.clear();
+  };
+  for (const file of files) {
+    try {
+      for await (const raw of readPath(file)) {
+        const hash = contentHash(raw.text);
+        if (pending.has(hash) || (await store.has(hash))) {
+          progress.tick('skipped');
+          continue;
+        }
+        try {
+          batch.push(analyzeRaw(pipeline, raw));
+          pending.add(hash);
+        } catch (e) {
+          if (!isNewsgraphError(e)) throw e;
+          progress.tick('failed');
+          opts.log(`newsgraph: ${raw.origin}: ${describeError(e)}`);
+        }
+        if (batch.length >= opts.batchSize) await flush();
+      }
+    } catch (e) {
+      if (!isNewsgraphError(e) || e.code === 'corrupt-store' || e.code === 'store-error') throw e;
+      progress.tick('failed');
+      opts.log(`newsgraph: ${describeError(e)}`);
+    }
+  }
+  await flush();
+  opts.log(progress.finish());
+  return { stored: progress.stored, skipped: progress.skipped, failed: progress.failed };
+}

@@ -1,0 +1,146 @@
+import { Command, CommanderError, Option } from 'commander';
+import { SqliteStore } from '../store/sqlite/sqlite-store.js';
+import { describeError, NewsgraphError } from '../util/errors.js';
+import { VERSION } from '../version.js';
+import { runAnalyze, type AnalyzeFormat } from './commands/analyze.js';
+import { runIngest } from './commands/ingest.js';
+import { renderReport } from './report.js';
+
+const DEFAULT_DB = process.env.NEWSGRAPH_DB ?? './newsgraph.db';
+const write = (s: string): void => void process.stdout.write(s);
+const log = (s: string): void => void process.stderr.write(`${s}\n`);
+const useColor = (): boolean => Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
+
+function dbOption(): Option {
+  return new Option('--db <path>', 'SQLite database file (or set NEWSGRAPH_DB)').default(DEFAULT_DB);
+}
+
+export function buildProgram(): Command {
+  const program = new Command();
+  program
+    .name('newsgraph')
+    .description('Turn news into sourced, structured facts. Every fact points back into the input by character offsets.')
+    .version(VERSION, '-V, --version')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride();
+
+  program
+    .command('analyze')
+    .description('analyse .txt, .html or .jsonl files (or - for stdin) and print what was found')
+    .argument('[inputs...]', 'files or directories; - reads stdin')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['report', 'json', 'jsonl']).default('report'))
+    .action(async (inputs: string[], opts: { format: AnalyzeFormat }) => {
+      process.exitCode = await runAnalyze(inputs, { format: opts.format, color: useColor(), write });
+    });
+
+  program
+    .command('ingest')
+    .description('analyse documents and store them (idempotent by content hash)')
+    .argument('<inputs...>', 'files or directories (.txt, .html, .jsonl)')
+    .addOption(dbOption())
+    .option('--batch-size <n>', 'documents per write transaction', (v) => positiveInt(v, '--batch-size'), 200)
+    .option('-q, --quiet', 'no progress output')
+    .action(async (inputs: string[], opts: { db: string; batchSize: number; quiet?: boolean }) => {
+      const store = SqliteStore.open(opts.db);
+      try {
+        const summary = await runIngest(store, inputs, { batchSize: opts.batchSize, quiet: Boolean(opts.quiet), log });
+        if (summary.failed > 0) process.exitCode = 1;
+      } finally {
+        await store.close();
+      }
+    });
+
+  program
+    .command('show')
+    .description('show a stored document by id or key (content hash, or a prefix of at least 8 characters)')
+    .argument('<id>', 'document id or key')
+    .addOption(dbOption())
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['report', 'json']).default('report'))
+    .action(async (id: string, opts: { db: string; format: 'report' | 'json' }) => {
+      const store = SqliteStore.open(opts.db, { readonly: true });
+      try {
+        const analysis = await store.get(id);
+        if (!analysis) throw new NewsgraphError('not-found', `no stored document with id or key "${id}" in ${opts.db}`);
+        write(opts.format === 'json' ? `${JSON.stringify(analysis, null, 2)}\n` : `${renderReport(analysis, { color: useColor() })}\n`);
+      } finally {
+        await store.close();
+      }
+    });
+
+  program
+    .command('stats')
+    .description('what the store holds')
+    .addOption(dbOption())
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['report', 'json']).default('report'))
+    .action(async (opts: { db: string; format: 'report' | 'json' }) => {
+      const store = SqliteStore.open(opts.db, { readonly: true });
+      try {
+        const s = await store.stats();
+        if (opts.format === 'json') {
+          write(`${JSON.stringify(s, null, 2)}\n`);
+          return;
+        }
+        const rows = [
+          ['database', s.path],
+          ['schema version', String(s.schemaVersion)],
+          ['documents', String(s.documents)],
+          ['sentences', String(s.sentences)],
+          ['tokens', String(s.tokens)],
+          ['boilerplate spans', String(s.boilerplate)],
+          ['entity mentions', String(s.mentions)],
+          ['attributions', String(s.attributions)],
+          ['events', String(s.events)],
+        ];
+        for (const [k, v] of rows) write(`${k!.padEnd(18)} ${v}\n`);
+        if (s.bySource.length > 0) {
+          write('\nby source:\n');
+          for (const b of s.bySource) write(`  ${String(b.documents).padStart(7)}  ${b.source}\n`);
+        }
+      } finally {
+        await store.close();
+      }
+    });
+
+  return program;
+}
+
+function positiveInt(value: string, name: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new NewsgraphError('usage', `${name} must be a positive integer, got "${value}"`);
+  return n;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  if (argv.length <= 2) {
+    program.outputHelp();
+    return 2;
+  }
+  try {
+    await program.parseAsync(argv);
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // commander already printed its one-line message (or the help/version text)
+      return e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help' ? 0 : 2;
+    }
+    log(`newsgraph: ${describeError(e)}`);
+    if (process.env.NEWSGRAPH_DEBUG && e instanceof Error) log(e.stack ?? '');
+    return e instanceof NewsgraphError && e.code === 'usage' ? 2 : 1;
+  }
+}
+
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  // `newsgraph analyze ... | head` closes the pipe early: that is not an error.
+  if (e.code === 'EPIPE') process.exit(0);
+});
+
+main(process.argv).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    log(`newsgraph: ${describeError(e)}`);
+    process.exitCode = 1;
+  },
+);
