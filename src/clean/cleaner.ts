@@ -31,7 +31,11 @@ export class Cleaner implements Component {
   }
 
   process(doc: Doc): void {
-    const labels = nonEmptyLines(doc.norm).map((line) => ({ line, boilerplate: this.matchLine(doc, line) }));
+    const lines = nonEmptyLines(doc.norm);
+    const labels = lines.map((line, i) => ({
+      line,
+      boilerplate: isContinuation(line, lines[i - 1]) ? null : this.matchLine(doc, line),
+    }));
     const titleIndex = detectTitle(labels, doc.meta.title);
     const blocks: Block[] = [];
     const boilerplate: Boilerplate[] = [];
@@ -123,6 +127,16 @@ function skipSpaces(text: string, from: number, limit: number): number {
   let i = from;
   while (i < limit && /[\s\-–—:]/.test(text[i]!)) i++;
   return i;
+}
+
+/**
+ * A line that continues a hard-wrapped paragraph ("...to one\nsubscribe
+ * between January 1 1988") is body, whatever its words. Boilerplate lines
+ * stand alone and start with a capital, a digit or a symbol.
+ */
+function isContinuation(line: Line, previous: Line | undefined): boolean {
+  if (/^\p{Ll}/u.test(line.text)) return true;
+  return previous !== undefined && line.blankBefore === 0 && previous.text.length >= 40 && !endsLikeSentence(previous.text);
 }
 
 function wordCount(text: string): number {
