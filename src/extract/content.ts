@@ -1,0 +1,176 @@
+/**
+ * Finds the article body among the text units. Readability-style scoring
+ * (paragraph text length and commas credited to ancestors, damped by link
+ * density, nudged by class/id hints) picks a container; its siblings that
+ * look like more of the article join it; then units inside are filtered.
+ */
+import { type ElementNode, attr } from './dom.js';
+import type { TextUnit } from './units.js';
+import { isPhraseBoilerplate } from './boilerplate.js';
+import type { BoilerplateItem } from './types.js';
+
+const POSITIVE_HINT = /article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story|prose|rich-?text|paragraph/i;
+const NEGATIVE_HINT = /-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|foot|footer|footnote|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|tool|widget|teaser|newsletter|byline|caption/i;
+const COMMAS = /[,，、،]/g;
+
+interface Candidate {
+  el: ElementNode;
+  score: number;
+}
+
+function classWeight(el: ElementNode): number {
+  let w = 0;
+  for (const v of [attr(el, 'class'), attr(el, 'id')]) {
+    if (!v) continue;
+    if (NEGATIVE_HINT.test(v)) w -= 25;
+    if (POSITIVE_HINT.test(v)) w += 25;
+  }
+  if (attr(el, 'itemprop').toLowerCase() === 'articlebody') w += 50;
+  return w;
+}
+
+function initialScore(el: ElementNode): number {
+  let s = 0;
+  switch (el.tag) {
+    case 'div': case 'article': case 'main': case 'section': s = 5; break;
+    case 'pre': case 'td': case 'blockquote': s = 3; break;
+    case 'address': case 'ol': case 'ul': case 'dl': case 'dd': case 'dt': case 'li': case 'form': s = -3; break;
+    case 'h1': case 'h2': case 'h3': case 'h4': case 'h5': case 'h6': case 'th': s = -5; break;
+    default: break;
+  }
+  if (el.tag === 'article') s += 10;
+  return s + classWeight(el);
+}
+
+export interface ContentSelection {
+  units: TextUnit[];
+  /** Units inside the chosen container that the filters removed. */
+  removed: { unit: TextUnit; item: BoilerplateItem }[];
+  container: ElementNode | null;
+}
+
+function isInside(el: ElementNode, set: Set<ElementNode>): boolean {
+  for (let e: ElementNode | null = el; e; e = e.parent) if (set.has(e)) return true;
+  return false;
+}
+
+/** Per-element totals over units, used for link density of candidates. */
+function unitTotals(units: TextUnit[]): Map<ElementNode, { chars: number; links: number }> {
+  const totals = new Map<ElementNode, { chars: number; links: number }>();
+  for (const u of units) {
+    for (let e: ElementNode | null = u.owner; e; e = e.parent) {
+      let t = totals.get(e);
+      if (!t) totals.set(e, (t = { chars: 0, links: 0 }));
+      t.chars += u.chars;
+      t.links += u.linkChars;
+    }
+  }
+  return totals;
+}
+
+export function scoreCandidates(units: TextUnit[]): { candidates: Candidate[]; totals: Map<ElementNode, { chars: number; links: number }> } {
+  const byEl = new Map<ElementNode, Candidate>();
+  const touch = (el: ElementNode): Candidate => {
+    let c = byEl.get(el);
+    if (!c) byEl.set(el, (c = { el, score: initialScore(el) }));
+    return c;
+  };
+  for (const u of units) {
+    if (u.chars < 25 || u.kind === 'heading') continue;
+    let score = 1 + (u.text.match(COMMAS)?.length ?? 0) + Math.min(Math.floor(u.chars / 100), 3);
+    if (u.linkChars / u.chars > 0.5) score *= 0.2;
+    // Text that sits directly in a container (mixed with blocks) credits that container.
+    const base = u.mixedOwner || u.owner.tag === 'article' || u.owner.tag === 'main' ? u.owner : u.owner.parent;
+    let level = 0;
+    for (let e = base; e && level < 5; e = e.parent, level++) {
+      touch(e).score += level === 0 ? score : level === 1 ? score / 2 : score / (level * 3);
+    }
+  }
+  const totals = unitTotals(units);
+  const candidates = [...byEl.values()];
+  for (const c of candidates) {
+    const t = totals.get(c.el);
+    const density = t && t.chars > 0 ? t.links / t.chars : 0;
+    c.score *= 1 - density;
+  }
+  candidates.sort((a, b) => b.score - a.score);
+  return { candidates, totals };
+}
+
+function ancestors(el: ElementNode): ElementNode[] {
+  const out: ElementNode[] = [];
+  for (let e = el.parent; e; e = e.parent) out.push(e);
+  return out;
+}
+
+export function pickContainers(units: TextUnit[]): { top: ElementNode | null; selected: Set<ElementNode> } {
+  const { candidates, totals } = scoreCandidates(units);
+  const first = candidates[0];
+  if (!first) return { top: null, selected: new Set() };
+  const scoreOf = new Map(candidates.map((c) => [c.el, c.score]));
+  let top = first.el;
+  const topScore = first.score;
+  // Several strong candidates under one ancestor mean the article is split in parts.
+  const strong = candidates.slice(1, 6).filter((c) => c.score >= topScore * 0.75);
+  if (strong.length >= 2) {
+    const topAnc = ancestors(top);
+    for (const anc of topAnc) {
+      if (anc.tag === '#root' || anc.tag === 'html') break;
+      const holding = strong.filter((c) => isInside(c.el, new Set([anc]))).length;
+      if (holding >= 2) {
+        top = anc;
+        break;
+      }
+    }
+  }
+  // A lone child adds nothing; its parent may hold captions or intro paragraphs.
+  while (top.parent && top.parent.tag !== '#root' && top.parent.tag !== 'html' && top.parent.tag !== 'body') {
+    const siblings = top.parent.children.filter((c) => c.kind === 'element' || c.text.trim() !== '');
+    if (siblings.length !== 1) break;
+    top = top.parent;
+  }
+  const selected = new Set<ElementNode>([top]);
+  const parent = top.parent;
+  if (parent) {
+    const topS = scoreOf.get(top) ?? topScore;
+    const threshold = Math.max(10, topS * 0.2);
+    const topClass = attr(top, 'class');
+    for (const sib of parent.children) {
+      if (sib.kind !== 'element' || sib === top) continue;
+      let s = scoreOf.get(sib) ?? 0;
+      if (topClass && attr(sib, 'class') === topClass) s += topS * 0.2;
+      const t = totals.get(sib);
+      if (s >= threshold) selected.add(sib);
+      else if (t && sib.tag === 'p') {
+        const density = t.links / Math.max(1, t.chars);
+        if ((t.chars > 80 && density < 0.25) || (t.chars > 0 && density === 0 && t.chars <= 80)) selected.add(sib);
+      }
+    }
+  }
+  return { top, selected };
+}
+
+function normTitle(s: string): string {
+  return s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+/** Filters units inside the selected containers. */
+export function selectUnits(units: TextUnit[], selected: Set<ElementNode>, titles: string[]): ContentSelection {
+  const inside = units.filter((u) => isInside(u.owner, selected));
+  const removed: ContentSelection['removed'] = [];
+  const titleSet = new Set(titles.map(normTitle).filter((t) => t.length > 0));
+  const drop = (u: TextUnit, kind: BoilerplateItem['kind'], reason: string): void => {
+    removed.push({ unit: u, item: { kind, reason, text: u.text.slice(0, 300), htmlStart: u.htmlStart, htmlEnd: u.htmlEnd } });
+  };
+  const kept: TextUnit[] = [];
+  for (const u of inside) {
+    const density = u.linkChars / u.chars;
+    if (isPhraseBoilerplate(u.text)) drop(u, 'phrase', 'furniture phrase');
+    else if (u.kind === 'heading' && titleSet.has(normTitle(u.text))) drop(u, 'header', 'headline');
+    else if (density > 0.6 || (density > 0.35 && u.chars < 120)) drop(u, 'link-list', `link density ${density.toFixed(2)}`);
+    else kept.push(u);
+  }
+  // Headings with nothing after them (e.g. "Related stories" at the end) are furniture.
+  while (kept.length > 0 && kept[kept.length - 1]!.kind === 'heading') drop(kept.pop()!, 'related', 'trailing heading');
+  return { units: kept, removed, container: [...selected][0] ?? null };
+}

@@ -1,0 +1,52 @@
+/**
+ * Loads the JSON rule files in data/extraction. They are found by walking up from
+ * this module so the same code works from src/ (tsx) and from dist/ (built).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+function findDataDir(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 6; i++) {
+    const candidate = path.join(dir, 'data', 'extraction');
+    if (fs.existsSync(path.join(candidate, 'boilerplate.json'))) return candidate;
+    dir = path.dirname(dir);
+  }
+  throw new Error('data/extraction not found next to the newsgraph package');
+}
+
+const DATA_DIR = findDataDir();
+
+export function loadJson<T>(name: string): T {
+  return JSON.parse(fs.readFileSync(path.join(DATA_DIR, name), 'utf8')) as T;
+}
+
+export interface BoilerplateRules {
+  categories: Record<string, string[]>;
+  protect: string[];
+  roles: Record<string, string>;
+  tags: Record<string, string>;
+  phrases: { patterns: string[] };
+}
+
+export interface MetadataKeys {
+  articleTypes: string[];
+  title: string[];
+  published: string[];
+  modified: string[];
+  author: string[];
+  siteName: string[];
+  description: string[];
+  bylineClasses: string[];
+}
+
+export interface StopwordData {
+  scripts: Record<string, string>;
+  words: Record<string, string[]>;
+}
+
+/** Builds one regex matching any fragment as a whole class/id token. */
+export function tokenRegex(fragments: string[]): RegExp {
+  return new RegExp(`(?:^|[\\s_-])(?:${fragments.join('|')})(?:$|[\\s_-])`, 'i');
+}

@@ -1,0 +1,99 @@
+/** extractArticle: HTML string in, main text with block offsets and metadata out. */
+import { Deadline, parseDom } from './dom.js';
+import { pruneBoilerplate } from './boilerplate.js';
+import { linearize, type TextUnit } from './units.js';
+import { pickContainers, selectUnits } from './content.js';
+import { extractMetadata } from './metadata.js';
+import { decideWithJsonLd } from './jsonld-body.js';
+import { detectLanguage } from './lang.js';
+import type { ExtractOptions, ExtractedArticle, ExtractedBlock } from './types.js';
+
+export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
+export const DEFAULT_TIMEOUT_MS = 5000;
+/** Deeper nesting is flattened: real articles never need it and it would cost stack. */
+export const MAX_DOM_DEPTH = 400;
+
+interface AssembledText {
+  text: string;
+  blocks: ExtractedBlock[];
+}
+
+/** Joins units into text; consecutive items of one list become a single 'list' block. */
+function assemble(units: TextUnit[]): AssembledText {
+  const pieces: { text: string; block: Omit<ExtractedBlock, 'start' | 'end'> }[] = [];
+  let prev: TextUnit | null = null;
+  for (const u of units) {
+    const last = pieces[pieces.length - 1];
+    const sameList = prev && last && u.kind === 'list' && prev.kind === 'list' && u.owner.parent === prev.owner.parent && u.owner !== prev.owner;
+    if (sameList && last) {
+      last.text += '\n' + u.text;
+      last.block.htmlEnd = u.htmlEnd;
+    } else {
+      pieces.push({ text: u.text, block: { kind: u.kind, htmlStart: u.htmlStart, htmlEnd: u.htmlEnd } });
+    }
+    prev = u;
+  }
+  let text = '';
+  const blocks: ExtractedBlock[] = [];
+  for (const p of pieces) {
+    if (text) text += '\n\n';
+    blocks.push({ ...p.block, start: text.length, end: text.length + p.text.length });
+    text += p.text;
+  }
+  return { text, blocks };
+}
+
+/** Plain-text body (JSON-LD articleBody) split into paragraphs; no HTML offsets. */
+function assemblePlain(body: string): AssembledText {
+  const paras = body.split(/\n\s*\n|\r\n|\n/).map((p) => p.replace(/\s+/g, ' ').trim()).filter((p) => p.length > 0);
+  let text = '';
+  const blocks: ExtractedBlock[] = [];
+  for (const p of paras) {
+    if (text) text += '\n\n';
+    blocks.push({ kind: 'paragraph', start: text.length, end: text.length + p.length });
+    text += p;
+  }
+  return { text, blocks };
+}
+
+export function extractArticle(html: string, opts: ExtractOptions = {}): ExtractedArticle {
+  const deadline = new Deadline(opts.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  const { root } = parseDom(html, { maxBytes: opts.maxBytes ?? DEFAULT_MAX_BYTES, timeoutMs: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS, maxDepth: MAX_DOM_DEPTH }, deadline);
+  const meta = extractMetadata(root, opts.url);
+  deadline.check();
+  const pruned = pruneBoilerplate(root, deadline);
+  const units = linearize(root, pruned.dropped, deadline);
+  deadline.check();
+  const { selected } = pickContainers(units);
+  const titles = [meta.title ?? '', ...meta.h1Texts];
+  const selection = selectUnits(units, selected, titles);
+  deadline.check();
+
+  let method: ExtractedArticle['method'] = selection.units.length > 0 ? 'dom' : 'none';
+  let assembled: AssembledText;
+  if (meta.jsonLdBody) {
+    const decision = decideWithJsonLd(meta.jsonLdBody, selection.units, selectUnits(units, new Set([root]), titles).units);
+    method = decision.method;
+    assembled = decision.method === 'jsonld-text' ? assemblePlain(meta.jsonLdBody) : assemble(decision.units);
+  } else {
+    assembled = assemble(selection.units);
+  }
+  if (!assembled.text) method = 'none';
+
+  const detected = meta.declaredLang ? null : detectLanguage(assembled.text || (meta.title ?? ''));
+  return {
+    text: assembled.text,
+    blocks: assembled.blocks,
+    title: meta.title,
+    authors: meta.authors,
+    published: meta.published,
+    modified: meta.modified,
+    siteName: meta.siteName,
+    canonicalUrl: meta.canonicalUrl,
+    lang: meta.declaredLang ?? detected,
+    langSource: meta.declaredLang ? 'declared' : detected ? 'detected' : null,
+    description: meta.description,
+    boilerplate: [...pruned.items, ...selection.removed.map((r) => r.item)].sort((a, b) => a.htmlStart - b.htmlStart),
+    method,
+  };
+}
