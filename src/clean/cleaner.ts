@@ -31,11 +31,12 @@ export class Cleaner implements Component {
   }
 
   process(doc: Doc): void {
-    const lines = nonEmptyLines(doc.norm);
-    const labels = lines.map((line, i) => ({
-      line,
-      boilerplate: isContinuation(line, lines[i - 1]) ? null : this.matchLine(doc, line),
-    }));
+    const labels: LineLabel[] = [];
+    for (const line of nonEmptyLines(doc.norm)) {
+      const previous = labels[labels.length - 1];
+      const continues = isContinuation(line, previous?.boilerplate ? undefined : previous?.line);
+      labels.push({ line, boilerplate: continues ? null : this.matchLine(doc, line) });
+    }
     const titleIndex = detectTitle(labels, doc.meta.title);
     const blocks: Block[] = [];
     const boilerplate: Boilerplate[] = [];
@@ -135,6 +136,7 @@ function skipSpaces(text: string, from: number, limit: number): number {
  * stand alone and start with a capital, a digit or a symbol.
  */
 function isContinuation(line: Line, previous: Line | undefined): boolean {
+  // `previous` is undefined when it was itself boilerplate: boilerplate does not wrap into the next line.
   if (/^\p{Ll}/u.test(line.text)) return true;
   return previous !== undefined && line.blankBefore === 0 && previous.text.length >= 40 && !endsLikeSentence(previous.text);
 }

@@ -104,6 +104,15 @@ export class Segmenter implements Component {
         spans.splice(i + 1, 1);
       }
     }
+    // Merge a question or exclamation in quotes with the attribution after it ('"Why?" she asked.').
+    for (let i = spans.length - 2; i >= 0; i--) {
+      const lastText = doc.norm.slice(tokens[spans[i]!.first]!.start, tokens[spans[i]!.end - 1]!.end);
+      const next = tokens[spans[i + 1]!.first]!;
+      if (/[?!]["']$/.test(lastText) && /^\p{Ll}/u.test(next.text)) {
+        spans[i] = { first: spans[i]!.first, end: spans[i + 1]!.end };
+        spans.splice(i + 1, 1);
+      }
+    }
     // Split a full stop glued to a sentence's last word when the word is not an abbreviation.
     let shift = 0;
     for (const s of spans) {

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeText } from '../test-support/docs.js';
+
+const sentencesOf = (text: string): string[] =>
+  analyzeText(text).layers.sentences!.filter((s) => s.section === 'body').map((s) => s.text);
+
+describe('Segmenter', () => {
+  it('survives abbreviations, initials and decimals', () => {
+    expect(sentencesOf('x\n\nThe U.S. envoy met Gen. Mark Hale on Jan. 5 in Washington. Growth was 2.5 percent, said J. R. Smith. Talks end today.')).toEqual([
+      'The U.S. envoy met Gen. Mark Hale on Jan. 5 in Washington.',
+      'Growth was 2.5 percent, said J. R. Smith.',
+      'Talks end today.',
+    ]);
+  });
+
+  it('keeps a quote that ends in punctuation with its attribution', () => {
+    expect(sentencesOf('x\n\n“We should let them,” Korotchenko was quoted as saying. He left.')).toEqual([
+      '“We should let them,” Korotchenko was quoted as saying.',
+      'He left.',
+    ]);
+    expect(sentencesOf('x\n\n"Is it over?" she asked. "Yes." Then silence.')).toEqual(['"Is it over?" she asked.', '"Yes."', 'Then silence.']);
+  });
+
+  it('ends a headline without a full stop at its line', () => {
+    const a = analyzeText('Ministers agree new border deal\n\nThe deal was signed on Monday.');
+    expect(a.layers.sentences!.map((s) => [s.section, s.text])).toEqual([
+      ['title', 'Ministers agree new border deal'],
+      ['body', 'The deal was signed on Monday.'],
+    ]);
+  });
+
+  it('splits a full stop glued to a final word, but not one that ends an abbreviation', () => {
+    const a = analyzeText('x\n\nThe answer was no. The talks ended. He works at Acme Inc.');
+    const texts = a.layers.tokens!.map((t) => t.text);
+    expect(texts).toContain('no');
+    expect(texts).toContain('Inc.');
+    expect(sentencesOf('x\n\nThe answer was no. The talks ended.')).toEqual(['The answer was no.', 'The talks ended.']);
+  });
+
+  it('tags parts of speech', () => {
+    const tokens = analyzeText('Letters\n\nPutin sent a letter.').layers.tokens!;
+    expect(tokens.map((t) => `${t.text}/${t.pos}`)).toEqual(['Letters/PROPN', 'Putin/PROPN', 'sent/VERB', 'a/DET', 'letter/NOUN', './PUNCT']);
+  });
+});
