@@ -1,0 +1,386 @@
+/**
+ * Feature extraction. A feature is a uint32 hash: mix(template, value). The
+ * word-intrinsic part (word, affixes, shape, lexicon codes) is computed once
+ * per distinct string and cached on a WordEntry, together with (at tagging
+ * time) the summed weights of those features; the contextual part (window
+ * words, shapes, sentence position, name-list spans, document features) is
+ * computed per sentence.
+ */
+import { mix, mix3 } from './hash.js';
+import {
+  CASE_LOWER,
+  CASE_TITLE,
+  CASE_UPPER,
+  Lexicon,
+  MAX_SPAN,
+  SPAN_SEED,
+  codeCasing,
+  codeCount,
+  codeHas,
+  codeLowerFreq,
+  codeMajority,
+  spanKeyStep,
+} from './lexicon.js';
+import { NUM_LABELS, posOfLabel, typeOfLabel } from './labels.js';
+import {
+  F_ALLCAPS,
+  F_HASALPHA,
+  F_INITCAP,
+  F_LOWER,
+  isHeadline,
+  wordFacts,
+  type WordFacts,
+} from './word.js';
+
+/** Template ids. Changing any of these invalidates saved models (bump FEATURE_VERSION). */
+export const FEATURE_VERSION = 1;
+let nextTemplate = 1;
+const tpl = (): number => nextTemplate++;
+const T_BIAS = tpl(), T_W = tpl(), T_LW = tpl(), T_LSH = tpl(), T_SSH = tpl(), T_PRE = tpl(), T_SUF = tpl();
+const T_LEN = tpl(), T_LXM = tpl(), T_LXH = tpl(), T_LXC = tpl(), T_UNSEEN = tpl(), T_LLM = tpl(), T_LLH = tpl();
+const T_CASE = tpl(), T_LOWF = tpl();
+const T_WIN = tpl(), T_BI_L = tpl(), T_BI_R = tpl(), T_SS_NB = tpl(), T_SS3 = tpl(), T_SS_L = tpl(), T_SS_R = tpl();
+const T_W_SS = tpl(), T_SS_W = tpl(), T_LX_NB = tpl(), T_FIRST = tpl(), T_FIRST_LEX = tpl(), T_HEAD = tpl();
+const T_SLEN = tpl(), T_GZH = tpl(), T_GZM = tpl(), T_LIST = tpl(), T_LIST_NB = tpl(), T_DOC = tpl(), T_TRUE = tpl();
+const T_P1 = tpl(), T_P1_NB = tpl(), T_P2_MAJ = tpl(), T_P2_HAS = tpl(), T_P2_NONE = tpl(), T_P2_POS = tpl();
+const T_LIST_CAP = tpl(), T_SUF_SS = tpl();
+
+const BOS = 0x0b05;
+const EOS = 0x0e05;
+
+export interface WordEntry extends WordFacts {
+  /** Lexicon code of the exact (digit-normalised) string, -1 if never seen. */
+  exactCode: number;
+  lowerCode: number;
+  intrinsic: Uint32Array;
+  /** Per model pass: summed weights of the intrinsic features (tagging only). */
+  scores: (Float32Array | undefined)[];
+}
+
+export interface PreparedSentence {
+  tokens: readonly string[];
+  entries: WordEntry[];
+  headline: boolean;
+  /** Contextual feature hashes of token i are ctx[ctxStart[i] .. ctxStart[i+1]). */
+  ctx: Uint32Array;
+  ctxStart: Int32Array;
+  /** Second-pass (document agreement) features, same layout; set by addPass2Features. */
+  p2?: Uint32Array;
+  p2Start?: Int32Array;
+}
+
+export interface PreparedDoc {
+  sentences: PreparedSentence[];
+}
+
+class HashBuffer {
+  data = new Uint32Array(1024);
+  length = 0;
+  push(h: number): void {
+    if (this.length === this.data.length) {
+      const next = new Uint32Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = h;
+  }
+  take(): Uint32Array {
+    const out = this.data.slice(0, this.length);
+    this.length = 0;
+    return out;
+  }
+}
+
+const DOC_CAP_MID = 1;
+const DOC_LOWER = 2;
+const MAX_CACHE = 400_000;
+
+export class FeatureExtractor {
+  private readonly cache = new Map<string, WordEntry>();
+  private readonly buf = new HashBuffer();
+  private readonly intrinsicBuf = new HashBuffer();
+
+  constructor(readonly lexicon: Lexicon) {}
+
+  entry(text: string): WordEntry {
+    let e = this.cache.get(text);
+    if (e) return e;
+    if (this.cache.size >= MAX_CACHE) this.cache.clear();
+    e = this.makeEntry(text);
+    this.cache.set(text, e);
+    return e;
+  }
+
+  private makeEntry(text: string): WordEntry {
+    const f = wordFacts(text);
+    const exactCode = this.lexicon.exact.get(f.normHash);
+    const lowerCode = this.lexicon.lower.get(f.lowerHash);
+    const b = this.intrinsicBuf;
+    b.push(mix(T_BIAS, 0));
+    b.push(mix(T_W, f.normHash));
+    b.push(mix(T_LW, f.lowerHash));
+    b.push(mix(T_LSH, f.longShapeHash));
+    b.push(mix(T_SSH, f.shortShapeHash));
+    const lw = f.lower;
+    for (let k = 1; k <= 4 && k < lw.length; k++) {
+      b.push(mix3(T_PRE, k, lowerPrefixHash(lw, k)));
+      b.push(mix3(T_SUF, k, lowerSuffixHash(lw, k)));
+    }
+    if (lw.length > 3) b.push(mix3(T_SUF_SS, f.shortShapeHash, lowerSuffixHash(lw, 3)));
+    b.push(mix(T_LEN, Math.min(text.length, 10)));
+    if (exactCode < 0) {
+      b.push(mix(T_UNSEEN, f.shortShapeHash));
+    } else {
+      b.push(mix(T_LXM, codeMajority(exactCode)));
+      b.push(mix3(T_LXC, codeCount(exactCode), codeMajority(exactCode)));
+      for (let c = 0; c < 5; c++) if (codeHas(exactCode, c)) b.push(mix(T_LXH, c));
+    }
+    if (lowerCode >= 0) {
+      b.push(mix(T_LLM, codeMajority(lowerCode)));
+      for (let c = 0; c < 5; c++) if (codeHas(lowerCode, c)) b.push(mix(T_LLH, c));
+      b.push(mix3(T_CASE, codeCasing(lowerCode), f.flags & (F_INITCAP | F_ALLCAPS)));
+      b.push(mix3(T_LOWF, codeLowerFreq(lowerCode), f.flags & (F_INITCAP | F_ALLCAPS)));
+    }
+    return { ...f, exactCode, lowerCode, intrinsic: b.take(), scores: [] };
+  }
+
+  /** Case a headline word as the document (or else the lexicon) usually writes it. */
+  private trueCase(e: WordEntry, variants: Map<number, string>): { entry: WordEntry; source: number } {
+    if (!(e.flags & F_HASALPHA)) return { entry: e, source: 0 };
+    const v = variants.get(e.lowerHash);
+    if (v !== undefined) return { entry: this.entry(v), source: 1 };
+    if (e.lowerCode >= 0) {
+      const c = codeCasing(e.lowerCode);
+      if (c === CASE_LOWER) return { entry: this.entry(e.text.toLowerCase()), source: 2 };
+      if (c === CASE_TITLE) return { entry: this.entry(e.text.charAt(0) + e.text.slice(1).toLowerCase()), source: 3 };
+      if (c === CASE_UPPER) return { entry: e, source: 4 };
+    }
+    return { entry: e, source: 5 };
+  }
+
+  prepareDoc(sentences: readonly (readonly string[])[]): PreparedDoc {
+    const raw = sentences.map((toks) => toks.map((t) => this.entry(t)));
+    const headline = raw.map((es) => isHeadline(es));
+    // Document casing evidence, from mixed-case sentences only.
+    const docFlags = new Map<number, number>();
+    const variantCounts = new Map<number, Map<string, number>>();
+    raw.forEach((es, si) => {
+      if (headline[si]) return;
+      for (let i = 0; i < es.length; i++) {
+        const e = es[i]!;
+        if (!(e.flags & F_HASALPHA)) continue;
+        let bits = docFlags.get(e.lowerHash) ?? 0;
+        if (e.flags & F_LOWER) bits |= DOC_LOWER;
+        else if (i > 0 && e.flags & F_INITCAP) bits |= DOC_CAP_MID;
+        docFlags.set(e.lowerHash, bits);
+        if (i > 0) {
+          let m = variantCounts.get(e.lowerHash);
+          if (!m) variantCounts.set(e.lowerHash, (m = new Map()));
+          m.set(e.text, (m.get(e.text) ?? 0) + 1);
+        }
+      }
+    });
+    const variants = new Map<number, string>();
+    for (const [k, m] of variantCounts) {
+      let best = '';
+      let bestN = 0;
+      for (const [t, n] of m) if (n > bestN) [best, bestN] = [t, n];
+      variants.set(k, best);
+    }
+    const out: PreparedSentence[] = [];
+    for (let si = 0; si < raw.length; si++) {
+      let entries = raw[si]!;
+      let sources: number[] | null = null;
+      if (headline[si]) {
+        const tc = entries.map((e) => this.trueCase(e, variants));
+        entries = tc.map((x) => x.entry);
+        sources = tc.map((x) => x.source);
+      }
+      out.push(this.sentenceFeatures(sentences[si]!, entries, headline[si]!, sources, docFlags));
+    }
+    return { sentences: out };
+  }
+
+  private sentenceFeatures(
+    tokens: readonly string[],
+    es: WordEntry[],
+    headline: boolean,
+    sources: number[] | null,
+    docFlags: Map<number, number>,
+  ): PreparedSentence {
+    const n = es.length;
+    const b = this.buf;
+    const ctxStart = new Int32Array(n + 1);
+    const gz = this.spanMatches(es, this.lexicon.span, false);
+    const lists = this.spanMatches(es, this.lexicon.list, true);
+    const lowerAt = (i: number): number => (i < 0 ? BOS : i >= n ? EOS : es[i]!.lowerHash);
+    const shapeAt = (i: number): number => (i < 0 ? BOS : i >= n ? EOS : es[i]!.shortShapeHash);
+    for (let i = 0; i < n; i++) {
+      ctxStart[i] = b.length;
+      const e = es[i]!;
+      const w0 = e.lowerHash;
+      const s0 = e.shortShapeHash;
+      const wm1 = lowerAt(i - 1);
+      const wp1 = lowerAt(i + 1);
+      const sm1 = shapeAt(i - 1);
+      const sp1 = shapeAt(i + 1);
+      b.push(mix3(T_WIN, -2, lowerAt(i - 2)));
+      b.push(mix3(T_WIN, -1, wm1));
+      b.push(mix3(T_WIN, 1, wp1));
+      b.push(mix3(T_WIN, 2, lowerAt(i + 2)));
+      b.push(mix3(T_BI_L, wm1, w0));
+      b.push(mix3(T_BI_R, w0, wp1));
+      b.push(mix3(T_SS_NB, -1, sm1));
+      b.push(mix3(T_SS_NB, 1, sp1));
+      b.push(mix(mix3(T_SS3, sm1, s0), sp1));
+      b.push(mix3(T_SS_L, sm1, s0));
+      b.push(mix3(T_SS_R, s0, sp1));
+      b.push(mix3(T_W_SS, wm1, s0));
+      b.push(mix3(T_SS_W, s0, wp1));
+      if (i > 0) b.push(mix3(T_LX_NB, -1, lexMajority(es[i - 1]!)));
+      if (i + 1 < n) b.push(mix3(T_LX_NB, 1, lexMajority(es[i + 1]!)));
+      if (i === 0) {
+        b.push(mix(T_FIRST, s0));
+        if (e.lowerCode >= 0) b.push(mix3(T_FIRST_LEX, codeLowerFreq(e.lowerCode), codeCasing(e.lowerCode)));
+        else b.push(mix3(T_FIRST_LEX, 7, 7));
+      }
+      if (headline) {
+        b.push(mix(T_HEAD, s0));
+        b.push(mix3(T_TRUE, sources![i]!, s0));
+      }
+      b.push(mix3(T_SLEN, Math.min(n, 4), s0));
+      const g = gz[i]!;
+      if (g !== 0) {
+        const code = g >> 3;
+        const pos = g & 3;
+        for (let t = 0; t < 4; t++) if (codeHas(code, t)) b.push(mix3(T_GZH, t, pos));
+        b.push(mix3(T_GZM, codeMajority(code), pos + 4 * codeCount(code)));
+      }
+      const l = lists[i]!;
+      if (l !== 0) {
+        const cats = l >> 3;
+        const pos = l & 3;
+        for (let c = 0; cats >> c; c++) {
+          if (!((cats >> c) & 1)) continue;
+          b.push(mix3(T_LIST, c, pos));
+          b.push(mix3(T_LIST_CAP, c, e.flags & (F_INITCAP | F_ALLCAPS)));
+        }
+      }
+      for (const off of [-1, 1]) {
+        const j = i + off;
+        if (j < 0 || j >= n) continue;
+        const lj = lists[j]!;
+        if (lj === 0) continue;
+        const cats = lj >> 3;
+        for (let c = 0; cats >> c; c++) if ((cats >> c) & 1) b.push(mix3(T_LIST_NB, off, c));
+      }
+      if (e.flags & F_INITCAP && e.flags & F_HASALPHA) {
+        const posClass = headline ? 2 : i === 0 ? 1 : 0;
+        b.push(mix3(T_DOC, (docFlags.get(w0) ?? 0) | (posClass << 2), e.flags & F_ALLCAPS));
+      }
+    }
+    ctxStart[n] = b.length;
+    return { tokens, entries: es, headline, ctx: b.take(), ctxStart };
+  }
+
+  /**
+   * Greedy longest matches of a span table over the sentence. Result per
+   * token: 0 = no match, else (code << 3) | 4 | position (B/I/L/U as 0..3).
+   */
+  private spanMatches(es: WordEntry[], table: { get(k: number): number }, byLower: boolean): Int32Array {
+    const n = es.length;
+    const out = new Int32Array(n);
+    let i = 0;
+    while (i < n) {
+      let key = SPAN_SEED;
+      let bestLen = 0;
+      let bestCode = 0;
+      for (let j = i; j < n && j - i < MAX_SPAN; j++) {
+        key = spanKeyStep(key, byLower ? es[j]!.lowerHash : es[j]!.normHash);
+        const code = table.get(key);
+        if (code >= 0) {
+          bestLen = j - i + 1;
+          bestCode = code;
+        }
+      }
+      if (bestLen === 0) {
+        i++;
+        continue;
+      }
+      for (let k = 0; k < bestLen; k++) {
+        const pos = bestLen === 1 ? 3 : k === 0 ? 0 : k === bestLen - 1 ? 2 : 1;
+        out[i + k] = (bestCode << 3) | 4 | pos;
+      }
+      i += bestLen;
+    }
+    return out;
+  }
+
+  /**
+   * Features from a first tagging pass: what the same word got elsewhere in
+   * the document (a name keeps its type across an article) and the first
+   * pass's own labels around the token.
+   */
+  addPass2Features(doc: PreparedDoc, pass1: readonly ArrayLike<number>[]): void {
+    const counts = new Map<number, Int32Array>();
+    doc.sentences.forEach((s, si) => {
+      const labels = pass1[si]!;
+      for (let i = 0; i < s.entries.length; i++) {
+        const e = s.entries[i]!;
+        if (!(e.flags & F_INITCAP && e.flags & F_HASALPHA)) continue;
+        let c = counts.get(e.lowerHash);
+        if (!c) counts.set(e.lowerHash, (c = new Int32Array(5)));
+        c[typeOfLabel(labels[i]!) + 1]!++;
+      }
+    });
+    const b = this.buf;
+    const others = new Int32Array(5);
+    doc.sentences.forEach((s, si) => {
+      const labels = pass1[si]!;
+      const n = s.entries.length;
+      const start = new Int32Array(n + 1);
+      for (let i = 0; i < n; i++) {
+        start[i] = b.length;
+        const l0 = labels[i]!;
+        b.push(mix(T_P1, l0));
+        b.push(mix3(T_P1_NB, -1, i > 0 ? labels[i - 1]! : NUM_LABELS));
+        b.push(mix3(T_P1_NB, 1, i + 1 < n ? labels[i + 1]! : NUM_LABELS));
+        const e = s.entries[i]!;
+        const c = counts.get(e.lowerHash);
+        if (!c) continue;
+        let total = 0;
+        let best = 0;
+        for (let k = 0; k < 5; k++) {
+          others[k] = c[k]! - (k === typeOfLabel(l0) + 1 ? 1 : 0);
+          total += others[k]!;
+          if (others[k]! > others[best]!) best = k;
+        }
+        if (total === 0) {
+          b.push(mix(T_P2_NONE, posOfLabel(l0) + 1));
+          continue;
+        }
+        b.push(mix3(T_P2_MAJ, best, Math.min(total, 3)));
+        b.push(mix3(T_P2_POS, best, s.headline ? 2 : i === 0 ? 1 : 0));
+        for (let k = 0; k < 5; k++) if (others[k]! > 0) b.push(mix3(T_P2_HAS, k, others[k] === total ? 1 : 0));
+      }
+      start[n] = b.length;
+      s.p2 = b.take();
+      s.p2Start = start;
+    });
+  }
+}
+
+function lexMajority(e: WordEntry): number {
+  return e.exactCode < 0 ? 7 : codeMajority(e.exactCode);
+}
+
+function lowerPrefixHash(s: string, k: number): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < k; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+function lowerSuffixHash(s: string, k: number): number {
+  let h = 0x811c9dc5;
+  for (let i = s.length - k; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}

@@ -1,0 +1,129 @@
+/**
+ * Per-word-string facts that do not depend on context: normalised forms,
+ * hashes and shapes. Computed once per distinct string and cached by the
+ * feature extractor.
+ */
+import { hashString } from './hash.js';
+
+export const F_INITCAP = 1;
+export const F_ALLCAPS = 2;
+export const F_HASDIGIT = 4;
+export const F_ALLDIGIT = 8;
+export const F_HASALPHA = 16;
+export const F_LOWER = 32;
+export const F_PUNCT = 64;
+export const F_HASLOWER = 128;
+
+const SEED_NORM = 0x1234567;
+const SEED_LOWER = 0x7654321;
+const SEED_SHAPE = 0x2468ace;
+
+/** Digits become 0 so that numbers share weights ("1996-08-22" ~ "1997-01-05"). */
+export function normaliseDigits(s: string): string {
+  return /\d/.test(s) ? s.replace(/\d/g, '0') : s;
+}
+
+export interface WordFacts {
+  text: string;
+  norm: string;
+  lower: string;
+  normHash: number;
+  lowerHash: number;
+  longShapeHash: number;
+  shortShapeHash: number;
+  /** Short shape as text, e.g. "Xx", "X.X.", "d-d" (kept small: used for debugging and tests). */
+  shortShape: string;
+  flags: number;
+}
+
+function charClass(c: string): string {
+  if (c >= '0' && c <= '9') return 'd';
+  const lo = c.toLowerCase();
+  const up = c.toUpperCase();
+  if (lo !== up) return c === up ? 'X' : 'x';
+  return c;
+}
+
+/** Long shape keeps runs up to 4 ("Xxxx" for any long capitalised word); short shape collapses runs. */
+export function shapes(word: string): { long: string; short: string } {
+  let long = '';
+  let short = '';
+  let prev = '';
+  let run = 0;
+  for (const ch of word) {
+    const k = charClass(ch);
+    if (k === prev) run++;
+    else {
+      run = 1;
+      short += k;
+    }
+    if (run <= 4) long += k;
+    prev = k;
+  }
+  return { long, short };
+}
+
+export function wordFacts(text: string): WordFacts {
+  const norm = normaliseDigits(text);
+  const lower = norm.toLowerCase();
+  const { long, short } = shapes(text);
+  let flags = 0;
+  let letters = 0;
+  let uppers = 0;
+  let lowers = 0;
+  let digits = 0;
+  for (const ch of text) {
+    if (ch >= '0' && ch <= '9') {
+      digits++;
+      continue;
+    }
+    const lo = ch.toLowerCase();
+    const up = ch.toUpperCase();
+    if (lo === up) continue;
+    letters++;
+    if (ch === up) uppers++;
+    else lowers++;
+  }
+  const first = text.charAt(0);
+  if (first !== first.toLowerCase()) flags |= F_INITCAP;
+  if (letters > 0 && lowers === 0) flags |= F_ALLCAPS;
+  if (digits > 0) flags |= F_HASDIGIT;
+  if (digits > 0 && digits === text.length) flags |= F_ALLDIGIT;
+  if (letters > 0) flags |= F_HASALPHA;
+  if (letters > 0 && uppers === 0) flags |= F_LOWER;
+  if (letters === 0 && digits === 0) flags |= F_PUNCT;
+  if (lowers > 0) flags |= F_HASLOWER;
+  return {
+    text,
+    norm,
+    lower,
+    normHash: hashString(norm, SEED_NORM),
+    lowerHash: hashString(lower, SEED_LOWER),
+    longShapeHash: hashString(long, SEED_SHAPE),
+    shortShapeHash: hashString(short, SEED_SHAPE),
+    shortShape: short,
+    flags,
+  };
+}
+
+/** Hash of a lower-cased string, as wordFacts computes it (for lexicon building). */
+export function lowerKey(word: string): number {
+  return hashString(normaliseDigits(word).toLowerCase(), SEED_LOWER);
+}
+export function normKey(word: string): number {
+  return hashString(normaliseDigits(word), SEED_NORM);
+}
+
+/**
+ * A sentence with letters but no lower-case letter: a headline or dateline
+ * in capitals ("RUSSIA WARNS ...", "MOSCOW 1996-08-22"), where case says
+ * nothing about names.
+ */
+export function isHeadline(facts: readonly WordFacts[]): boolean {
+  let letters = 0;
+  for (const f of facts) {
+    if (f.flags & F_HASLOWER) return false;
+    if (f.flags & F_HASALPHA) letters += f.text.length;
+  }
+  return letters >= 4;
+}
