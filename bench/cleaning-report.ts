@@ -54,7 +54,7 @@ async function main(): Promise<void> {
     const dir = sharedPath('eval', 'corpus');
     files = fs.readdirSync(dir).filter((f) => f.endsWith('.jsonl')).map((f) => path.join(dir, f));
   }
-  const results = [];
+  const results: CleaningCounts[] = [];
   for (const f of files) results.push(await countCleaning(f, sampleCount));
   const rules = [...new Set(results.flatMap((r) => [...r.byRule.keys()]))].sort();
   console.log('Lines labelled boilerplate, per rule and corpus (a labelled line is not analysed as body):\n');

@@ -1,0 +1,80 @@
+/**
+ * Speed report (not a test): analyses a JSONL corpus on one core and prints
+ * articles/s, tokens/s and peak memory, per pipeline stage as well.
+ *
+ *   npm run bench [-- file.jsonl] [--limit N]
+ */
+import { toDoc } from '../src/analyze.js';
+import { buildPipeline } from '../src/pipeline/presets.js';
+import { parseJsonlRecord } from '../src/readers/inputs.js';
+import type { RawDocument } from '../src/readers/raw-document.js';
+import { HAS_SHARED, printTable, readJsonlFile, sharedPath } from './shared.js';
+
+interface StageTiming {
+  name: string;
+  ms: number;
+}
+
+async function loadCorpus(file: string, limit: number): Promise<RawDocument[]> {
+  const docs: RawDocument[] = [];
+  let n = 0;
+  for await (const rec of readJsonlFile<Record<string, unknown>>(file, limit)) {
+    n++;
+    docs.push(parseJsonlRecord(JSON.stringify(rec), `${file}:${n}`, String(n)));
+  }
+  return docs;
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const limitAt = args.indexOf('--limit');
+  const limit = limitAt >= 0 ? Number(args[limitAt + 1]) : Infinity;
+  const file = args.find((a, i) => !a.startsWith('--') && i !== limitAt + 1) ?? (HAS_SHARED ? sharedPath('eval', 'corpus', 'bbc-fulltext.jsonl') : null);
+  if (!file) {
+    console.log('no corpus: give a JSONL file (../shared/eval/corpus/bbc-fulltext.jsonl is the default when ../shared exists)');
+    return;
+  }
+  const docs = await loadCorpus(file, limit);
+  const pipeline = buildPipeline();
+  // Warm-up: load models and let the JIT settle, outside the timing.
+  for (const raw of docs.slice(0, 20)) pipeline.process(toDoc(raw));
+
+  const stages: StageTiming[] = pipeline.components.map((c) => ({ name: c.name, ms: 0 }));
+  let tokens = 0;
+  let sentences = 0;
+  let chars = 0;
+  let peakRss = process.memoryUsage().rss;
+  const started = performance.now();
+  for (const raw of docs) {
+    const doc = toDoc(raw);
+    pipeline.components.forEach((component, i) => {
+      const t0 = performance.now();
+      component.process(doc);
+      stages[i]!.ms += performance.now() - t0;
+    });
+    tokens += doc.get('tokens').length;
+    sentences += doc.get('sentences').length;
+    chars += doc.text.length;
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  }
+  const seconds = (performance.now() - started) / 1000;
+  console.log(`corpus: ${file}`);
+  console.log(`${docs.length} articles, ${sentences} sentences, ${tokens} tokens, ${(chars / 1e6).toFixed(1)} M chars; one core\n`);
+  printTable(
+    ['measure', 'value'],
+    [
+      ['articles/s', docs.length / seconds],
+      ['sentences/s', sentences / seconds],
+      ['tokens/s', tokens / seconds],
+      ['seconds', seconds],
+      ['peak RSS MB', peakRss / 1024 / 1024],
+    ],
+  );
+  console.log('');
+  printTable(
+    ['stage', 'ms', 'share', 'tokens/s'],
+    stages.map((s) => [s.name, s.ms, s.ms / (seconds * 1000), tokens / (s.ms / 1000)]),
+  );
+}
+
+await main();
