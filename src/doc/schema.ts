@@ -82,13 +82,28 @@ export const mentionSchema = spanSchema.extend({
 export type Mention = z.infer<typeof mentionSchema>;
 
 export const actorSchema = z.object({
+  /** Document-local id ("a1", "a2", ...); stable ids live in `dictionaryId`. */
   id: z.string(),
+  /** Canonical name: the dictionary's, else the longest name mention. */
   name: z.string(),
-  type: z.string(),
+  /** PER, ORG, LOC or MISC, as for mentions. */
+  type: entityTypeSchema,
+  /** What kind of actor: person, country, igo, media, organisation, group ... */
+  kind: z.string(),
+  /** CAMEO actor code (RUSGOV, PRKMED, IGOUNO), when one applies. */
   code: z.string().nullable(),
+  /** ISO-3 country the actor belongs to, when known. */
   country: z.string().nullable(),
+  /** CAMEO role (GOV, MIL, MED, ...) or a descriptor such as "analyst". */
   role: z.string().nullable(),
-  mentions: z.array(z.number().int()),
+  /** For news organisations: state-media, wire, broadcaster, newspaper, online. */
+  mediaKind: z.string().nullable(),
+  /** Description from the text ("Russian defence analyst"), when given. */
+  description: z.string().nullable(),
+  /** Id of the matching entry in the actor dictionary, when there is one. */
+  dictionaryId: z.string().nullable(),
+  /** Indexes into the mentions layer. */
+  mentions: z.array(z.number().int().nonnegative()),
 });
 export type Actor = z.infer<typeof actorSchema>;
 
