@@ -29,6 +29,7 @@ function classWeight(el: ElementNode): number {
   return w;
 }
 
+/** Tag and class/id prior of a candidate; added once its paragraph score is known. */
 function initialScore(el: ElementNode): number {
   let s = 0;
   switch (el.tag) {
@@ -72,7 +73,7 @@ export function scoreCandidates(units: TextUnit[]): { candidates: Candidate[]; t
   const byEl = new Map<ElementNode, Candidate>();
   const touch = (el: ElementNode): Candidate => {
     let c = byEl.get(el);
-    if (!c) byEl.set(el, (c = { el, score: initialScore(el) }));
+    if (!c) byEl.set(el, (c = { el, score: 0 }));
     return c;
   };
   for (const u of units) {
@@ -89,6 +90,10 @@ export function scoreCandidates(units: TextUnit[]): { candidates: Candidate[]; t
   const totals = unitTotals(units);
   const candidates = [...byEl.values()];
   for (const c of candidates) {
+    // A class like "page" or "content" must not make a near-empty wrapper win:
+    // the prior may at most double what the paragraphs earned.
+    const prior = initialScore(c.el);
+    c.score += Math.min(prior, c.score);
     const t = totals.get(c.el);
     const density = t && t.chars > 0 ? t.links / t.chars : 0;
     c.score *= 1 - density;
@@ -110,12 +115,13 @@ export function pickContainers(units: TextUnit[]): { top: ElementNode | null; se
   const scoreOf = new Map(candidates.map((c) => [c.el, c.score]));
   let top = first.el;
   const topScore = first.score;
-  // Several strong candidates under one ancestor mean the article is split in parts.
-  const strong = candidates.slice(1, 6).filter((c) => c.score >= topScore * 0.75);
+  // Several strong candidates beside the top one (not its ancestors or parts)
+  // mean the article is split in parts: take their common ancestor.
+  const related = (a: ElementNode, b: ElementNode): boolean => isInside(a, new Set([b])) || isInside(b, new Set([a]));
+  const strong = candidates.slice(1, 6).filter((c) => c.score >= topScore * 0.75 && !related(c.el, top));
   if (strong.length >= 2) {
-    const topAnc = ancestors(top);
-    for (const anc of topAnc) {
-      if (anc.tag === '#root' || anc.tag === 'html') break;
+    for (const anc of ancestors(top)) {
+      if (anc.tag === '#root' || anc.tag === 'html' || anc.tag === 'body') break;
       const holding = strong.filter((c) => isInside(c.el, new Set([anc]))).length;
       if (holding >= 2) {
         top = anc;

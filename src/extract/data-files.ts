@@ -50,3 +50,23 @@ export interface StopwordData {
 export function tokenRegex(fragments: string[]): RegExp {
   return new RegExp(`(?:^|[\\s_-])(?:${fragments.join('|')})(?:$|[\\s_-])`, 'i');
 }
+
+/**
+ * Matches when a fragment is a whole class token or its first or last part:
+ * "share-bar" and "article-comments" match, "elementor-widget-container" does
+ * not match "widget". Compound names mention furniture words in the middle
+ * far more often for layout reasons than to label furniture.
+ */
+export function edgeTokenMatcher(fragments: string[]): (classOrId: string) => string | null {
+  const alt = fragments.join('|');
+  const start = new RegExp(`^(?:${alt})(?:[-_]|$)`, 'i');
+  const end = new RegExp(`(?:^|[-_])(?:${alt})(?:[-_]?\\d+)?$`, 'i');
+  return (value) => {
+    for (const token of value.split(/\s+/)) {
+      if (!token) continue;
+      const m = start.exec(token) ?? end.exec(token);
+      if (m) return m[0].replace(/^[-_]+|[-_\d]+$/g, '');
+    }
+    return null;
+  };
+}

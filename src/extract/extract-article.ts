@@ -1,7 +1,7 @@
 /** extractArticle: HTML string in, main text with block offsets and metadata out. */
-import { Deadline, parseDom } from './dom.js';
+import { Deadline, type ElementNode, parseDom } from './dom.js';
 import { pruneBoilerplate } from './boilerplate.js';
-import { linearize, type TextUnit } from './units.js';
+import { linearize, proseByElement, type TextUnit } from './units.js';
 import { pickContainers, selectUnits } from './content.js';
 import { extractMetadata } from './metadata.js';
 import { decideWithJsonLd } from './jsonld-body.js';
@@ -61,7 +61,20 @@ export function extractArticle(html: string, opts: ExtractOptions = {}): Extract
   const { root } = parseDom(html, { maxBytes: opts.maxBytes ?? DEFAULT_MAX_BYTES, timeoutMs: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS, maxDepth: MAX_DOM_DEPTH }, deadline);
   const meta = extractMetadata(root, opts.url);
   deadline.check();
-  const pruned = pruneBoilerplate(root, deadline);
+  // A first pass without pruning finds where the body probably is, so pruning cannot remove it.
+  const firstUnits = linearize(root, new Set(), deadline);
+  const prose = proseByElement(firstUnits);
+  const firstTop = pickContainers(firstUnits).top;
+  const keep = new Set<ElementNode>();
+  for (let e = firstTop; e; e = e.parent) keep.add(e);
+  // Inside it, keep the chain of descendants that hold most of its prose.
+  for (let e = firstTop; e; ) {
+    const half = (prose.get(e) ?? 0) * 0.5;
+    const next: ElementNode | undefined = e.children.find((c): c is ElementNode => c.kind === 'element' && (prose.get(c) ?? 0) > half && half > 0);
+    if (next) keep.add(next);
+    e = next ?? null;
+  }
+  const pruned = pruneBoilerplate(root, keep, prose, deadline);
   const units = linearize(root, pruned.dropped, deadline);
   deadline.check();
   const { selected } = pickContainers(units);

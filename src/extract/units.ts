@@ -124,3 +124,13 @@ export function linearize(root: ElementNode, dropped: Set<ElementNode>, deadline
   for (const u of units) u.mixedOwner = (blockChildren.get(u.owner) ?? 0) > 1;
   return units;
 }
+
+/** Characters of prose (long, link-poor paragraphs) below each element. */
+export function proseByElement(units: TextUnit[]): Map<ElementNode, number> {
+  const out = new Map<ElementNode, number>();
+  for (const u of units) {
+    if (u.chars < 60 || u.linkChars > u.chars * 0.3 || u.kind === 'heading') continue;
+    for (let e: ElementNode | null = u.owner; e; e = e.parent) out.set(e, (out.get(e) ?? 0) + u.chars);
+  }
+  return out;
+}
