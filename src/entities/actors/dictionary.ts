@@ -22,7 +22,7 @@ export function shippedActorFiles(): string[] {
     .map((f) => path.join(SHIPPED_ACTOR_DIR, f));
 }
 
-/** When one phrase names several entries of one file: names before demonyms before metonyms. */
+/** When one phrase names several entries of one tier: names before demonyms and roles before metonyms. */
 const AS_RANK: Record<MatchedAs, number> = { name: 4, alias: 3, role: 2, demonym: 2, metonym: 1 };
 
 export interface ActorDictionaryStats {
@@ -39,19 +39,24 @@ export class ActorDictionary {
 
   constructor(
     readonly entries: readonly ActorEntry[],
-    /** File order decides which entry wins a shared phrase: later files first. */
-    fileOrder: readonly string[],
+    /**
+     * User files in load order. When entries share a phrase, a later user
+     * file beats an earlier one, and any user file beats the shipped data;
+     * inside one tier names beat metonyms and role nouns ("Congress" the
+     * institution before "congress" the role), then earlier lines win.
+     */
+    userFiles: readonly string[] = [],
   ) {
-    const fileIndex = new Map(fileOrder.map((f, i) => [f, i]));
+    const tier = new Map(userFiles.map((f, i) => [f, i + 1]));
     for (const e of entries) {
       this.ids.set(e.id, e);
       const list = this.codes.get(e.code) ?? [];
       list.push(e);
       this.codes.set(e.code, list);
-      const base = (fileIndex.get(e.source.file) ?? 0) * 10_000_000 - e.source.line;
+      const base = (tier.get(e.source.file) ?? 0) * 100_000_000 - e.source.line;
       const strict = new Set(e.capitalisedOnly);
       const add = (phrase: string, as: MatchedAs): void =>
-        this.trie.add(phrase, e, as, base + AS_RANK[as] * 1_000_000, strict.has(phrase));
+        this.trie.add(phrase, e, as, base + AS_RANK[as] * 10_000_000, strict.has(phrase));
       if (e.type === 'role') {
         add(e.name, 'role');
         e.aliases.forEach((a) => add(a, 'role'));
@@ -211,7 +216,10 @@ export function buildActorDictionary(sources: readonly ActorSource[]): ActorDict
     }
   }
   if (problems.length > 0) throw new ActorDictionaryError(problems);
-  return new ActorDictionary([...byId.values()], sources.map((s) => s.file));
+  return new ActorDictionary(
+    [...byId.values()],
+    sources.filter((s) => !s.shipped).map((s) => s.file),
+  );
 }
 
 /** The CAMEO code of an entry on a date (YYYY-MM-DD): a dated code covering it, else the plain code. */
