@@ -108,10 +108,17 @@ function ancestors(el: ElementNode): ElementNode[] {
   return out;
 }
 
-export function pickContainers(units: TextUnit[]): { top: ElementNode | null; selected: Set<ElementNode> } {
+export interface ContainerPick {
+  top: ElementNode | null;
+  /** Score of the best candidate before promotion to an ancestor. */
+  score: number;
+  selected: Set<ElementNode>;
+}
+
+export function pickContainers(units: TextUnit[]): ContainerPick {
   const { candidates, totals } = scoreCandidates(units);
   const first = candidates[0];
-  if (!first) return { top: null, selected: new Set() };
+  if (!first) return { top: null, score: 0, selected: new Set() };
   const scoreOf = new Map(candidates.map((c) => [c.el, c.score]));
   let top = first.el;
   const topScore = first.score;
@@ -153,7 +160,7 @@ export function pickContainers(units: TextUnit[]): { top: ElementNode | null; se
       }
     }
   }
-  return { top, selected };
+  return { top, score: topScore, selected };
 }
 
 function normTitle(s: string): string {

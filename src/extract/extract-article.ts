@@ -56,28 +56,46 @@ function assemblePlain(body: string): AssembledText {
   return { text, blocks };
 }
 
+function isDropped(el: ElementNode, dropped: Set<ElementNode>): boolean {
+  for (let e: ElementNode | null = el; e; e = e.parent) if (dropped.has(e)) return true;
+  return false;
+}
+
+/** The container, its ancestors, and the chain of descendants holding most of its prose. */
+function keepChain(top: ElementNode, prose: Map<ElementNode, number>): Set<ElementNode> {
+  const keep = new Set<ElementNode>();
+  for (let e: ElementNode | null = top; e; e = e.parent) keep.add(e);
+  for (let e: ElementNode | null = top; e; ) {
+    const half = (prose.get(e) ?? 0) * 0.5;
+    const next: ElementNode | undefined = e.children.find((c): c is ElementNode => c.kind === 'element' && half > 0 && (prose.get(c) ?? 0) > half);
+    if (next) keep.add(next);
+    e = next ?? null;
+  }
+  return keep;
+}
+
 export function extractArticle(html: string, opts: ExtractOptions = {}): ExtractedArticle {
   const deadline = new Deadline(opts.timeoutMs ?? DEFAULT_TIMEOUT_MS);
   const { root } = parseDom(html, { maxBytes: opts.maxBytes ?? DEFAULT_MAX_BYTES, timeoutMs: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS, maxDepth: MAX_DOM_DEPTH }, deadline);
   const meta = extractMetadata(root, opts.url);
   deadline.check();
-  // A first pass without pruning finds where the body probably is, so pruning cannot remove it.
+  // Pruning by class names can remove the article itself on some sites
+  // ("content-with-sidebar"). A pass without pruning tells: if its best
+  // container was pruned and scores far above the best one left, redo the
+  // pruning with that container, its ancestors and its main descendants kept.
   const firstUnits = linearize(root, new Set(), deadline);
   const prose = proseByElement(firstUnits);
-  const firstTop = pickContainers(firstUnits).top;
-  const keep = new Set<ElementNode>();
-  for (let e = firstTop; e; e = e.parent) keep.add(e);
-  // Inside it, keep the chain of descendants that hold most of its prose.
-  for (let e = firstTop; e; ) {
-    const half = (prose.get(e) ?? 0) * 0.5;
-    const next: ElementNode | undefined = e.children.find((c): c is ElementNode => c.kind === 'element' && (prose.get(c) ?? 0) > half && half > 0);
-    if (next) keep.add(next);
-    e = next ?? null;
+  let pruned = pruneBoilerplate(root, new Set(), prose, deadline);
+  let units = linearize(root, pruned.dropped, deadline);
+  let pick = pickContainers(units);
+  const firstPick = pickContainers(firstUnits);
+  if (firstPick.top && firstPick.score > 2 * pick.score && isDropped(firstPick.top, pruned.dropped)) {
+    pruned = pruneBoilerplate(root, keepChain(firstPick.top, prose), prose, deadline);
+    units = linearize(root, pruned.dropped, deadline);
+    pick = pickContainers(units);
   }
-  const pruned = pruneBoilerplate(root, keep, prose, deadline);
-  const units = linearize(root, pruned.dropped, deadline);
+  const { selected } = pick;
   deadline.check();
-  const { selected } = pickContainers(units);
   const titles = [meta.title ?? '', ...meta.h1Texts];
   const selection = selectUnits(units, selected, titles);
   deadline.check();

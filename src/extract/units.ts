@@ -23,7 +23,7 @@ export interface TextUnit {
   mixedOwner: boolean;
 }
 
-const SKIP_TAGS = new Set(['head', 'script', 'style', 'noscript', 'template', 'svg', 'math', 'canvas', 'iframe', 'object', 'embed', 'select', 'textarea', 'button', 'input', 'img', 'picture', 'video', 'audio', 'source', 'track', 'map', 'area']);
+const SKIP_TAGS = new Set(['title', 'meta', 'link', 'base', 'script', 'style', 'noscript', 'template', 'svg', 'math', 'canvas', 'iframe', 'object', 'embed', 'select', 'textarea', 'button', 'input', 'img', 'picture', 'video', 'audio', 'source', 'track', 'map', 'area']);
 const BR = '\u0000';
 
 function kindFor(tag: string, inherited: BlockKind): BlockKind {
