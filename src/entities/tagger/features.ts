@@ -27,6 +27,7 @@ import {
   F_HASALPHA,
   F_INITCAP,
   F_LOWER,
+  F_PUNCT,
   isHeadline,
   wordFacts,
   type WordFacts,
@@ -64,6 +65,8 @@ export interface PreparedSentence {
   /** Contextual feature hashes of token i are ctx[ctxStart[i] .. ctxStart[i+1]). */
   ctx: Uint32Array;
   ctxStart: Int32Array;
+  /** Where the tagger found each ctx feature (filled by the first pass, reused by the second). */
+  ctxSlots?: Int32Array;
   /** Second-pass (document agreement) features, same layout; set by addPass2Features. */
   p2?: Uint32Array;
   p2Start?: Int32Array;
@@ -161,6 +164,7 @@ export class FeatureExtractor {
   prepareDoc(sentences: readonly (readonly string[])[]): PreparedDoc {
     const raw = sentences.map((toks) => toks.map((t) => this.entry(t)));
     const headline = raw.map((es) => isHeadline(es));
+    const anyHeadline = headline.includes(true);
     // Document casing evidence, from mixed-case sentences only.
     const docFlags = new Map<number, number>();
     const variantCounts = new Map<number, Map<string, number>>();
@@ -173,7 +177,7 @@ export class FeatureExtractor {
         if (e.flags & F_LOWER) bits |= DOC_LOWER;
         else if (i > 0 && e.flags & F_INITCAP) bits |= DOC_CAP_MID;
         docFlags.set(e.lowerHash, bits);
-        if (i > 0) {
+        if (i > 0 && anyHeadline) {
           let m = variantCounts.get(e.lowerHash);
           if (!m) variantCounts.set(e.lowerHash, (m = new Map()));
           m.set(e.text, (m.get(e.text) ?? 0) + 1);
@@ -266,7 +270,7 @@ export class FeatureExtractor {
           b.push(mix3(T_LIST_CAP, c, e.flags & (F_INITCAP | F_ALLCAPS)));
         }
       }
-      for (const off of [-1, 1]) {
+      for (let off = -1; off <= 1; off += 2) {
         const j = i + off;
         if (j < 0 || j >= n) continue;
         const lj = lists[j]!;
@@ -292,6 +296,11 @@ export class FeatureExtractor {
     const out = new Int32Array(n);
     let i = 0;
     while (i < n) {
+      // Names start with a capital or a digit; skipping other starts halves the lookups.
+      if (es[i]!.flags & (F_LOWER | F_PUNCT)) {
+        i++;
+        continue;
+      }
       let key = SPAN_SEED;
       let bestLen = 0;
       let bestCode = 0;

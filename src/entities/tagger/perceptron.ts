@@ -8,6 +8,15 @@ const L = NUM_LABELS;
 const RULES = bilouRules();
 const NEG = -1e30;
 
+/** Allowed predecessors of each label, flattened: PRED[PRED_START[y] .. PRED_START[y+1]). */
+const PRED_START = new Int32Array(L + 1);
+const PRED: number[] = [];
+for (let y = 0; y < L; y++) {
+  PRED_START[y] = PRED.length;
+  for (let p = 0; p < L; p++) if (RULES.allowed[p * L + y]) PRED.push(p);
+}
+PRED_START[L] = PRED.length;
+
 export interface TransitionWeights {
   /** L x L, from-label major. */
   trans: Float32Array;
@@ -38,8 +47,8 @@ export function viterbi(
     for (let y = 0; y < L; y++) {
       let best = NEG;
       let arg = 0;
-      for (let p = 0; p < L; p++) {
-        if (!RULES.allowed[p * L + y]) continue;
+      for (let k = PRED_START[y]!; k < PRED_START[y + 1]!; k++) {
+        const p = PRED[k]!;
         const s = delta[prev + p]! + trans[p * L + y]!;
         if (s > best) {
           best = s;

@@ -1,9 +1,13 @@
 /**
- * Tagging-time scoring: a compact feature-hash -> weight-row map, and the
+ * Tagging-time scoring: a compact feature-hash -> weights map, and the
  * emission computation that reuses each distinct word's cached intrinsic
  * score vector so only contextual features are looked up per token.
+ *
+ * Layout is chosen for cache misses, which dominate: one open-addressing
+ * table of (key, packed row) int pairs, and rows stored sparsely (about one
+ * label in five has a non-zero weight) as ints (weight << 5 | label) in
+ * units of the model's quantisation step.
  */
-import { FrozenHashMap } from './hash.js';
 import { NUM_LABELS } from './labels.js';
 import type { PreparedSentence, WordEntry } from './features.js';
 import { viterbi, ViterbiScratch, type TransitionWeights } from './perceptron.js';
@@ -18,52 +22,137 @@ export interface PassWeights extends TransitionWeights {
   w: Float32Array;
 }
 
+/**
+ * All passes' weights behind one hash table, so a contextual feature is
+ * looked up once: the first pass records the slot it found and the second
+ * pass reuses it.
+ */
 export class PassScorer {
-  private readonly rows: FrozenHashMap;
+  /** Slots of STRIDE ints: key, then per pass (firstEntry << 5) | count; key 0 = empty. */
+  private readonly table: Int32Array;
+  private readonly stride: number;
+  private readonly mask: number;
+  private readonly entries: Int32Array[] = [];
+  /** Transitions per pass, in weight units (divided by the quantisation step). */
+  private readonly tw: TransitionWeights[] = [];
   private emit = new Float32Array(64 * L);
   private readonly scratch = new ViterbiScratch();
 
-  constructor(
-    readonly weights: PassWeights,
-    /** Slot in WordEntry.scores for this pass's cached intrinsic scores. */
-    private readonly slot: number,
-  ) {
-    const ids = new Int32Array(weights.keys.length);
-    for (let i = 0; i < ids.length; i++) ids[i] = i;
-    this.rows = new FrozenHashMap(weights.keys, ids);
-  }
-
-  private addFeatures(hashes: Uint32Array, from: number, to: number, out: Float32Array, o: number): void {
-    const w = this.weights.w;
-    for (let k = from; k < to; k++) {
-      const r = this.rows.get(hashes[k]!);
-      if (r < 0) continue;
-      const base = r * L;
-      for (let y = 0; y < L; y++) out[o + y]! += w[base + y]!;
+  constructor(passes: readonly PassWeights[]) {
+    this.stride = 1 + passes.length;
+    const rowsOf = new Map<number, Int32Array>();
+    passes.forEach((pw, pass) => {
+      const { keys, w } = pw;
+      let maxAbs = 0;
+      for (const v of w) maxAbs = Math.max(maxAbs, Math.abs(v));
+      const step = maxAbs > 0 ? maxAbs / 32767 : 1;
+      const packed: number[] = [];
+      for (let r = 0; r < keys.length; r++) {
+        const first = packed.length;
+        for (let y = 0; y < L; y++) {
+          const q = Math.round(w[r * L + y]! / step);
+          if (q !== 0) packed.push((q << 5) | y);
+        }
+        if (packed.length === first) continue;
+        let cols = rowsOf.get(keys[r]! | 0);
+        if (!cols) rowsOf.set(keys[r]! | 0, (cols = new Int32Array(passes.length)));
+        cols[pass] = (first << 5) | (packed.length - first);
+      }
+      this.entries.push(Int32Array.from(packed));
+      const scale = (a: Float32Array): Float32Array => a.map((v) => v / step);
+      this.tw.push({ trans: scale(pw.trans), start: scale(pw.start), end: scale(pw.end) });
+    });
+    let cap = 16;
+    while (cap < rowsOf.size * 2) cap *= 2;
+    this.mask = cap - 1;
+    this.table = new Int32Array(cap * this.stride);
+    for (const [key, cols] of rowsOf) {
+      let slot = key & this.mask;
+      while (this.table[slot * this.stride] !== 0) slot = (slot + 1) & this.mask;
+      this.table[slot * this.stride] = key;
+      this.table.set(cols, slot * this.stride + 1);
     }
   }
 
-  private intrinsic(e: WordEntry): Float32Array {
-    let s = e.scores[this.slot];
+  get passes(): number {
+    return this.tw.length;
+  }
+
+  /** Table offset of a feature's slot, or -1. */
+  private find(hash: number): number {
+    const table = this.table;
+    const stride = this.stride;
+    const key = hash | 0;
+    let slot = key & this.mask;
+    for (;;) {
+      const t = table[slot * stride]!;
+      if (t === key) return slot * stride;
+      if (t === 0) return -1;
+      slot = (slot + 1) & this.mask;
+    }
+  }
+
+  private addRow(row: number, entries: Int32Array, out: Float32Array, o: number): void {
+    for (let j = row >>> 5, e = j + (row & 31); j < e; j++) {
+      const x = entries[j]!;
+      out[o + (x & 31)]! += x >> 5;
+    }
+  }
+
+  private addFeatures(hashes: Uint32Array, from: number, to: number, pass: number, out: Float32Array, o: number, slots?: Int32Array): void {
+    const entries = this.entries[pass]!;
+    const table = this.table;
+    for (let k = from; k < to; k++) {
+      const at = this.find(hashes[k]!);
+      if (slots) slots[k] = at;
+      if (at < 0) continue;
+      const row = table[at + 1 + pass]!;
+      if (row !== 0) this.addRow(row, entries, out, o);
+    }
+  }
+
+  private intrinsic(e: WordEntry, pass: number): Float32Array {
+    let s = e.scores[pass];
     if (!s) {
       s = new Float32Array(L);
-      this.addFeatures(e.intrinsic, 0, e.intrinsic.length, s, 0);
-      e.scores[this.slot] = s;
+      this.addFeatures(e.intrinsic, 0, e.intrinsic.length, pass, s, 0);
+      e.scores[pass] = s;
     }
     return s;
   }
 
-  /** Decode one prepared sentence into BILOU labels. */
-  decode(s: PreparedSentence, usePass2: boolean, out: Uint8Array): void {
+  /**
+   * Decode one prepared sentence into BILOU labels with the given pass.
+   * Pass 0 records where each contextual feature was found; later passes
+   * (which also add the sentence's second-pass features) reuse that.
+   */
+  decode(s: PreparedSentence, pass: number, out: Uint8Array): void {
     const n = s.entries.length;
     if (this.emit.length < n * L) this.emit = new Float32Array(n * L * 2);
     const emit = this.emit;
+    const table = this.table;
+    const entries = this.entries[pass]!;
+    let slots = s.ctxSlots;
+    const resolve = !slots;
+    if (!slots) slots = s.ctxSlots = new Int32Array(s.ctx.length);
+    const p2 = pass > 0 ? s.p2 : undefined;
+    const p2Start = pass > 0 ? s.p2Start : undefined;
     for (let i = 0; i < n; i++) {
       const o = i * L;
-      emit.set(this.intrinsic(s.entries[i]!), o);
-      this.addFeatures(s.ctx, s.ctxStart[i]!, s.ctxStart[i + 1]!, emit, o);
-      if (usePass2 && s.p2 && s.p2Start) this.addFeatures(s.p2, s.p2Start[i]!, s.p2Start[i + 1]!, emit, o);
+      emit.set(this.intrinsic(s.entries[i]!, pass), o);
+      const from = s.ctxStart[i]!;
+      const to = s.ctxStart[i + 1]!;
+      if (resolve) this.addFeatures(s.ctx, from, to, pass, emit, o, slots);
+      else {
+        for (let k = from; k < to; k++) {
+          const at = slots[k]!;
+          if (at < 0) continue;
+          const row = table[at + 1 + pass]!;
+          if (row !== 0) this.addRow(row, entries, emit, o);
+        }
+      }
+      if (p2 && p2Start) this.addFeatures(p2, p2Start[i]!, p2Start[i + 1]!, pass, emit, o);
     }
-    viterbi(emit, n, this.weights, out, this.scratch);
+    viterbi(emit, n, this.tw[pass]!, out, this.scratch);
   }
 }

@@ -23,15 +23,15 @@ export interface TagOptions {
 
 export class NerTagger {
   private readonly extractor: FeatureExtractor;
-  private readonly scorers: PassScorer[];
+  private readonly scorer: PassScorer;
 
   constructor(
     readonly meta: NerModelMeta,
     extractor: FeatureExtractor,
-    scorers: PassScorer[],
+    scorer: PassScorer,
   ) {
     this.extractor = extractor;
-    this.scorers = scorers;
+    this.scorer = scorer;
   }
 
   /**
@@ -55,14 +55,14 @@ export class NerTagger {
     const doc = this.extractor.prepareDoc(sentences);
     const pass1 = doc.sentences.map((s) => {
       const out = new Uint8Array(s.entries.length);
-      this.scorers[0]!.decode(s, false, out);
+      this.scorer.decode(s, 0, out);
       return out;
     });
-    if (this.scorers.length < 2 || opts.singlePass) return pass1.map((l) => bilouToBio(l));
+    if (this.scorer.passes < 2 || opts.singlePass) return pass1.map((l) => bilouToBio(l));
     this.extractor.addPass2Features(doc, pass1);
     return doc.sentences.map((s) => {
       const out = new Uint8Array(s.entries.length);
-      this.scorers[1]!.decode(s, true, out);
+      this.scorer.decode(s, 1, out);
       return bilouToBio(out);
     });
   }
@@ -75,6 +75,6 @@ export function loadNerModel(dir: string = DEFAULT_NER_MODEL_DIR): NerTagger {
   return new NerTagger(
     data.meta,
     extractor,
-    data.passes.map((p, i) => new PassScorer(p, i)),
+    new PassScorer(data.passes),
   );
 }
