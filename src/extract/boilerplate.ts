@@ -43,7 +43,8 @@ function classify(el: ElementNode): { kind: BoilerplateKind; reason: string } | 
 }
 
 export interface PruneResult {
-  dropped: Set<ElementNode>;
+  /** Dropped subtree roots, with the label that dropped them. */
+  dropped: Map<ElementNode, BoilerplateKind>;
   items: BoilerplateItem[];
 }
 
@@ -56,7 +57,7 @@ export interface PruneResult {
  */
 export function pruneBoilerplate(root: ElementNode, keep: Set<ElementNode>, proseChars: Map<ElementNode, number>, deadline: Deadline): PruneResult {
   const total = proseChars.get(root) ?? 0;
-  const dropped = new Set<ElementNode>();
+  const dropped = new Map<ElementNode, BoilerplateKind>();
   const items: BoilerplateItem[] = [];
   const todo: ElementNode[] = [root];
   while (todo.length > 0) {
@@ -65,7 +66,7 @@ export function pruneBoilerplate(root: ElementNode, keep: Set<ElementNode>, pros
     const label = el === root ? null : classify(el);
     const prose = proseChars.get(el) ?? 0;
     if (label && !keep.has(el) && (label.kind !== 'hidden' || prose < total * 0.5)) {
-      dropped.add(el);
+      dropped.set(el, label.kind);
       const text = normalizeSpace(rawText(el));
       if (text) items.push({ ...label, text: text.slice(0, 300), htmlStart: el.start, htmlEnd: el.end });
       continue;

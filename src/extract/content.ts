@@ -142,6 +142,7 @@ export function pickContainers(units: TextUnit[]): ContainerPick {
     if (siblings.length !== 1) break;
     top = top.parent;
   }
+  top = expandToProse(top, units);
   const selected = new Set<ElementNode>([top]);
   const parent = top.parent;
   if (parent) {
@@ -161,6 +162,35 @@ export function pickContainers(units: TextUnit[]): ContainerPick {
     }
   }
   return { top, score: topScore, selected };
+}
+
+/**
+ * Articles split over several wrappers (one <div> per paragraph block, a lead
+ * and a body column) leave the top candidate holding only part of the prose.
+ * Climb while the parent adds a good share of prose and little other text.
+ */
+function expandToProse(top: ElementNode, units: TextUnit[]): ElementNode {
+  const prose = new Map<ElementNode, number>();
+  const total = new Map<ElementNode, number>();
+  for (const u of units) {
+    const isProse = u.chars >= 60 && u.linkChars < u.chars * 0.3 && u.kind !== 'heading';
+    for (let e: ElementNode | null = u.owner; e; e = e.parent) {
+      total.set(e, (total.get(e) ?? 0) + u.chars);
+      if (isProse) prose.set(e, (prose.get(e) ?? 0) + u.chars);
+    }
+  }
+  let cur = top;
+  for (let level = 0; level < 6; level++) {
+    const up = cur.parent;
+    if (!up || up.tag === 'body' || up.tag === 'html' || up.tag === '#root') break;
+    const p0 = prose.get(cur) ?? 0;
+    const gain = (prose.get(up) ?? 0) - p0;
+    const noise = (total.get(up) ?? 0) - (prose.get(up) ?? 0) - ((total.get(cur) ?? 0) - p0);
+    if (gain >= 0.25 * p0 && gain > 0 && noise <= 0.35 * gain) cur = up;
+    else if (gain > 0 || noise > 0) break;
+    else cur = up;
+  }
+  return cur;
 }
 
 function normTitle(s: string): string {

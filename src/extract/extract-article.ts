@@ -56,9 +56,18 @@ function assemblePlain(body: string): AssembledText {
   return { text, blocks };
 }
 
-function isDropped(el: ElementNode, dropped: Set<ElementNode>): boolean {
-  for (let e: ElementNode | null = el; e; e = e.parent) if (dropped.has(e)) return true;
-  return false;
+/** Labels that hide real articles often enough (layout class names) to allow a rescue. */
+const RESCUABLE = new Set(['sidebar', 'nav', 'media', 'related', 'author-box', 'share', 'header', 'other']);
+
+/** Labels that are never wrappers around a whole page. */
+const NEVER_RESCUED = new Set(['cookie', 'comments']);
+
+function droppedBy(el: ElementNode, dropped: Map<ElementNode, string>): { kind: string; el: ElementNode } | null {
+  for (let e: ElementNode | null = el; e; e = e.parent) {
+    const kind = dropped.get(e);
+    if (kind) return { kind, el: e };
+  }
+  return null;
 }
 
 /** The container, its ancestors, and the chain of descendants holding most of its prose. */
@@ -89,7 +98,10 @@ export function extractArticle(html: string, opts: ExtractOptions = {}): Extract
   let units = linearize(root, pruned.dropped, deadline);
   let pick = pickContainers(units);
   const firstPick = pickContainers(firstUnits);
-  if (firstPick.top && firstPick.score > 2 * pick.score && isDropped(firstPick.top, pruned.dropped)) {
+  // Unclosed furniture elements (an ad <div> never closed) can swallow most of a page.
+  const by = firstPick.top ? droppedBy(firstPick.top, pruned.dropped) : null;
+  const swallowed = by !== null && (prose.get(by.el) ?? 0) > 0.6 * (prose.get(root) ?? 0) && !NEVER_RESCUED.has(by.kind);
+  if (firstPick.top && firstPick.score > 2 * pick.score && by && (RESCUABLE.has(by.kind) || swallowed)) {
     pruned = pruneBoilerplate(root, keepChain(firstPick.top, prose), prose, deadline);
     units = linearize(root, pruned.dropped, deadline);
     pick = pickContainers(units);

@@ -28,6 +28,8 @@ const BR = '\u0000';
 
 function kindFor(tag: string, inherited: BlockKind): BlockKind {
   if (/^h[1-6]$/.test(tag)) return 'heading';
+  // Blocks nested in a heading (broken markup wrapping the body in an <h2>) are not headings.
+  if (inherited === 'heading') inherited = 'paragraph';
   if (tag === 'li' || tag === 'dd' || tag === 'dt') return inherited === 'quote' ? 'quote' : 'list';
   if (tag === 'blockquote') return 'quote';
   if (tag === 'pre') return 'code';
@@ -44,7 +46,7 @@ function nonSpace(s: string): number {
   return n;
 }
 
-export function linearize(root: ElementNode, dropped: Set<ElementNode>, deadline: Deadline): TextUnit[] {
+export function linearize(root: ElementNode, dropped: ReadonlySet<ElementNode> | ReadonlyMap<ElementNode, unknown>, deadline: Deadline): TextUnit[] {
   const units: TextUnit[] = [];
   let parts: string[] = [];
   let linkChars = 0;
