@@ -1,0 +1,120 @@
+/**
+ * Within-article linking: every candidate mention gets an actor key.
+ *
+ * - Dictionary names link to their entry ("Putin" and "Vladimir Putin" are one).
+ * - Unknown names link by name; a shorter name that is part of a longer
+ *   person's name links to that person ("Korotchenko", "Kim").
+ * - Descriptions ("the North Korean leader") link to the person or outlet
+ *   with that country and role; otherwise they become an actor of their own
+ *   ("North Korean state media", PRKMED).
+ * - Person pronouns link to the subject of their sentence (the first person
+ *   mentioned before them), else the subject of an earlier sentence.
+ * - "It"/"its" at the start of a sentence links to a country, government or
+ *   organisation that opened the previous sentence, and to nothing else.
+ */
+import type { Candidate } from './candidates.js';
+
+export interface ResolveContext {
+  /** First token index of each sentence, to find sentence openers. */
+  sentenceStarts: number[];
+  /** Token texts of the whole document (analysis view). */
+  words: string[];
+}
+
+const PRONOUN_LOOKBACK_SENTENCES = 3;
+
+function keyOfEntry(c: Candidate): string | null {
+  return c.entry ? `dict:${c.entry.id}` : null;
+}
+
+function nameWords(c: Candidate, ctx: ResolveContext): string[] {
+  return ctx.words.slice(c.startToken, c.endToken).map((w) => w.toLowerCase());
+}
+
+function actorCountry(c: Candidate): string | null {
+  return c.entry?.country ?? c.description?.country ?? null;
+}
+
+function actorRole(c: Candidate): string | null {
+  if (c.entry && c.entry.code.length >= 6) return c.entry.code.slice(3, 6);
+  return c.description?.role ?? null;
+}
+
+export function resolveMentions(cands: Candidate[], ctx: ResolveContext): void {
+  // 1. Names.
+  const people: Candidate[] = [];
+  for (const c of cands) {
+    if (c.kind !== 'name' && c.kind !== 'metonym') continue;
+    c.actorKey = keyOfEntry(c);
+    if (c.actorKey === null) {
+      const words = nameWords(c, ctx);
+      if (c.type === 'PER') {
+        // The longest earlier-or-later person whose name contains these words.
+        const host = cands
+          .filter((o) => o !== c && o.type === 'PER' && o.kind === 'name' && o.endToken - o.startToken > c.endToken - c.startToken)
+          .find((o) => {
+            const ow = nameWords(o, ctx);
+            return words.every((w) => ow.includes(w));
+          });
+        if (host) {
+          c.actorKey = host.actorKey ?? keyOfEntry(host) ?? `name:PER:${nameWords(host, ctx).join(' ')}`;
+          continue;
+        }
+      }
+      c.actorKey = `name:${c.type}:${words.join(' ')}`;
+    }
+    if (c.type === 'PER') people.push(c);
+  }
+
+  // 2. Descriptions.
+  for (const c of cands) {
+    if (c.kind !== 'description' || !c.description) continue;
+    const d = c.description;
+    const before = (o: Candidate): boolean => o.startToken < c.startToken;
+    let target: Candidate | undefined;
+    if (d.personal && d.country !== null) {
+      const fits = (o: Candidate): boolean => o.type === 'PER' && o.kind === 'name' && actorCountry(o) === d.country && (actorRole(o) === d.role || actorRole(o) === null);
+      target = [...people].reverse().find((o) => before(o) && fits(o)) ?? people.find(fits);
+    } else if (d.role === 'MED' && d.country !== null && !d.plural) {
+      const fits = (o: Candidate): boolean => o.entry?.type === 'media' && o.entry.country === d.country && (!d.stateMedia || o.entry.kind === 'state-media' || o.entry.ownership === 'state');
+      target = cands.find(fits);
+    }
+    c.actorKey = target?.actorKey ?? (d.country !== null && d.role !== null ? `desc:${d.country}:${d.role}:${d.personal ? 'one' : 'group'}` : `desc:${ctx.words.slice(c.startToken, c.endToken).join(' ').toLowerCase()}`);
+    if (target && target.type === 'PER') c.type = 'PER';
+  }
+
+  // 3. Pronouns, in reading order.
+  const sentenceOf = (token: number): number => {
+    let lo = 0;
+    let hi = ctx.sentenceStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (ctx.sentenceStarts[mid]! <= token) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  const linkedPeople = (): Candidate[] => cands.filter((o) => o.type === 'PER' && o.actorKey !== null && o.kind !== 'pronoun');
+  for (const c of cands) {
+    if (c.kind !== 'pronoun') continue;
+    const sentence = sentenceOf(c.startToken);
+    if (c.type === 'PER') {
+      const persons = linkedPeople();
+      const sameSentence = persons.filter((o) => sentenceOf(o.startToken) === sentence && o.startToken < c.startToken);
+      let antecedent = sameSentence[0];
+      for (let back = 1; !antecedent && back <= PRONOUN_LOOKBACK_SENTENCES; back++) {
+        antecedent = persons.find((o) => sentenceOf(o.startToken) === sentence - back);
+      }
+      c.actorKey = antecedent?.actorKey ?? null;
+    } else {
+      const opensSentence = ctx.sentenceStarts[sentence] === c.startToken;
+      if (!opensSentence || sentence === 0) continue;
+      const prevStart = ctx.sentenceStarts[sentence - 1]!;
+      const opener = cands.find(
+        (o) => o.kind !== 'pronoun' && o.type !== 'PER' && o.actorKey !== null && (o.startToken === prevStart || (o.startToken === prevStart + 1 && /^(the)$/i.test(ctx.words[prevStart]!))),
+      );
+      c.actorKey = opener?.actorKey ?? null;
+      if (opener) c.type = opener.type;
+    }
+  }
+}
