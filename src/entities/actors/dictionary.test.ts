@@ -86,6 +86,11 @@ describe('matching', () => {
     expect(found('Kim Un')).toEqual([]);
   });
 
+  it('matches one- and two-letter name phrases only as written', () => {
+    const d = build([{ file: 'user.tsv', text: tsv(['type', 'code', 'name', 'country', 'surname'], ['person', 'NRDGOV', 'Bo Xu', 'NRD', 'Xu']), shipped: false }]);
+    expect(found('Xu met XU and BO XU', d)).toEqual(['Xu=NRDGOV/alias', 'BO XU=NRDGOV/name']);
+  });
+
   it('does not depend on how the tokeniser cut punctuation', () => {
     const joined = dict.match(['N.', 'Nordland', 'and', 'Frost-Berg']);
     const split = dict.match(['N', '.', 'Nordland', 'and', 'Frost', '-', 'Berg']);
@@ -99,9 +104,19 @@ describe('matching', () => {
     ]);
   });
 
-  it('never starts or ends inside a token except before a possessive', () => {
+  it('stays on token boundaries except at punctuation inside a token', () => {
     expect(found("Nordland's analysts")).toEqual(["Nordland's=NRD/name", 'analysts=/role']);
-    expect(found('Nordlandish NNAs')).toEqual([]);
+    expect(found('Nordlandish NNAs preNordland')).toEqual([]);
+    const tokens = ['pro-Nordish', 'NRD-Sudland', "NNA's", '(Nordland).', 'Sudland\u2019'];
+    const ms = dict.match(tokens);
+    expect(ms.map((m) => [m.entry.code, m.startToken, m.endToken, m.startOffsetInToken, m.endOffsetInToken])).toEqual([
+      ['NRD', 0, 1, 4, 11],
+      ['NRD', 1, 2, 0, 3],
+      ['SUD', 1, 2, 4, 11],
+      ['NRDMED', 2, 3, 0, 5],
+      ['NRD', 3, 4, 1, 9],
+      ['SUD', 4, 5, 0, 8],
+    ]);
   });
 
   it('reports other entries sharing a phrase as alternatives, earlier rows first', () => {

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PhraseTrie, piecesOfTokens, type PhraseTerminal } from './trie.js';
+import { PhraseTrie, canStartAt, piecesOfTokens, type PhraseTerminal } from './trie.js';
 import { ACTOR_COLUMNS, rowToEntries } from './rows.js';
 import { ActorDictionaryError, parseTsv } from './tsv.js';
 import type { ActorEntry, ActorLookup, ActorMatch, MatchedAs } from './types.js';
@@ -89,30 +89,34 @@ export class ActorDictionary {
 
   /**
    * Actor mentions in a token sequence: leftmost-longest, non-overlapping.
-   * Token indices refer to `tokens`; endToken is exclusive.
+   * Token indices refer to `tokens`; endToken is exclusive. Matches start and
+   * end at token boundaries, or at a hyphen or slash inside a token
+   * ("U.S.-led", "Russia-Ukraine"), see startOffsetInToken/endOffsetInToken.
    */
   match(tokens: readonly string[]): ActorMatch[] {
     const pieces = piecesOfTokens(tokens);
     const out: ActorMatch[] = [];
     let i = 0;
     while (i < pieces.length) {
-      const hit = pieces[i]!.first ? this.trie.longestAt(pieces, i) : undefined;
+      const hit = canStartAt(pieces, i) ? this.trie.longestAt(pieces, i) : undefined;
       if (hit === undefined) {
         i++;
         continue;
       }
       const [best, ...rest] = dedupe(hit.terminals);
-      const lastToken = pieces[hit.end - 1]!.token;
+      const first = pieces[hit.start]!;
+      const last = pieces[hit.extendedEnd - 1]!;
       out.push({
-        startToken: pieces[hit.start]!.token,
-        endToken: lastToken + 1,
+        startToken: first.token,
+        endToken: last.token + 1,
+        startOffsetInToken: first.start,
+        endOffsetInToken: last.end,
         entry: best!.entry,
         matchedAs: best!.matchedAs,
         phrase: best!.phrase,
         alternatives: rest.map((t) => t.entry),
       });
-      i = hit.end;
-      while (i < pieces.length && pieces[i]!.token <= lastToken) i++;
+      i = hit.extendedEnd;
     }
     return out;
   }

@@ -11,6 +11,17 @@ import type { MatchedAs } from './types.js';
 
 const PIECE_RE = /[\p{L}\p{M}\p{N}]+|[^\s\p{L}\p{M}\p{N}]/gu;
 
+export interface PieceAt {
+  text: string;
+  /** UTF-16 offsets inside the string the piece was cut from. */
+  start: number;
+  end: number;
+}
+
+export function piecesWithOffsets(text: string): PieceAt[] {
+  return [...text.matchAll(PIECE_RE)].map((m) => ({ text: m[0], start: m.index, end: m.index + m[0].length }));
+}
+
 /** Typographic variants folded to one key character. */
 const FOLD: Record<string, string> = {
   '\u2019': "'",

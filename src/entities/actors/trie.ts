@@ -4,7 +4,7 @@
  * Keys are case-folded pieces; every terminal keeps the phrase as written so
  * the case rule of each piece can be checked against the text at match time.
  */
-import { caseRuleFor, pieceFitsRule, pieceKey, splitPieces, type CaseRule } from './phrase.js';
+import { caseRuleFor, pieceFitsRule, pieceKey, piecesWithOffsets, splitPieces, type CaseRule } from './phrase.js';
 import type { ActorEntry, MatchedAs } from './types.js';
 
 export interface PhraseTerminal {
@@ -31,6 +31,9 @@ export interface TextPiece {
   text: string;
   key: string;
   token: number;
+  /** UTF-16 offsets of the piece inside its token. */
+  start: number;
+  end: number;
   /** First / last piece of its token. */
   first: boolean;
   last: boolean;
@@ -39,30 +42,50 @@ export interface TextPiece {
 export function piecesOfTokens(tokens: readonly string[]): TextPiece[] {
   const out: TextPiece[] = [];
   tokens.forEach((token, index) => {
-    const pieces = splitPieces(token);
-    pieces.forEach((text, i) => {
-      out.push({ text, key: pieceKey(text), token: index, first: i === 0, last: i === pieces.length - 1 });
+    const pieces = piecesWithOffsets(token);
+    pieces.forEach((p, i) => {
+      out.push({ ...p, key: pieceKey(p.text), token: index, first: i === 0, last: i === pieces.length - 1 });
     });
   });
   return out;
 }
 
+const WORDISH = /[\p{L}\p{M}\p{N}]/u;
+
+/** Punctuation inside a token, where a match may start or stop: "U.S.-led", "pro-Russian", "(DPRK", "Reuters.". */
+function isPunct(p: TextPiece): boolean {
+  return !WORDISH.test(p.text);
+}
+
+/** A match may start at a token start or right after punctuation inside the token. */
+export function canStartAt(pieces: readonly TextPiece[], i: number): boolean {
+  const p = pieces[i]!;
+  if (p.first) return true;
+  return isPunct(pieces[i - 1]!) && !isPunct(p);
+}
+
 /**
- * A match may end inside a token only when the rest of the token is a
- * possessive ending ("Russia's", "Reuters'"), which then belongs to the match.
+ * Where a match ending before piece `end` may stop: at the token end or
+ * before punctuation inside the token; a possessive ending ("Russia's",
+ * "Reuters'") then belongs to the match. Returns the piece index the match
+ * extends to (exclusive), or undefined when it may not end there.
  */
-function possessiveRest(pieces: readonly TextPiece[], end: number): boolean {
+function endBoundary(pieces: readonly TextPiece[], end: number): number | undefined {
   const a = pieces[end];
-  if (a === undefined || a.first || a.key !== "'") return false;
-  if (a.last) return true;
+  if (a === undefined || a.first) return end;
+  if (!isPunct(a)) return undefined;
+  if (a.key !== "'") return end;
+  if (a.last) return end + 1;
   const b = pieces[end + 1];
-  return b !== undefined && b.key === 's' && b.last;
+  return b !== undefined && b.key === 's' && b.last ? end + 2 : end;
 }
 
 export interface TrieHit {
-  /** Piece index range, end exclusive. */
+  /** Piece index range of the phrase, end exclusive. */
   start: number;
   end: number;
+  /** End including a trailing possessive ("'s"). */
+  extendedEnd: number;
   /** Terminals whose case rules fit, best first. */
   terminals: PhraseTerminal[];
 }
@@ -92,6 +115,9 @@ export class PhraseTrie {
     // The same phrase twice for one entry (alias repeated as demonym) is kept once.
     if (node.terminals.some((t) => t.entry.id === entry.id && t.phrase === phrase)) return;
     const rules = pieces.map((p) => caseRuleFor(p, capitalised ? 'name' : matchedAs));
+    // A one- or two-letter phrase ("Xi", "Li") in capitals is a numeral or
+    // a headline word ("WORLD XI"), so such phrases match only as written.
+    if (pieces.length === 1 && pieces[0]!.length <= 2 && rules[0] === 'capitalised') rules[0] = 'exact';
     node.terminals.push({ entry, matchedAs, phrase, pieces, rules, priority });
     this.size++;
   }
@@ -104,7 +130,7 @@ export class PhraseTrie {
     return ok.sort((a, b) => b.priority - a.priority);
   }
 
-  /** Longest phrase starting at piece `start`, ending at a token boundary (or before a possessive). */
+  /** Longest phrase starting at piece `start`, ending at a token boundary, a joiner or before a possessive. */
   longestAt(text: readonly TextPiece[], start: number, ignoreCase = false): TrieHit | undefined {
     let node: TrieNode | undefined = this.root;
     let best: TrieHit | undefined;
@@ -112,10 +138,10 @@ export class PhraseTrie {
       node = node.children.get(text[i]!.key);
       if (node === undefined) break;
       if (node.terminals.length === 0) continue;
-      const boundary = text[i]!.last || possessiveRest(text, i + 1);
-      if (!boundary) continue;
+      const extendedEnd = endBoundary(text, i + 1);
+      if (extendedEnd === undefined) continue;
       const terminals = this.fitting(node, text, start, ignoreCase);
-      if (terminals.length > 0) best = { start, end: i + 1, terminals };
+      if (terminals.length > 0) best = { start, end: i + 1, extendedEnd, terminals };
     }
     return best;
   }

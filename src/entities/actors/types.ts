@@ -88,6 +88,14 @@ export interface ActorMatch {
   startToken: number;
   /** One past the last token of the match (exclusive, like character offsets). */
   endToken: number;
+  /**
+   * Where the match starts inside tokens[startToken] (UTF-16 offset; 0 unless
+   * it starts after a joiner: "pro-|Russian") and ends inside
+   * tokens[endToken - 1] (its length unless it stops before a joiner:
+   * "U.S.|-led"). A trailing possessive ("Russia's") is included.
+   */
+  startOffsetInToken: number;
+  endOffsetInToken: number;
   entry: ActorEntry;
   matchedAs: MatchedAs;
   /** The dictionary phrase that matched, as written in the data file. */
