@@ -5,3 +5,5 @@ export { parseFeedDate } from './feed-dates.js';
 export { parseOpml, writeOpml } from './opml.js';
 export type { OpmlDocument, OpmlFeed, ParseOpmlOptions, WriteOpmlOptions } from './opml.js';
 export { htmlToText } from './html-text.js';
+export { pollFeed } from './poll-feed.js';
+export type { FeedState, PollFeedOptions, PollFeedResult } from './poll-feed.js';
