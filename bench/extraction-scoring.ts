@@ -133,6 +133,11 @@ function normName(s: string): string {
   return s.normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
+/** Whitespace and typographic quotes do not count as title differences. */
+function foldQuotes(s: string): string {
+  return squash(s).replace(/[‘’‚‛′]/g, "'").replace(/[“”„‟″]/g, '"');
+}
+
 function utcDay(s: string): string | null {
   const t = Date.parse(s.replace(' ', 'T'));
   return Number.isNaN(t) ? null : new Date(t).toISOString().slice(0, 10);
@@ -140,11 +145,11 @@ function utcDay(s: string): string | null {
 
 /**
  * Exact-match checks for fundus metadata. Titles compare after whitespace
- * normalisation; dates compare the calendar day as written (or the same UTC day);
+ * and typographic-quote normalisation; dates compare the calendar day as written (or the same UTC day);
  * authors compare as case-insensitive sets (gold null = no authors).
  */
 export function metadataMatch(gold: MetadataGold, pred: MetadataPrediction): MetadataMatch {
-  const title = !!gold.title && !!pred.title && squash(gold.title) === squash(pred.title);
+  const title = !!gold.title && !!pred.title && foldQuotes(gold.title) === foldQuotes(pred.title);
   let date = false;
   if (gold.published && pred.published) {
     date = gold.published.slice(0, 10) === pred.published.slice(0, 10) || (utcDay(gold.published) !== null && utcDay(gold.published) === utcDay(pred.published));

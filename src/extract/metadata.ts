@@ -223,10 +223,21 @@ export function extractMetadata(root: ElementNode, url: string | undefined): Pag
     ldString(organization?.['name']) ??
     firstMeta(KEYS.siteName.slice(4));
 
-  let title = ldString(article?.['headline']) ?? firstMeta(KEYS.title) ?? ldString(article?.['name']);
-  if (!title && h1Texts.length > 0) title = h1Texts.find((h) => h.length > 0) ?? null;
-  if (!title && titleTag) title = titleTag;
-  if (title) title = stripSiteFromTitle(title, siteName, h1Texts);
+  // Headline sources often disagree (SEO vs display headline); take the one
+  // most sources agree on, preferring JSON-LD, then OpenGraph, on ties.
+  const titleCandidates = [ldString(article?.['headline']), firstMeta(['og:title']), h1Texts.find((h) => h.length > 0) ?? null, firstMeta(KEYS.title.slice(1)), ldString(article?.['name']), titleTag]
+    .filter((t): t is string => !!t)
+    .map((t) => stripSiteFromTitle(t, siteName, h1Texts));
+  let title: string | null = null;
+  let bestVotes = 0;
+  for (const t of titleCandidates) {
+    // "Headline - Section News" also votes for "Headline".
+    const votes = titleCandidates.filter((u) => u === t || (u.startsWith(t) && TITLE_SEPARATORS.test(u.slice(t.length, t.length + 4)))).length;
+    if (votes > bestVotes) {
+      bestVotes = votes;
+      title = t;
+    }
+  }
 
   let published: string | null = null;
   for (const cand of [ldString(article?.['datePublished']), ldString(article?.['dateCreated']), ...KEYS.published.map((k) => meta.get(k)), ...itempropDates, ...timeDates]) {
