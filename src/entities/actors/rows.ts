@@ -132,6 +132,9 @@ export function rowToEntries(file: string, row: TsvRow, problems: string[]): Row
     }
   } else if (type === 'country') {
     if (!COUNTRY_RE.test(code)) problems.push(`${where}: country code "${code}" must be three capital letters (ISO-3)`);
+  } else if (type === 'place' && code === '') {
+    // Geographic names without an actor code are allowed: they exist to
+    // win the longest match over a shorter country reading.
   } else if (!CODE_RE.test(code)) {
     problems.push(`${where}: code "${code}" must be capital letters in blocks of three (e.g. IGOWSTNAT, PRKMED)`);
   }

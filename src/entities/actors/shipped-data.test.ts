@@ -19,7 +19,7 @@ const blocks = (code: string): string[] => code.match(/.{3}/g) ?? [];
 describe('shipped actor files', () => {
   it('load without problems and cover every kind of actor', () => {
     const byType = dict.stats().byType;
-    for (const t of ['country', 'government', 'territory', 'igo', 'ngo', 'media', 'person', 'role', 'institution', 'group']) {
+    for (const t of ['country', 'government', 'territory', 'igo', 'ngo', 'media', 'person', 'role', 'institution', 'group', 'place']) {
       expect(byType[t] ?? 0, t).toBeGreaterThan(0);
     }
   });
@@ -86,7 +86,7 @@ describe('shipped actor files', () => {
       }
     }
     const shared = [...owners].filter(([, s]) => s.size > 1).map(([k]) => k).sort();
-    expect(shared).toEqual(['congo', 'congolese', 'dominican', 'dominicans']);
+    expect(shared).toEqual(['congo', 'congolese', 'dominican', 'dominicans', 'korean', 'koreans']);
   });
 });
 
@@ -109,6 +109,7 @@ describe('shipped dictionary on invented sentences', () => {
       'officials=GOV',
     ]);
     expect(codes('NATO and the EU met in Brussels')).toEqual(['NATO=IGOWSTNAT', 'EU=IGOEUREEC', 'Brussels=IGOEUREEC']);
+    expect(codes('Tension on the Korean Peninsula worried Middle Eastern states')).toEqual(['Korean Peninsula=', 'Middle Eastern=MEA']);
   });
 
   it('keeps acronym readings away from ordinary words and names', () => {

@@ -5,8 +5,10 @@
  * territory, the government of a country (derived from each country row; its
  * phrases are the capital and seat-of-government metonyms), a state
  * institution (Pentagon, Duma), a non-state group (Hamas, Taliban), an
- * intergovernmental organisation, an NGO, a news organisation, a person, or a role noun ("foreign minister", "troops") that
- * only carries a CAMEO role.
+ * intergovernmental organisation, an NGO, a news organisation, a person, a
+ * role noun ("foreign minister", "troops") that only carries a CAMEO role, or
+ * a place: a CAMEO region ("Middle East" MEA) or a geographic name that must
+ * not be read as a country ("Korean Peninsula", "New Mexico").
  */
 
 export const ACTOR_TYPES = [
@@ -20,6 +22,7 @@ export const ACTOR_TYPES = [
   'media',
   'person',
   'role',
+  'place',
 ] as const;
 export type ActorType = (typeof ACTOR_TYPES)[number];
 
