@@ -7,3 +7,5 @@ export type { OpmlDocument, OpmlFeed, ParseOpmlOptions, WriteOpmlOptions } from 
 export { htmlToText } from './html-text.js';
 export { pollFeed } from './poll-feed.js';
 export type { FeedState, PollFeedOptions, PollFeedResult } from './poll-feed.js';
+export { discoverFeeds, sniffFeedKind } from './discover-feeds.js';
+export type { DiscoveredFeed } from './discover-feeds.js';

@@ -50,11 +50,17 @@ function fallbackId(title: string | null, published: string | null, index: numbe
   return title || published ? `title:${title ?? ''}|${published ?? ''}` : `index:${index}`;
 }
 
+function markupOrNull(el: Element | undefined): string | null {
+  if (!el) return null;
+  const html = innerMarkupOf(el).trim();
+  return clean(html) ? html : null;
+}
+
 /** Atom text constructs: type="html" is escaped HTML, "xhtml" is inline markup, "text" is text. */
 function atomHtml(el: Element | undefined): string | null {
   if (!el) return null;
   const type = (attr(el, 'type') ?? 'text').toLowerCase();
-  if (type === 'xhtml' || childElements(el).length > 0) return clean(innerMarkupOf(el)) ? innerMarkupOf(el).trim() : null;
+  if (type === 'xhtml' || childElements(el).length > 0) return markupOrNull(el);
   const text = textOf(el);
   if (type === 'html' || type === 'text/html' || looksLikeHtml(text)) return clean(text) ? text.trim() : null;
   return clean(text) ? escapeHtml(text.trim()) : null;
@@ -91,8 +97,8 @@ function rssItem(item: Element, index: number, base: string | null): FeedItem {
   const updatedRaw = clean(textOf(firstChild(item, 'atom:updated', 'updated', 'dcterms:modified')));
   const descEl = firstChild(item, 'description', 'summary', 'dc:description', 'itunes:summary');
   const contentEl = firstChild(item, 'content:encoded', 'xhtml:body', 'body', 'content');
-  const summaryHtml = descEl ? clean(innerMarkupOf(descEl)) && innerMarkupOf(descEl).trim() : null;
-  const contentHtml = contentEl ? clean(innerMarkupOf(contentEl)) && innerMarkupOf(contentEl).trim() : null;
+  const summaryHtml = markupOrNull(descEl);
+  const contentHtml = markupOrNull(contentEl);
   const authors = uniq(childrenNamed(item, 'author', 'dc:creator', 'itunes:author', 'dc:contributor').map((a) => authorName(firstChild(a, 'name') ? textOf(firstChild(a, 'name')) : textOf(a))));
   const categories = uniq(childrenNamed(item, 'category', 'dc:subject').flatMap((c) => [clean(textOf(c)) ?? clean(attr(c, 'term'))]));
   const published = parseFeedDate(publishedRaw);
@@ -106,8 +112,8 @@ function rssItem(item: Element, index: number, base: string | null): FeedItem {
     updated: parseFeedDate(updatedRaw),
     authors,
     summary: summaryHtml ? clean(htmlToText(summaryHtml)) : null,
-    summaryHtml: summaryHtml || null,
-    contentHtml: contentHtml || null,
+    summaryHtml,
+    contentHtml,
     categories,
   };
 }
