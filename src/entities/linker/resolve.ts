@@ -79,6 +79,11 @@ export function resolveMentions(cands: Candidate[], ctx: ResolveContext): void {
       const fits = (o: Candidate): boolean => o.entry?.type === 'media' && o.entry.country === d.country && (!d.stateMedia || o.entry.kind === 'state-media' || o.entry.ownership === 'state');
       target = cands.find(fits);
     }
+    const definite = /^(?:the|this|that)$/i.test(ctx.words[c.startToken - 1] ?? '');
+    if (!target && definite && d.country === null && !d.plural && d.role !== null) {
+      // "the student" after "Texas student Ahmed Mohamed": the nearest earlier name described with the same role.
+      target = [...cands].reverse().find((o) => before(o) && o.kind === 'name' && o.description?.role === d.role && o.actorKey !== null);
+    }
     c.actorKey = target?.actorKey ?? (d.country !== null && d.role !== null ? `desc:${d.country}:${d.role}:${d.personal ? 'one' : 'group'}` : `desc:${ctx.words.slice(c.startToken, c.endToken).join(' ').toLowerCase()}`);
     if (target && target.type === 'PER') c.type = 'PER';
   }
