@@ -1,7 +1,7 @@
 /**
  * Train the NER tagger:
  *   node --import tsx scripts/train-ner.ts --train a.jsonl,b.conll [--dev c.jsonl] --out models/ner-v1
- *     [--epochs 12] [--pass2-epochs N] [--seed 1] [--folds 5] [--min-count 1] [--no-pass2] [--lists dir]
+ *     [--epochs 12] [--pass2-epochs N] [--seed 1] [--folds 5] [--min-count 1] [--prune 0.03] [--no-pass2] [--lists dir]
  */
 import { parseArgs } from 'node:util';
 import { trainNer } from '../src/entities/tagger/index.js';
@@ -17,6 +17,7 @@ const { values } = parseArgs({
     seed: { type: 'string' },
     folds: { type: 'string' },
     'min-count': { type: 'string' },
+    prune: { type: 'string' },
     'no-pass2': { type: 'boolean' },
     lists: { type: 'string' },
   },
@@ -37,6 +38,7 @@ try {
     seed: num(values.seed),
     folds: num(values.folds),
     minCount: num(values['min-count']),
+    prune: num(values.prune),
     noPass2: values['no-pass2'] ?? false,
     listsDir: values.lists,
     command: `node --import tsx scripts/train-ner.ts ${process.argv.slice(2).join(' ')}`,

@@ -23,6 +23,8 @@ export interface NerModelMeta {
   seed: number;
   folds: number;
   minCount: number;
+  /** Rows pruned below this fraction of the largest weight. */
+  prune: number;
   passes: number;
   command: string;
   dev: { f1: number; f1NoMisc: number } | null;
@@ -36,6 +38,8 @@ export interface NerModelData {
 }
 
 const MAGIC = 'NGNER001';
+/** Default row pruning at save time (see quantise). */
+export const DEFAULT_PRUNE = 0.03;
 const FILE = 'model.bin.gz';
 /** A model file larger than this is refused (the shipped one is a few MB). */
 export const MAX_MODEL_BYTES = 256 * 1024 * 1024;
@@ -57,17 +61,24 @@ function kindOf(a: Typed): Kind {
   return 'f32';
 }
 
-/** Drop all-zero rows after int16 quantisation; returns keys, weights and the scale. */
-function quantise(p: PassWeights): { keys: Uint32Array; q: Int16Array; scale: number } {
+/**
+ * int16 quantisation, dropping rows whose largest weight is below
+ * `prune` times the largest weight of the pass. Averaging leaves most rare
+ * features with tiny weights; dropping them (0.03 keeps about 60% of the
+ * rows) costs nothing on dev and makes the model smaller and faster, since
+ * tagging time is mostly cache misses in the feature table.
+ */
+function quantise(p: PassWeights, prune: number): { keys: Uint32Array; q: Int16Array; scale: number } {
   const L = NUM_LABELS;
   let maxAbs = 0;
   for (const v of p.w) maxAbs = Math.max(maxAbs, Math.abs(v));
   const scale = maxAbs > 0 ? maxAbs / 32767 : 1;
   const rows = p.keys.length;
   const keep: number[] = [];
+  const floor = Math.max(prune * maxAbs, scale / 2);
   for (let r = 0; r < rows; r++) {
     for (let y = 0; y < L; y++) {
-      if (Math.round(p.w[r * L + y]! / scale) !== 0) {
+      if (Math.abs(p.w[r * L + y]!) >= floor) {
         keep.push(r);
         break;
       }
@@ -82,7 +93,11 @@ function quantise(p: PassWeights): { keys: Uint32Array; q: Int16Array; scale: nu
   return { keys, q, scale };
 }
 
-export function saveNerModel(dir: string, data: NerModelData): { bytes: number; rowsKept: number; meta: NerModelMeta } {
+export function saveNerModel(
+  dir: string,
+  data: NerModelData,
+  prune = DEFAULT_PRUNE,
+): { bytes: number; rowsKept: number; meta: NerModelMeta } {
   const meta: NerModelMeta = { ...data.meta, featureVersion: FEATURE_VERSION };
   const arrays: [string, Typed][] = [];
   const lex = data.lexicon.data;
@@ -92,7 +107,7 @@ export function saveNerModel(dir: string, data: NerModelData): { bytes: number; 
   const scales: number[] = [];
   let rowsKept = 0;
   data.passes.forEach((p, i) => {
-    const { keys, q, scale } = quantise(p);
+    const { keys, q, scale } = quantise(p, prune);
     rowsKept += keys.length;
     scales.push(scale);
     arrays.push([`p${i}.keys`, keys], [`p${i}.w`, q], [`p${i}.trans`, p.trans], [`p${i}.start`, p.start], [`p${i}.end`, p.end]);

@@ -13,7 +13,7 @@ import { makeRng, shuffleInPlace } from './hash.js';
 import { NUM_LABELS, bilouToBio, bioToBilou } from './labels.js';
 import { buildLexicon, type Lexicon, type ListEntry } from './lexicon.js';
 import { readNameLists } from './name-lists.js';
-import { saveNerModel, type NerModelMeta } from './model-io.js';
+import { DEFAULT_PRUNE, saveNerModel, type NerModelMeta } from './model-io.js';
 import { emissions, PerceptronTrainer, viterbi, ViterbiScratch, type AveragedWeights, type TrainExample } from './perceptron.js';
 import type { PassWeights } from './scorer.js';
 
@@ -32,6 +32,8 @@ export interface TrainNerOptions {
   folds?: number;
   /** Keep features seen at least this often in training (default 1). */
   minCount?: number;
+  /** Drop weight rows below this fraction of the largest weight when saving (default 0.03). */
+  prune?: number;
   /** Skip the document-level second pass. */
   noPass2?: boolean;
   /** Directory of our own name lists (default data/ner-lists); '' for none. */
@@ -256,13 +258,14 @@ export async function trainNer(opts: TrainNerOptions): Promise<TrainNerResult> {
     seed,
     folds,
     minCount,
+    prune: opts.prune ?? DEFAULT_PRUNE,
     passes: pass2 ? 2 : 1,
     command: opts.command ?? '',
     dev: finalDev ? { f1: finalDev.overall.f1, f1NoMisc: finalDev.overallNoMisc.f1 } : null,
     created: new Date().toISOString(),
   };
   fs.mkdirSync(opts.out, { recursive: true });
-  const saved = saveNerModel(opts.out, { meta, lexicon: fullLexicon, passes: pass2 ? [toPassWeights(pass1, index1), pass2] : [toPassWeights(pass1, index1)] });
+  const saved = saveNerModel(opts.out, { meta, lexicon: fullLexicon, passes: pass2 ? [toPassWeights(pass1, index1), pass2] : [toPassWeights(pass1, index1)] }, meta.prune);
   log(`saved ${opts.out} (${(saved.bytes / 1e6).toFixed(2)} MB, ${saved.rowsKept} weight rows) in ${((performance.now() - t0) / 1000).toFixed(1)}s`);
   return { out: opts.out, meta: saved.meta, devHistory: history, ...(finalDev ? { finalDev } : {}) };
 }
