@@ -89,7 +89,9 @@ export function decodeXmlBytes(input: Buffer | string, contentType?: string | nu
   if (buf[0] === 0xff && buf[1] === 0xfe) return { text: iconv.decode(buf.subarray(2), 'utf-16le'), encoding: 'utf-16le', source: 'bom' };
   if (buf[0] === 0xfe && buf[1] === 0xff) return { text: iconv.decode(buf.subarray(2), 'utf-16be'), encoding: 'utf-16be', source: 'bom' };
 
-  const declared = declaredXmlEncoding(buf);
+  let declared = declaredXmlEncoding(buf);
+  // We could read the declaration as ASCII, so the bytes are not UTF-16/32 whatever it says.
+  if (declared && /^utf-?(16|32)/.test(declared)) declared = null;
   // A declared single-byte or multi-byte legacy charset is trusted; a declared UTF-8
   // that is not valid UTF-8 is a lie we try to see through (common with CMS exports).
   if (declared && declared !== 'utf-8') return { text: decodeWith(buf, declared), encoding: declared, source: 'declaration' };

@@ -189,3 +189,10 @@ describe('parseFeed: hostile and broken input', () => {
     expect(parseFeed(big, { maxItems: 5 }).items).toHaveLength(5);
   });
 });
+
+describe('parseFeed: lying declarations', () => {
+  it('ignores a UTF-16 declaration on ASCII-compatible bytes', () => {
+    const f = parseFeed(Buffer.from('<?xml version="1.0" encoding="UTF-16"?><rss><channel><title>Café Été</title></channel></rss>'));
+    expect(f.title).toBe('Café Été');
+  });
+});

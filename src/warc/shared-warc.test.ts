@@ -39,7 +39,9 @@ describe.skipIf(!HAS_SHARED)('WARC corpus', () => {
     it(`reads ${file} as the index describes it`, async () => {
       const expected = rows.filter((r) => r.warc_file === file);
       const all: WarcRecord[] = [];
+      const t0 = performance.now();
       for await (const r of readWarc(path.join(WARC_DIR, file), { includeSkipped: true })) all.push(r);
+      const ms = performance.now() - t0;
       // The index lists response and revisit records.
       const got = all.filter((r) => r.recordType === 'response' || r.recordType === 'revisit');
       expect(got.length).toBe(expected.length);
@@ -62,7 +64,7 @@ describe.skipIf(!HAS_SHARED)('WARC corpus', () => {
       // The default (documents only) drops revisits, dns and non-response records.
       const docs = all.filter((r) => !r.skip);
       expect(docs.every((r) => (r.recordType === 'response' || r.recordType === 'resource') && /^https?:/.test(r.targetUri ?? ''))).toBe(true);
-      console.log(`${file}: ${all.length} records, ${got.length} response/revisit as indexed, ${docs.length} documents, titles found ${titles}/${titled}`);
+      console.log(`${file}: ${(fs.statSync(path.join(WARC_DIR, file)).size / 1e6).toFixed(2)} MB read in ${ms.toFixed(0)} ms, ${all.length} records, ${got.length} response/revisit as indexed, ${docs.length} documents, titles found ${titles}/${titled}`);
       expect(titles).toBeGreaterThanOrEqual(Math.floor(titled * 0.9));
     });
   }
