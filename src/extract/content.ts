@@ -180,15 +180,19 @@ function expandToProse(top: ElementNode, units: TextUnit[]): ElementNode {
     }
   }
   let cur = top;
-  for (let level = 0; level < 6; level++) {
-    const up = cur.parent;
-    if (!up || up.tag === 'body' || up.tag === 'html' || up.tag === '#root') break;
+  // Look a few levels past ancestors that add nothing (wrapper <div>s).
+  let misses = 0;
+  for (let up = top.parent; up && misses < 6; up = up.parent) {
+    if (up.tag === 'body' || up.tag === 'html' || up.tag === '#root') break;
     const p0 = prose.get(cur) ?? 0;
     const gain = (prose.get(up) ?? 0) - p0;
     const noise = (total.get(up) ?? 0) - (prose.get(up) ?? 0) - ((total.get(cur) ?? 0) - p0);
-    if (gain >= 0.25 * p0 && gain > 0 && noise <= 0.35 * gain) cur = up;
-    else if (gain > 0 || noise > 0) break;
-    else cur = up;
+    if (gain > 0 && gain >= 0.25 * p0 && noise <= 0.35 * gain) {
+      cur = up;
+      misses = 0;
+    } else {
+      misses++;
+    }
   }
   return cur;
 }
