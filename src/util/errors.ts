@@ -21,6 +21,8 @@ export type ErrorCode =
   | 'bad-url'
   | 'blocked-address'
   | 'fetch-failed'
+  | 'robots-disallowed'
+  | 'unsupported-content-type'
   | 'nothing-readable'
   | 'corrupt-store'
   | 'store-error'
