@@ -54,6 +54,8 @@ describe('matching', () => {
       'Nordland News Agency=NRDMED/name',
     ]);
     expect(found('the foreign minister and a minister')).toEqual(['foreign minister=GOV/role', 'minister=GOV/role']);
+    const withArticle = build([{ file: 'u.tsv', text: tsv(['type', 'code', 'name'], ['place', 'WST', 'the North'], ['place', '', 'North Polaris']), shipped: false }]);
+    expect(found('the North Polaris and the North', withArticle)).toEqual(['North Polaris=/name', 'the North=WST/name']);
   });
 
   it('maps capitals and seat-of-government metonyms to the government', () => {

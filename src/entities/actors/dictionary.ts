@@ -98,10 +98,16 @@ export class ActorDictionary {
     const out: ActorMatch[] = [];
     let i = 0;
     while (i < pieces.length) {
-      const hit = canStartAt(pieces, i) ? this.trie.longestAt(pieces, i) : undefined;
+      let hit = canStartAt(pieces, i) ? this.trie.longestAt(pieces, i) : undefined;
       if (hit === undefined) {
         i++;
         continue;
+      }
+      // "the West Bank": a phrase starting with an article ("the West") gives
+      // way to one starting after it that reaches at least as far.
+      if (pieces[i]!.key === 'the' && i + 1 < pieces.length && canStartAt(pieces, i + 1)) {
+        const next = this.trie.longestAt(pieces, i + 1);
+        if (next !== undefined && next.extendedEnd >= hit.extendedEnd) hit = next;
       }
       const [best, ...rest] = dedupe(hit.terminals);
       const first = pieces[hit.start]!;

@@ -41,7 +41,11 @@ export function splitPieces(text: string): string[] {
 }
 
 /** Trie key of a piece: no diacritics ("Élysée" = "Elysee"), lower case, folded punctuation. */
+const ASCII = /^[\x00-\x7f]*$/;
+
 export function pieceKey(piece: string): string {
+  // Most pieces are plain ASCII words: skip Unicode normalisation for them.
+  if (ASCII.test(piece)) return piece.toLowerCase();
   const folded = FOLD[piece];
   if (folded !== undefined) return folded;
   return piece.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();

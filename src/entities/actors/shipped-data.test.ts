@@ -110,6 +110,12 @@ describe('shipped dictionary on invented sentences', () => {
     ]);
     expect(codes('NATO and the EU met in Brussels')).toEqual(['NATO=IGOWSTNAT', 'EU=IGOEUREEC', 'Brussels=IGOEUREEC']);
     expect(codes('Tension on the Korean Peninsula worried Middle Eastern states')).toEqual(['Korean Peninsula=', 'Middle Eastern=MEA']);
+    expect(codes('the West Bank and the West , said the National Security Council')).toEqual([
+      'West Bank=PSE',
+      'the West=WST',
+      'National Security Council=GOV',
+    ]);
+    expect(codes('General Smith said the attorney general , in general , agreed')).toEqual(['General=MIL', 'attorney general=JUD']);
   });
 
   it('keeps acronym readings away from ordinary words and names', () => {

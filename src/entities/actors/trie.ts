@@ -39,9 +39,16 @@ export interface TextPiece {
   last: boolean;
 }
 
+const PLAIN_WORD = /^[A-Za-z0-9]+$/;
+
 export function piecesOfTokens(tokens: readonly string[]): TextPiece[] {
   const out: TextPiece[] = [];
   tokens.forEach((token, index) => {
+    // Fast path: most tokens are one plain ASCII word.
+    if (PLAIN_WORD.test(token)) {
+      out.push({ text: token, key: token.toLowerCase(), token: index, start: 0, end: token.length, first: true, last: true });
+      return;
+    }
     const pieces = piecesWithOffsets(token);
     pieces.forEach((p, i) => {
       out.push({ ...p, key: pieceKey(p.text), token: index, first: i === 0, last: i === pieces.length - 1 });
