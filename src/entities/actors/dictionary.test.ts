@@ -132,6 +132,19 @@ describe('matching', () => {
   });
 });
 
+describe('document offsets', () => {
+  it('places matches in the text, in-token offsets included', () => {
+    const text = 'Yesterday  (Polaris) and “Nordland’s” NNA-run\u00a0paper';
+    const ms = dict.matchText(text);
+    expect(ms.map((m) => text.slice(m.start, m.end))).toEqual(['Polaris', 'Nordland’s', 'NNA']);
+    const spans = dict.matchSpans([
+      { text: 'Ice', start: 100 },
+      { text: 'Palace', start: 104 },
+    ]);
+    expect(spans.map((m) => [m.start, m.end, m.entry.code])).toEqual([[100, 110, 'NRDGOV']]);
+  });
+});
+
 describe('lookups', () => {
   it('looks names up with the same case rules, or ignoring case', () => {
     expect(dict.lookupName('Republic of Nordland').map((l) => l.entry.id)).toEqual(['country.nrd']);

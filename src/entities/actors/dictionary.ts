@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { PhraseTrie, canStartAt, piecesOfTokens, type PhraseTerminal } from './trie.js';
 import { ACTOR_COLUMNS, rowToEntries } from './rows.js';
 import { ActorDictionaryError, parseTsv } from './tsv.js';
-import type { ActorEntry, ActorLookup, ActorMatch, MatchedAs } from './types.js';
+import type { ActorEntry, ActorLookup, ActorMatch, ActorSpanMatch, MatchedAs, OffsetToken } from './types.js';
 
 /** src/entities/actors and dist/entities/actors both sit three levels below the package root. */
 const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
@@ -127,6 +127,25 @@ export class ActorDictionary {
     return out;
   }
 
+  /** `match` over tokens that carry their document offsets; adds start/end character offsets. */
+  matchSpans(tokens: readonly OffsetToken[]): ActorSpanMatch[] {
+    return this.match(tokens.map((t) => t.text)).map((m) => ({
+      ...m,
+      start: tokens[m.startToken]!.start + m.startOffsetInToken,
+      end: tokens[m.endToken - 1]!.start + m.endOffsetInToken,
+    }));
+  }
+
+  /**
+   * `match` over plain text cut at white space; offsets index `text`.
+   * Handy for tests and scripts; the pipeline should pass its own tokens to
+   * matchSpans so sentence and token boundaries agree.
+   */
+  matchText(text: string): ActorSpanMatch[] {
+    const tokens = [...text.matchAll(/\S+/g)].map((m) => ({ text: m[0], start: m.index }));
+    return this.matchSpans(tokens);
+  }
+
   stats(): ActorDictionaryStats {
     const byType: Record<string, number> = {};
     const byFile: Record<string, number> = {};
@@ -230,6 +249,14 @@ export function buildActorDictionary(sources: readonly ActorSource[]): ActorDict
     [...byId.values()],
     sources.filter((s) => !s.shipped).map((s) => s.file),
   );
+}
+
+let shared: ActorDictionary | undefined;
+
+/** The shipped dictionary, loaded once per process (user files need loadActorDictionary). */
+export function defaultActorDictionary(): ActorDictionary {
+  shared ??= loadActorDictionary();
+  return shared;
 }
 
 /** The CAMEO code of an entry on a date (YYYY-MM-DD): a dated code covering it, else the plain code. */

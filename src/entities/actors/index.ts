@@ -1,4 +1,13 @@
-export { loadActorDictionary, buildActorDictionary, codeOnDate, allCodes, shippedActorFiles, SHIPPED_ACTOR_DIR, ActorDictionary } from './dictionary.js';
+export {
+  loadActorDictionary,
+  defaultActorDictionary,
+  buildActorDictionary,
+  codeOnDate,
+  allCodes,
+  shippedActorFiles,
+  SHIPPED_ACTOR_DIR,
+  ActorDictionary,
+} from './dictionary.js';
 export type { ActorDictionaryStats, ActorSource, LoadActorOptions } from './dictionary.js';
 export { ActorDictionaryError } from './tsv.js';
 export { CAMEO_ROLE_CODES, ACTOR_COLUMNS } from './rows.js';

@@ -84,7 +84,9 @@ function endBoundary(pieces: readonly TextPiece[], end: number): number | undefi
   if (a.key !== "'") return end;
   if (a.last) return end + 1;
   const b = pieces[end + 1];
-  return b !== undefined && b.key === 's' && b.last ? end + 2 : end;
+  const afterS = pieces[end + 2];
+  const sEndsWord = b !== undefined && b.key === 's' && (b.last || (afterS !== undefined && isPunct(afterS)));
+  return sEndsWord ? end + 2 : end;
 }
 
 export interface TrieHit {

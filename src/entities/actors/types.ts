@@ -111,3 +111,15 @@ export interface ActorLookup {
   entry: ActorEntry;
   matchedAs: MatchedAs;
 }
+
+/** A token of the caller's tokenisation with its UTF-16 start offset in the document. */
+export interface OffsetToken {
+  text: string;
+  start: number;
+}
+
+/** An ActorMatch placed in the document: UTF-16 offsets, end exclusive. */
+export interface ActorSpanMatch extends ActorMatch {
+  start: number;
+  end: number;
+}
