@@ -59,12 +59,19 @@ export function tokenRegex(fragments: string[]): RegExp {
  */
 export function edgeTokenMatcher(fragments: string[]): (classOrId: string) => string | null {
   const alt = fragments.join('|');
-  const start = new RegExp(`^(?:${alt})(?:[-_]|$)`, 'i');
+  // An optional one- or two-letter namespace prefix ("c-cookie-banner", "o-nav") is skipped.
+  const start = new RegExp(`^(?:(?!no[-_]|is[-_])[a-z]{1,2}[-_]+)?(?:${alt})(?:[-_]|$)`, 'i');
   const end = new RegExp(`(?:^|[-_])(?:${alt})(?:[-_]?\\d+)?$`, 'i');
+  // "has-ads", "with-sidebar", "no-comments" describe a layout, not furniture.
+  const layoutWord = /(?:^|[-_])(?:has|with|without|no|is|show|hide|enable|enabled|disable|disabled)[-_]*$/i;
   return (value) => {
     for (const token of value.split(/\s+/)) {
       if (!token) continue;
-      const m = start.exec(token) ?? end.exec(token);
+      let m = start.exec(token);
+      if (!m) {
+        m = end.exec(token);
+        if (m && layoutWord.test(token.slice(0, m.index))) m = null;
+      }
       if (m) return m[0].replace(/^[-_]+|[-_\d]+$/g, '');
     }
     return null;

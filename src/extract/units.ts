@@ -25,6 +25,8 @@ export interface TextUnit {
 
 const SKIP_TAGS = new Set(['title', 'meta', 'link', 'base', 'script', 'style', 'noscript', 'template', 'svg', 'math', 'canvas', 'iframe', 'object', 'embed', 'select', 'textarea', 'button', 'input', 'img', 'picture', 'video', 'audio', 'source', 'track', 'map', 'area']);
 const BR = '\u0000';
+/** Soft hyphens, zero-width characters and BOMs: invisible in a browser, noise in text. */
+const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
 
 function kindFor(tag: string, inherited: BlockKind): BlockKind {
   if (/^h[1-6]$/.test(tag)) return 'heading';
@@ -70,7 +72,7 @@ export function linearize(root: ElementNode, dropped: ReadonlySet<ElementNode> |
     const links = linkChars;
     linkChars = 0;
     if (kind === 'code') {
-      emit(raw.replace(new RegExp(BR, 'g'), '\n').replace(/^\n+|\s+$/g, ''), start, end, links);
+      emit(raw.replace(INVISIBLE, '').replace(new RegExp(BR, 'g'), '\n').replace(/^\n+|\s+$/g, ''), start, end, links);
       return;
     }
     // A double <br> separates paragraphs in old-style markup; a single one is a line break.
@@ -78,7 +80,7 @@ export function linearize(root: ElementNode, dropped: ReadonlySet<ElementNode> |
     for (const p of paragraphs) {
       const text = p
         .split(BR)
-        .map((line) => line.replace(/[\s\u00a0\u200b]+/g, ' ').trim())
+        .map((line) => line.replace(INVISIBLE, '').replace(/[\s\u00a0]+/g, ' ').trim())
         .filter((line) => line.length > 0)
         .join('\n');
       // Link characters are shared out by length when one run is split in several.
