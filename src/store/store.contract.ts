@@ -3,52 +3,241 @@
  * test file calls `storeContract` with a factory for a fresh, empty store.
  */
 import { describe, expect, it } from 'vitest';
-import { analyzeText } from '../test-support/docs.js';
-import type { Store } from './store.js';
+import { fixtureAnalysis } from './fixtures.js';
+import type { Page, Store } from './store.js';
+
+/** Three hand-built articles: two report the same Russia -> North Korea event on one day, so it collapses. */
+export function contractFixtures() {
+  const kim = fixtureAnalysis({
+    id: 'kim-1', source: 'Yonhap', url: 'https://yonhap.test/kim-1', published: '2024-03-01T08:00:00Z', title: 'Missiles ready, Kim says',
+    text: 'Kim Jong Un said the missiles were ready, KCNA reported. Russia sent troops to North Korea. Officials reportedly met in Pyongyang.',
+    actors: [
+      { id: 'a1', name: 'Kim Jong Un', code: 'PRKGOV', country: 'PRK', role: 'GOV' },
+      { id: 'a2', name: 'Russia', type: 'LOC', kind: 'country', code: 'RUS', country: 'RUS' },
+      { id: 'a3', name: 'North Korea', type: 'LOC', kind: 'country', code: 'PRK', country: 'PRK' },
+      { id: 'a4', name: 'KCNA', type: 'ORG', kind: 'media', code: 'PRKMED', country: 'PRK' },
+    ],
+    quotes: [{
+      content: 'the missiles were ready', speaker: 'Kim Jong Un', speakerActor: 'a1', cue: { text: 'said', lemma: 'say' }, medium: 'KCNA', type: 'indirect',
+      chain: [{ name: 'Kim Jong Un', kind: 'speaker', actorId: 'a1' }, { name: 'KCNA', kind: 'medium', actorId: 'a4' }, { name: 'Yonhap', kind: 'outlet' }],
+    }],
+    hedges: [{ text: 'reportedly', kind: 'adverb' }],
+    events: [
+      { source: { actor: 'a2', code: 'RUSGOV', text: 'Russia' }, target: { actor: 'a3', code: 'PRK', text: 'North Korea' }, verb: 'sent', code: '0871', goldstein: 8.3, date: '2024-03-01' },
+      { source: { actor: 'a3', code: 'PRK', text: 'Officials' }, target: { actor: 'a2', code: 'RUS' }, verb: 'met', code: '040', goldstein: 1, hedged: true, date: '2024-03-01' },
+    ],
+  });
+  const aid = fixtureAnalysis({
+    id: 'aid-2', source: 'Daily Two', published: '2024-03-01', title: 'Aid arrives',
+    text: 'Russian officials sent aid to North Korea, Kim Jong Un said.',
+    actors: [
+      { id: 'a1', name: 'Russian government', type: 'ORG', kind: 'government', code: 'RUSGOV', country: 'RUS', mentions: ['Russian officials'] },
+      { id: 'a2', name: 'North Korea', type: 'LOC', kind: 'country', code: 'PRK', country: 'PRK' },
+      { id: 'a3', name: 'Kim Jong Un', code: 'PRKGOV', country: 'PRK' },
+    ],
+    quotes: [{ content: 'Russian officials sent aid to North Korea', speaker: 'Kim Jong Un', speakerActor: 'a3', cue: { text: 'said', lemma: 'say' }, type: 'indirect', chain: [{ name: 'Kim Jong Un', kind: 'speaker', actorId: 'a3' }] }],
+    events: [{ source: { actor: 'a1', code: 'RUSGOV', text: 'Russian officials' }, target: { actor: 'a2', code: 'PRK', text: 'North Korea' }, verb: 'sent', code: '0871', goldstein: 8.3 }],
+  });
+  const ukr = fixtureAnalysis({
+    id: 'ukr-3', source: 'Wire One', url: 'https://wire.test/ukr-3', published: '2024-03-05', title: 'Kyiv criticises Paris',
+    text: 'Ukraine criticised France over the delay, a spokesman warned, according to Reuters.',
+    actors: [
+      { id: 'a1', name: 'Ukraine', type: 'LOC', kind: 'country', code: 'UKR', country: 'UKR' },
+      { id: 'a2', name: 'France', type: 'LOC', kind: 'country', code: 'FRA', country: 'FRA' },
+    ],
+    quotes: [{
+      content: 'Ukraine criticised France over the delay', speaker: 'a spokesman', cue: { text: 'warned', lemma: 'warn' }, hedged: true, anonymous: true, type: 'indirect',
+      chain: [{ name: 'a spokesman', kind: 'speaker' }, { name: 'Reuters', kind: 'relay' }],
+    }],
+    events: [{ source: { actor: 'a1', code: 'UKR', text: 'Ukraine' }, target: { actor: 'a2', code: 'FRA', text: 'France' }, verb: 'criticised', code: '111', goldstein: -2 }],
+  });
+  return { kim, aid, ukr };
+}
+
+async function collect<T>(fetch: (cursor: string | null) => Promise<Page<T>>): Promise<{ items: T[]; pages: number }> {
+  const items: T[] = [];
+  let cursor: string | null = null;
+  let pages = 0;
+  do {
+    const page: Page<T> = await fetch(cursor);
+    items.push(...page.items);
+    cursor = page.nextCursor;
+    pages++;
+  } while (cursor !== null && pages < 100);
+  return { items, pages };
+}
 
 export function storeContract(name: string, makeStore: () => Promise<Store>): void {
   describe(`Store contract: ${name}`, () => {
-    const one = analyzeText('Ports reopen after strike\n\nDockworkers returned to work on Monday, the union said.', { id: 'ports-1', source: 'Test Wire' });
-    const two = analyzeText('Rain delays harvest\n\nFarmers said the rain had delayed the harvest by two weeks.', { id: 'rain-2' });
+    const one = fixtureAnalysis({ id: 'ports-1', source: 'Test Wire', text: 'Ports reopen after strike\n\nDockworkers returned to work on Monday, the union said.' });
+    const two = fixtureAnalysis({ id: 'rain-2', text: 'Rain delays harvest\n\nFarmers said the rain had delayed the harvest by two weeks. It rained.' });
+    const { kim, aid, ukr } = contractFixtures();
 
-    it('stores analyses and skips ones already stored (same content hash)', async () => {
+    const withStore = (fn: (store: Store) => Promise<void>) => async () => {
       const store = await makeStore();
       try {
-        expect((await store.putMany([one, two])).map((r) => r.inserted)).toEqual([true, true]);
-        expect((await store.putMany([one])).map((r) => r.inserted)).toEqual([false]);
-        expect(await store.has(one.document.contentHash)).toBe(true);
-        expect((await store.stats()).documents).toBe(2);
+        await fn(store);
       } finally {
         await store.close();
       }
-    });
+    };
+    const withFacts = (fn: (store: Store) => Promise<void>) =>
+      withStore(async (store) => {
+        await store.putMany([kim, aid]);
+        await store.putMany([ukr, kim]); // kim again: skipped, adds nothing
+        await fn(store);
+      });
 
-    it('gives back exactly what was stored, by key, key prefix or document id', async () => {
-      const store = await makeStore();
-      try {
-        await store.putMany([one, two]);
-        expect(await store.get(one.document.contentHash)).toEqual(one);
-        expect(await store.get(one.document.contentHash.slice(0, 12))).toEqual(one);
-        expect(await store.get('rain-2')).toEqual(two);
-        expect(await store.get('absent')).toBeNull();
-      } finally {
-        await store.close();
-      }
-    });
+    it('stores analyses and skips ones already stored (same content hash)', withStore(async (store) => {
+      expect((await store.putMany([one, two])).map((r) => r.inserted)).toEqual([true, true]);
+      expect((await store.putMany([one])).map((r) => r.inserted)).toEqual([false]);
+      expect(await store.has(one.document.contentHash)).toBe(true);
+      expect((await store.stats()).documents).toBe(2);
+    }));
 
-    it('lists and counts', async () => {
-      const store = await makeStore();
-      try {
-        await store.putMany([one, two]);
-        const listed = await store.list(10, 0);
-        expect(listed.map((d) => d.id).sort()).toEqual(['ports-1', 'rain-2']);
-        expect(await store.list(1, 1)).toHaveLength(1);
-        const stats = await store.stats();
-        expect(stats.sentences).toBe((one.layers.sentences?.length ?? 0) + (two.layers.sentences?.length ?? 0));
-        expect(stats.bySource).toContainEqual({ source: 'Test Wire', documents: 1 });
-      } finally {
-        await store.close();
-      }
-    });
+    it('gives back exactly what was stored, by key, key prefix or document id', withStore(async (store) => {
+      await store.putMany([one, two, kim]);
+      expect(await store.get(one.document.contentHash)).toEqual(one);
+      expect(await store.get(one.document.contentHash.slice(0, 12))).toEqual(one);
+      expect(await store.get('rain-2')).toEqual(two);
+      expect(await store.get('kim-1')).toEqual(kim);
+      expect(await store.get('absent')).toBeNull();
+    }));
+
+    it('lists and counts', withStore(async (store) => {
+      await store.putMany([one, two]);
+      const listed = await store.list(10, 0);
+      expect(listed.map((d) => d.id).sort()).toEqual(['ports-1', 'rain-2']);
+      expect(await store.list(1, 1)).toHaveLength(1);
+      const stats = await store.stats();
+      expect(stats.sentences).toBe((one.layers.sentences?.length ?? 0) + (two.layers.sentences?.length ?? 0));
+      expect(stats.bySource).toContainEqual({ source: 'Test Wire', documents: 1 });
+    }));
+
+    it('counts the fact layers and collapses one-a-day event records', withFacts(async (store) => {
+      const stats = await store.stats();
+      expect(stats).toMatchObject({ documents: 3, events: 4, attributions: 3, eventRecords: 3 });
+      const records = (await store.eventRecords({ actor: 'RUS', target: 'PRK' }, { limit: 10 })).items;
+      expect(records).toHaveLength(1);
+      expect(records[0]).toMatchObject({ date: '2024-03-01', sourceCode: 'RUSGOV', targetCode: 'PRK', code: '0871', root: '08', mentions: 2, documents: 2, outlets: 2 });
+      expect([...records[0]!.documentKeys].sort()).toEqual([kim.document.contentHash, aid.document.contentHash].sort());
+      expect(records[0]!.firstUrl).toBe('https://yonhap.test/kim-1');
+    }));
+
+    it('filters events by actor code prefix and name, target, country, code, root, quad class, dates, outlet, hedged', withFacts(async (store) => {
+      const ids = async (f: Parameters<Store['events']>[0]) => (await store.events(f, { limit: 100 })).items.map((e) => `${e.documentId}:${e.code}`).sort();
+      expect(await ids({ actor: 'RUS' })).toEqual(['aid-2:0871', 'kim-1:0871']);
+      expect(await ids({ actor: 'rus' })).toEqual(['aid-2:0871', 'kim-1:0871']);
+      expect(await ids({ actor: 'russian GOVERNMENT' })).toEqual(['aid-2:0871']);
+      expect(await ids({ actor: 'RUS', target: 'PRK' })).toEqual(['aid-2:0871', 'kim-1:0871']);
+      expect(await ids({ target: 'RUS' })).toEqual(['kim-1:040']);
+      expect(await ids({ country: 'fra' })).toEqual(['ukr-3:111']);
+      expect(await ids({ code: '08' })).toEqual(['aid-2:0871', 'kim-1:0871']);
+      expect(await ids({ root: '11' })).toEqual(['ukr-3:111']);
+      expect(await ids({ quadClass: 3 })).toEqual(['ukr-3:111']);
+      expect(await ids({ from: '2024-03-02' })).toEqual(['ukr-3:111']);
+      expect(await ids({ to: '2024-03-01', hedged: false })).toEqual(['aid-2:0871', 'kim-1:0871']);
+      expect(await ids({ hedged: true })).toEqual(['kim-1:040']);
+      expect(await ids({ outlet: 'yonhap' })).toEqual(['kim-1:040', 'kim-1:0871']);
+      expect(await ids({ document: 'ukr-3' })).toEqual(['ukr-3:111']);
+      const sent = (await store.events({ document: 'kim-1', code: '0871' }, { limit: 1 })).items[0]!;
+      expect(sent).toMatchObject({ sourceName: 'Russia', sourceCountry: 'RUS', targetName: 'North Korea', verb: 'sent', sentence: 'Russia sent troops to North Korea.', outlet: 'Yonhap', goldstein: 8.3, quadClass: 2, hedged: false });
+      expect(kim.text.slice(sent.verbStart, sent.verbEnd)).toBe('sent');
+      await expect(store.events({ actor: '!!' }, { limit: 1 })).rejects.toThrow(/no letters or digits/);
+      await expect(store.events({ from: 'March' }, { limit: 1 })).rejects.toThrow(/YYYY-MM-DD/);
+    }));
+
+    it('filters quotes by speaker (any case), cue, outlet, relay source and hedged, with relay chains', withFacts(async (store) => {
+      const kimQuotes = (await store.quotes({ speaker: 'kim jong un' }, { limit: 10 })).items;
+      expect(kimQuotes.map((q) => q.documentId).sort()).toEqual(['aid-2', 'kim-1']);
+      const viaKcna = (await store.quotes({ relay: 'KCNA' }, { limit: 10 })).items;
+      expect(viaKcna).toHaveLength(1);
+      expect(viaKcna[0]).toMatchObject({ content: 'the missiles were ready', speaker: 'Kim Jong Un', speakerCode: 'PRKGOV', cue: 'said', cueLemma: 'say', medium: 'KCNA', outlet: 'Yonhap' });
+      expect(viaKcna[0]!.chain.map((r) => `${r.kind}:${r.name}`)).toEqual(['speaker:Kim Jong Un', 'medium:KCNA', 'outlet:Yonhap']);
+      expect(kim.text.slice(viaKcna[0]!.contentStart, viaKcna[0]!.contentEnd)).toBe('the missiles were ready');
+      expect((await store.quotes({ cue: 'warn' }, { limit: 10 })).items.map((q) => q.documentId)).toEqual(['ukr-3']);
+      expect((await store.quotes({ hedged: true }, { limit: 10 })).items.map((q) => q.anonymous)).toEqual([true]);
+      expect((await store.quotes({ relay: 'Reuters', outlet: 'wire one' }, { limit: 10 })).items).toHaveLength(1);
+      expect((await store.quotes({ speaker: 'Kim Jong' }, { limit: 10 })).items).toHaveLength(2);
+      expect((await store.quotes({ speaker: 'Jong Kim' }, { limit: 10 })).items).toHaveLength(0);
+    }));
+
+    it('groups actors across documents', withFacts(async (store) => {
+      const actors = (await store.actors({}, { limit: 100 })).items;
+      expect(actors.find((a) => a.name === 'Kim Jong Un')).toMatchObject({ code: 'PRKGOV', documents: 2, mentions: 2 });
+      expect(actors[0]!.documents).toBeGreaterThanOrEqual(actors.at(-1)!.documents);
+      expect((await store.actors({ name: 'PRK' }, { limit: 100 })).items.map((a) => a.name).sort()).toEqual(['KCNA', 'Kim Jong Un', 'North Korea']);
+      expect((await store.actors({ country: 'ukr' }, { limit: 100 })).items.map((a) => a.name)).toEqual(['Ukraine']);
+    }));
+
+    it('pages with opaque cursors and refuses foreign or broken ones', withFacts(async (store) => {
+      const all = (await store.events({}, { limit: 100 })).items;
+      const paged = await collect((cursor) => store.events({}, { limit: 1, cursor }));
+      expect(paged.items).toEqual(all);
+      expect(paged.pages).toBe(4);
+      const actorsAll = (await store.actors({}, { limit: 100 })).items;
+      expect((await collect((cursor) => store.actors({}, { limit: 3, cursor }))).items).toEqual(actorsAll);
+      const first = await store.events({}, { limit: 1 });
+      await expect(store.quotes({}, { limit: 1, cursor: first.nextCursor })).rejects.toThrow(/invalid cursor/);
+      await expect(store.events({}, { limit: 1, cursor: 'not-a-cursor' })).rejects.toThrow(/invalid cursor/);
+    }));
+
+    it('searches the full text', withFacts(async (store) => {
+      const hits = (await store.search('missiles ready', { limit: 10 })).items;
+      expect(hits.map((h) => h.id)).toEqual(['kim-1']);
+      expect(hits[0]!.snippet).toContain('[missiles]');
+      expect((await store.search('North Korea', { limit: 10 })).items.map((h) => h.id).sort()).toEqual(['aid-2', 'kim-1']);
+      expect((await store.search('criticised', { limit: 10 })).items.map((h) => h.id)).toEqual(['ukr-3']);
+      expect((await store.search('zebra', { limit: 10 })).items).toEqual([]);
+      const paged = await collect((cursor) => store.search('North Korea', { limit: 1, cursor }));
+      expect(paged.items.map((h) => h.id).sort()).toEqual(['aid-2', 'kim-1']);
+    }));
+
+    it('keeps stories and lists their documents', withFacts(async (store) => {
+      const story = await store.createStory('Russian aid to North Korea');
+      await store.assignToStory('kim-1', story, 0.9);
+      await store.assignToStory(aid.document.contentHash, story);
+      const other = await store.createStory(null);
+      await store.assignToStory('ukr-3', other);
+      expect((await store.stories({}, { limit: 10 })).items).toEqual([
+        { id: story, label: 'Russian aid to North Korea', documents: 2, firstPublished: '2024-03-01', lastPublished: '2024-03-01', createdAt: expect.any(String) },
+        { id: other, label: null, documents: 1, firstPublished: '2024-03-05', lastPublished: '2024-03-05', createdAt: expect.any(String) },
+      ]);
+      expect((await store.documents({ story }, { limit: 10 })).items.map((d) => d.id).sort()).toEqual(['aid-2', 'kim-1']);
+      await store.assignToStory('ukr-3', story);
+      expect((await store.stories({ minDocuments: 1 }, { limit: 10 })).items.map((s) => s.documents)).toEqual([3]);
+      await expect(store.assignToStory('absent', story)).rejects.toThrow(/no stored document/);
+      await expect(store.assignToStory('kim-1', 999999)).rejects.toThrow(/no story/);
+    }));
+
+    it('lists documents with filters', withFacts(async (store) => {
+      expect((await store.documents({ from: '2024-03-02' }, { limit: 10 })).items.map((d) => d.id)).toEqual(['ukr-3']);
+      expect((await store.documents({ outlet: 'DAILY two' }, { limit: 10 })).items).toMatchObject([{ id: 'aid-2', outlet: 'Daily Two', events: 1, attributions: 1 }]);
+    }));
+
+    it('keeps feeds and the item ids already seen', withStore(async (store) => {
+      const url = 'https://feeds.test/world.xml';
+      const created = await store.upsertFeed(url, { title: 'World' });
+      expect(created).toMatchObject({ url, title: 'World', etag: null, lastPolled: null });
+      await store.upsertFeed(url, { etag: '"abc"', lastModified: 'Mon, 01 Jan 2024 00:00:00 GMT', lastPolled: '2024-01-01T00:00:00Z' });
+      expect(await store.getFeed(url)).toMatchObject({ title: 'World', etag: '"abc"', lastPolled: '2024-01-01T00:00:00Z' });
+      expect(await store.markSeen(url, ['a', 'b'])).toEqual(['a', 'b']);
+      expect(await store.markSeen(url, ['b', 'c'])).toEqual(['c']);
+      expect((await store.listFeeds()).map((f) => f.url)).toEqual([url]);
+      expect(await store.getFeed('https://absent.test/')).toBeNull();
+      await expect(store.markSeen('https://absent.test/', ['x'])).rejects.toThrow(/no feed/);
+    }));
+
+    it('streams whole tables with the same rows as the pages', withFacts(async (store) => {
+      const streamed = [];
+      for await (const e of store.stream('events', {})) streamed.push(e);
+      expect(streamed).toEqual((await store.events({}, { limit: 100 })).items);
+      const quotes = [];
+      for await (const q of store.stream('quotes', { speaker: 'Kim Jong Un' })) quotes.push(q);
+      expect(quotes).toHaveLength(2);
+      const records = [];
+      for await (const r of store.stream('eventRecords', {})) records.push(r);
+      expect(records).toEqual((await store.eventRecords({}, { limit: 100 })).items);
+    }));
   });
 }

@@ -1,0 +1,56 @@
+/**
+ * Matching keys computed once at write time, so that both backends match
+ * names the same way with plain `LIKE` (no collations, no ILIKE, no regex):
+ * a normalised name is lower case, accents stripped, every run of
+ * non-letters a single space, padded with one space each side. A filter
+ * value normalised the same way (unpadded) matches whole words with
+ * `LIKE '% value %'`; as it holds only letters, digits and spaces it needs
+ * no escaping.
+ */
+export function normalizeName(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** The stored form: one or more names, each padded, joined by " | " so no match spans two names. */
+export function nameKey(...names: (string | null | undefined)[]): string {
+  const parts = [...new Set(names.filter((n): n is string => Boolean(n)).map(normalizeName).filter((n) => n !== ''))];
+  return parts.length === 0 ? '' : ` ${parts.join(' | ')} `;
+}
+
+/** The LIKE pattern for a filter value, or null when the value has no letters or digits. */
+export function namePattern(value: string): string | null {
+  const n = normalizeName(value);
+  return n === '' ? null : `% ${n} %`;
+}
+
+/** CAMEO codes: upper case letters and digits only; the LIKE pattern for a prefix. */
+export function codePrefixPattern(value: string): string | null {
+  const c = value.toUpperCase().replace(/[^A-Z0-9]/g, '');
+  return c === '' ? null : `${c}%`;
+}
+
+/** A day (YYYY-MM-DD) from an ISO date or anything Date.parse reads; null when there is none. */
+export function toDay(value: string | null | undefined): string | null {
+  if (!value) return null;
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(value.trim());
+  if (m) return `${m[1]}-${m[2]}-${m[3]}`;
+  const t = Date.parse(value);
+  if (Number.isNaN(t)) return null;
+  return new Date(t).toISOString().slice(0, 10);
+}
+
+/** An outlet name from the document's source, else its URL's host without "www.". */
+export function outletName(source: string | null, url: string | null): string | null {
+  if (source && source.trim() !== '') return source.trim();
+  if (!url) return null;
+  try {
+    return new URL(url).hostname.replace(/^www\./, '') || null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,225 @@
+/**
+ * What the store's queries take and give back. Rows are flat (one value per
+ * column) so the same objects serve the CLI table, CSV, Parquet and JSON.
+ *
+ * Name filters (actor, target, speaker, cue, outlet, relay) match
+ * case-insensitively on whole words: "kim jong un" matches "Kim Jong Un",
+ * "Kim" matches it too, "rus" does not match "Belarus". Code filters match
+ * CAMEO codes by prefix: "RUS" matches RUS, RUSGOV, RUSMIL.
+ */
+
+export interface PageRequest {
+  /** At most this many items (the store caps it at 1000). */
+  limit: number;
+  /** The opaque `nextCursor` of the previous page. */
+  cursor?: string | null;
+}
+
+export interface Page<T> {
+  items: T[];
+  /** Pass back to get the next page; null when this was the last one. */
+  nextCursor: string | null;
+}
+
+export interface EventFilter {
+  /** Source actor: CAMEO code prefix or name. */
+  actor?: string;
+  /** Target actor: CAMEO code prefix or name. */
+  target?: string;
+  /** ISO-3 country of the source or the target actor. */
+  country?: string;
+  /** CAMEO event code prefix ("19" matches 190, 193, 1951 ...). */
+  code?: string;
+  /** CAMEO root code, exactly ("19"). */
+  root?: string;
+  quadClass?: number;
+  /** Event day from/to, inclusive, YYYY-MM-DD. */
+  from?: string;
+  to?: string;
+  outlet?: string;
+  hedged?: boolean;
+  /** Stored document key or id. */
+  document?: string;
+}
+
+export interface QuoteFilter {
+  speaker?: string;
+  /** Cue word or its lemma ("said", "say", "warn"). */
+  cue?: string;
+  outlet?: string;
+  /** A relay, medium or outlet anywhere in the relay chain ("KCNA", "Yonhap"). */
+  relay?: string;
+  hedged?: boolean;
+  document?: string;
+}
+
+export interface ActorFilter {
+  /** Name or CAMEO code prefix. */
+  name?: string;
+  code?: string;
+  country?: string;
+  kind?: string;
+  outlet?: string;
+}
+
+export interface DocumentFilter {
+  outlet?: string;
+  /** Published day from/to, inclusive, YYYY-MM-DD. */
+  from?: string;
+  to?: string;
+  story?: number;
+}
+
+export interface StoryFilter {
+  /** Only stories with at least this many documents. */
+  minDocuments?: number;
+}
+
+export interface DocumentRow {
+  key: string;
+  id: string;
+  title: string | null;
+  url: string | null;
+  published: string | null;
+  outlet: string | null;
+  storyId: number | null;
+  sentences: number;
+  mentions: number;
+  attributions: number;
+  events: number;
+  ingestedAt: string;
+}
+
+export interface EventRow {
+  id: number;
+  documentKey: string;
+  documentId: string;
+  url: string | null;
+  outlet: string | null;
+  /** The event's day: its own date, else the document's published day, else the day it was stored. */
+  date: string;
+  sourceActorId: string | null;
+  sourceCode: string | null;
+  sourceName: string | null;
+  sourceCountry: string | null;
+  targetActorId: string | null;
+  targetCode: string | null;
+  targetName: string | null;
+  targetCountry: string | null;
+  code: string;
+  root: string;
+  quadClass: number;
+  goldstein: number;
+  ploverType: string | null;
+  ploverMode: string | null;
+  verb: string;
+  verbStart: number;
+  verbEnd: number;
+  sentence: string;
+  section: string;
+  negated: boolean;
+  hypothetical: boolean;
+  hedged: boolean;
+  reported: boolean;
+  recordId: number;
+}
+
+/** One-a-day event record: the same (source code, target code, event code, day) across articles. */
+export interface EventRecordRow {
+  id: number;
+  date: string;
+  sourceCode: string | null;
+  sourceName: string | null;
+  sourceCountry: string | null;
+  targetCode: string | null;
+  targetName: string | null;
+  targetCountry: string | null;
+  code: string;
+  root: string;
+  quadClass: number;
+  goldstein: number;
+  /** Event mentions collapsed into the record. */
+  mentions: number;
+  /** Distinct documents mentioning it. */
+  documents: number;
+  /** Distinct outlets mentioning it. */
+  outlets: number;
+  documentKeys: string[];
+  firstUrl: string | null;
+  firstSeen: string;
+}
+
+export interface RelayRow {
+  name: string;
+  kind: string;
+  actorId: string | null;
+}
+
+export interface QuoteRow {
+  id: number;
+  documentKey: string;
+  documentId: string;
+  url: string | null;
+  outlet: string | null;
+  published: string | null;
+  type: string;
+  content: string;
+  contentStart: number;
+  contentEnd: number;
+  /** The speaker's canonical name (its actor's), else the speaker span's text. */
+  speaker: string | null;
+  speakerText: string | null;
+  speakerCode: string | null;
+  speakerActorId: string | null;
+  cue: string | null;
+  cueLemma: string | null;
+  medium: string | null;
+  chain: RelayRow[];
+  hedged: boolean;
+  anonymous: boolean;
+}
+
+/** An actor across documents: one row per (name, code). */
+export interface ActorRow {
+  name: string;
+  code: string | null;
+  country: string | null;
+  kind: string;
+  type: string;
+  role: string | null;
+  documents: number;
+  mentions: number;
+}
+
+export interface StoryRow {
+  id: number;
+  label: string | null;
+  documents: number;
+  firstPublished: string | null;
+  lastPublished: string | null;
+  createdAt: string;
+}
+
+export interface SearchHit {
+  key: string;
+  id: string;
+  title: string | null;
+  url: string | null;
+  published: string | null;
+  outlet: string | null;
+  /** Matching text with the hits in [brackets]. */
+  snippet: string;
+  /** Higher is better; comparable within one result list only. */
+  rank: number;
+}
+
+export interface FeedRecord {
+  url: string;
+  title: string | null;
+  etag: string | null;
+  lastModified: string | null;
+  lastPolled: string | null;
+  createdAt: string;
+}
+
+export type FeedUpdate = Partial<Pick<FeedRecord, 'title' | 'etag' | 'lastModified' | 'lastPolled'>>;

@@ -1,0 +1,154 @@
+/**
+ * Database rows to the store's row objects. Both backends go through these,
+ * which even out their differences: PostgreSQL returns bigints as strings
+ * and has real booleans, SQLite returns numbers and 0/1.
+ */
+import type { ActorRow, DocumentRow, EventRecordRow, EventRow, QuoteRow, RelayRow, SearchHit, StoryRow } from '../query-types.js';
+
+type Raw = Record<string, unknown>;
+
+const str = (v: unknown): string => (v === null || v === undefined ? '' : String(v));
+const strOrNull = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
+const numOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
+const bool = (v: unknown): boolean => v === true || v === 1 || v === '1' || v === 't';
+/** Event records store missing actor codes as '' so they collapse; give them back as null. */
+const codeOrNull = (v: unknown): string | null => (v === null || v === undefined || v === '' ? null : String(v));
+
+export function toEventRow(r: Raw): EventRow {
+  return {
+    id: num(r.id),
+    documentKey: str(r.document_key),
+    documentId: str(r.document_id),
+    url: strOrNull(r.url),
+    outlet: strOrNull(r.outlet),
+    date: str(r.day),
+    sourceActorId: strOrNull(r.source_actor_id),
+    sourceCode: strOrNull(r.source_code),
+    sourceName: strOrNull(r.source_name),
+    sourceCountry: strOrNull(r.source_country),
+    targetActorId: strOrNull(r.target_actor_id),
+    targetCode: strOrNull(r.target_code),
+    targetName: strOrNull(r.target_name),
+    targetCountry: strOrNull(r.target_country),
+    code: str(r.code),
+    root: str(r.root),
+    quadClass: num(r.quad_class),
+    goldstein: num(r.goldstein),
+    ploverType: strOrNull(r.plover_type),
+    ploverMode: strOrNull(r.plover_mode),
+    verb: str(r.verb),
+    verbStart: num(r.verb_start),
+    verbEnd: num(r.verb_end),
+    sentence: str(r.sentence_text),
+    section: str(r.section),
+    negated: bool(r.negated),
+    hypothetical: bool(r.hypothetical),
+    hedged: bool(r.hedged),
+    reported: bool(r.reported),
+    recordId: num(r.record_id),
+  };
+}
+
+export function toEventRecordRow(r: Raw): EventRecordRow {
+  const keys = str(r.document_keys).trim();
+  return {
+    id: num(r.id),
+    date: str(r.day),
+    sourceCode: codeOrNull(r.source_code),
+    sourceName: strOrNull(r.source_name),
+    sourceCountry: strOrNull(r.source_country),
+    targetCode: codeOrNull(r.target_code),
+    targetName: strOrNull(r.target_name),
+    targetCountry: strOrNull(r.target_country),
+    code: str(r.code),
+    root: str(r.root),
+    quadClass: num(r.quad_class),
+    goldstein: num(r.goldstein),
+    mentions: num(r.mentions),
+    documents: num(r.documents),
+    outlets: num(r.outlets),
+    documentKeys: keys === '' ? [] : keys.split(' '),
+    firstUrl: strOrNull(r.first_url),
+    firstSeen: str(r.first_seen),
+  };
+}
+
+export function toQuoteRow(r: Raw): QuoteRow {
+  return {
+    id: num(r.id),
+    documentKey: str(r.document_key),
+    documentId: str(r.document_id),
+    url: strOrNull(r.url),
+    outlet: strOrNull(r.outlet),
+    published: strOrNull(r.published),
+    type: str(r.type),
+    content: str(r.content),
+    contentStart: num(r.content_start),
+    contentEnd: num(r.content_end),
+    speaker: strOrNull(r.speaker),
+    speakerText: strOrNull(r.speaker_text),
+    speakerCode: strOrNull(r.speaker_code),
+    speakerActorId: strOrNull(r.speaker_actor_id),
+    cue: strOrNull(r.cue),
+    cueLemma: strOrNull(r.cue_lemma),
+    medium: strOrNull(r.medium),
+    chain: JSON.parse(str(r.chain) || '[]') as RelayRow[],
+    hedged: bool(r.hedged),
+    anonymous: bool(r.anonymous),
+  };
+}
+
+export function toActorRow(r: Raw): ActorRow {
+  return {
+    name: str(r.name),
+    code: strOrNull(r.code),
+    country: strOrNull(r.country),
+    kind: str(r.kind),
+    type: str(r.type),
+    role: strOrNull(r.role),
+    documents: num(r.documents),
+    mentions: num(r.mentions),
+  };
+}
+
+export function toDocumentRow(r: Raw): DocumentRow {
+  return {
+    key: str(r.key),
+    id: str(r.id),
+    title: strOrNull(r.title),
+    url: strOrNull(r.url),
+    published: strOrNull(r.published),
+    outlet: strOrNull(r.outlet),
+    storyId: numOrNull(r.story_id),
+    sentences: num(r.sentences),
+    mentions: num(r.mentions),
+    attributions: num(r.attributions),
+    events: num(r.events),
+    ingestedAt: str(r.ingested_at),
+  };
+}
+
+export function toStoryRow(r: Raw): StoryRow {
+  return {
+    id: num(r.id),
+    label: strOrNull(r.label),
+    documents: num(r.documents),
+    firstPublished: strOrNull(r.first_published),
+    lastPublished: strOrNull(r.last_published),
+    createdAt: str(r.created_at),
+  };
+}
+
+export function toSearchHit(r: Raw): SearchHit {
+  return {
+    key: str(r.key),
+    id: str(r.id),
+    title: strOrNull(r.title),
+    url: strOrNull(r.url),
+    published: strOrNull(r.published),
+    outlet: strOrNull(r.outlet),
+    snippet: str(r.snippet),
+    rank: num(r.rank),
+  };
+}

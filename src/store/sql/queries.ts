@@ -1,0 +1,188 @@
+/**
+ * The read queries, written once for both backends. SQL uses `?`
+ * placeholders (the PostgreSQL store numbers them) and only values are ever
+ * parameters: column names come from the fixed text below.
+ */
+import { NewsgraphError } from '../../util/errors.js';
+import { codePrefixPattern, namePattern, toDay } from '../names.js';
+import type { ActorFilter, DocumentFilter, EventFilter, QuoteFilter, StoryFilter } from '../query-types.js';
+
+export interface Dialect {
+  name: 'sqlite' | 'postgres';
+  /** Booleans as the backend binds them (SQLite has none). */
+  bool(value: boolean): unknown;
+  /** `expr` values of the rows of a subquery joined by spaces, in `orderBy` order. */
+  joinedKeys(expr: string, from: string, orderBy: string): string;
+}
+
+export interface Query {
+  sql: string;
+  params: unknown[];
+}
+
+/** Keyset paging: rows after `after` by `idColumn`, `limit` of them (the caller asks for one more to see if there is a next page). */
+export interface Keyset {
+  after: number;
+  limit: number;
+}
+
+class Where {
+  readonly parts: string[] = [];
+  readonly params: unknown[] = [];
+  add(sql: string, ...params: unknown[]): void {
+    this.parts.push(sql);
+    this.params.push(...params);
+  }
+  toString(): string {
+    return this.parts.length === 0 ? '' : `WHERE ${this.parts.join(' AND ')}`;
+  }
+}
+
+function needName(value: string, what: string): string {
+  const p = namePattern(value);
+  if (p === null) throw new NewsgraphError('bad-input', `${what} "${value}" has no letters or digits`);
+  return p;
+}
+
+/** An actor by CAMEO code prefix or by name (whole words, any case). */
+function addActor(w: Where, value: string, codeCol: string, keyCol: string, what: string): void {
+  const code = codePrefixPattern(value);
+  const name = namePattern(value);
+  if (code === null && name === null) throw new NewsgraphError('bad-input', `${what} "${value}" has no letters or digits`);
+  if (code !== null && name !== null) w.add(`(${codeCol} LIKE ? OR ${keyCol} LIKE ?)`, code, name);
+  else if (code !== null) w.add(`${codeCol} LIKE ?`, code);
+  else w.add(`${keyCol} LIKE ?`, name);
+}
+
+function needDay(value: string, what: string): string {
+  const d = toDay(value);
+  if (d === null || !/^\d{4}-\d{2}-\d{2}$/.test(value.trim().slice(0, 10))) throw new NewsgraphError('bad-input', `${what} must be a date (YYYY-MM-DD), got "${value}"`);
+  return d;
+}
+
+function finish(select: string, w: Where, order: string, page: Keyset | null, idCol: string): Query {
+  if (page) w.add(`${idCol} > ?`, page.after);
+  const tail = page ? ` LIMIT ?` : '';
+  return { sql: `${select} ${w.toString()} ORDER BY ${order}${tail}`, params: page ? [...w.params, page.limit] : w.params };
+}
+
+const DOC_JOIN = 'JOIN documents d ON d.seq = {t}.doc_seq LEFT JOIN outlets o ON o.id = d.outlet_id';
+
+export function eventsQuery(d: Dialect, f: EventFilter, page: Keyset | null): Query {
+  const w = new Where();
+  if (f.actor) addActor(w, f.actor, 'e.source_code', 'e.source_key', 'actor');
+  if (f.target) addActor(w, f.target, 'e.target_code', 'e.target_key', 'target');
+  if (f.country) w.add('(e.source_country = ? OR e.target_country = ?)', f.country.toUpperCase(), f.country.toUpperCase());
+  if (f.code) w.add('e.code LIKE ?', codePrefixPattern(f.code) ?? '');
+  if (f.root) w.add('e.root = ?', f.root);
+  if (f.quadClass !== undefined) w.add('e.quad_class = ?', f.quadClass);
+  if (f.from) w.add('e.day >= ?', needDay(f.from, 'from'));
+  if (f.to) w.add('e.day <= ?', needDay(f.to, 'to'));
+  if (f.outlet) w.add('o.name_key LIKE ?', needName(f.outlet, 'outlet'));
+  if (f.hedged !== undefined) w.add('e.hedged = ?', d.bool(f.hedged));
+  if (f.document) w.add('(d.key = ? OR d.id = ?)', f.document, f.document);
+  const select = `SELECT e.id, d.key AS document_key, d.id AS document_id, d.url, o.name AS outlet, e.day,
+      e.source_actor_id, e.source_code, e.source_name, e.source_country,
+      e.target_actor_id, e.target_code, e.target_name, e.target_country,
+      e.code, e.root, e.quad_class, e.goldstein, e.plover_type, e.plover_mode,
+      e.verb, e.verb_start, e.verb_end, e.sentence_text, e.section,
+      e.negated, e.hypothetical, e.hedged, e.reported, e.record_id
+    FROM events e ${DOC_JOIN.replace('{t}', 'e')}`;
+  return finish(select, w, 'e.id', page, 'e.id');
+}
+
+export function eventRecordsQuery(d: Dialect, f: EventFilter, page: Keyset | null): Query {
+  const w = new Where();
+  if (f.actor) addActor(w, f.actor, 'r.source_code', 'r.source_key', 'actor');
+  if (f.target) addActor(w, f.target, 'r.target_code', 'r.target_key', 'target');
+  if (f.country) w.add('(r.source_country = ? OR r.target_country = ?)', f.country.toUpperCase(), f.country.toUpperCase());
+  if (f.code) w.add('r.code LIKE ?', codePrefixPattern(f.code) ?? '');
+  if (f.root) w.add('r.root = ?', f.root);
+  if (f.quadClass !== undefined) w.add('r.quad_class = ?', f.quadClass);
+  if (f.from) w.add('r.day >= ?', needDay(f.from, 'from'));
+  if (f.to) w.add('r.day <= ?', needDay(f.to, 'to'));
+  if (f.outlet) {
+    w.add(
+      `EXISTS (SELECT 1 FROM event_record_documents x JOIN documents xd ON xd.seq = x.doc_seq JOIN outlets xo ON xo.id = xd.outlet_id
+        WHERE x.record_id = r.id AND xo.name_key LIKE ?)`,
+      needName(f.outlet, 'outlet'),
+    );
+  }
+  if (f.hedged !== undefined) w.add('EXISTS (SELECT 1 FROM events xe WHERE xe.record_id = r.id AND xe.hedged = ?)', d.bool(f.hedged));
+  if (f.document) {
+    w.add('EXISTS (SELECT 1 FROM event_record_documents x JOIN documents xd ON xd.seq = x.doc_seq WHERE x.record_id = r.id AND (xd.key = ? OR xd.id = ?))', f.document, f.document);
+  }
+  const docs = 'event_record_documents rd JOIN documents rdd ON rdd.seq = rd.doc_seq WHERE rd.record_id = r.id';
+  const select = `SELECT r.id, r.day, r.source_code, r.source_name, r.source_country, r.target_code, r.target_name, r.target_country,
+      r.code, r.root, r.quad_class, r.goldstein, r.mentions, r.first_seen,
+      (SELECT count(*) FROM event_record_documents rd WHERE rd.record_id = r.id) AS documents,
+      (SELECT count(DISTINCT rdd.outlet_id) FROM ${docs}) AS outlets,
+      ${d.joinedKeys('rdd.key', docs, 'rdd.seq')} AS document_keys,
+      (SELECT rdd.url FROM ${docs} ORDER BY rdd.seq LIMIT 1) AS first_url
+    FROM event_records r`;
+  return finish(select, w, 'r.id', page, 'r.id');
+}
+
+export function quotesQuery(d: Dialect, f: QuoteFilter, page: Keyset | null): Query {
+  const w = new Where();
+  if (f.speaker) w.add('a.speaker_key LIKE ?', needName(f.speaker, 'speaker'));
+  if (f.cue) w.add('a.cue_key LIKE ?', needName(f.cue, 'cue'));
+  if (f.outlet) w.add('o.name_key LIKE ?', needName(f.outlet, 'outlet'));
+  if (f.relay) w.add('a.relay_key LIKE ?', needName(f.relay, 'relay'));
+  if (f.hedged !== undefined) w.add('a.hedged = ?', d.bool(f.hedged));
+  if (f.document) w.add('(d.key = ? OR d.id = ?)', f.document, f.document);
+  const select = `SELECT a.id, d.key AS document_key, d.id AS document_id, d.url, o.name AS outlet, d.published,
+      a.type, a.content, a.content_start, a.content_end, a.speaker, a.speaker_text, a.speaker_code, a.speaker_actor_id,
+      a.cue, a.cue_lemma, a.medium, a.chain, a.hedged, a.anonymous
+    FROM attributions a ${DOC_JOIN.replace('{t}', 'a')}`;
+  return finish(select, w, 'a.id', page, 'a.id');
+}
+
+/** Actors grouped across documents; paged by offset because the order is by document count. */
+export function actorsQuery(_d: Dialect, f: ActorFilter, page: { offset: number; limit: number } | null): Query {
+  const w = new Where();
+  if (f.name) addActor(w, f.name, 'a.code', 'a.name_key', 'name');
+  if (f.code) w.add('a.code LIKE ?', codePrefixPattern(f.code) ?? '');
+  if (f.country) w.add('a.country = ?', f.country.toUpperCase());
+  if (f.kind) w.add('a.kind = ?', f.kind);
+  if (f.outlet) w.add('o.name_key LIKE ?', needName(f.outlet, 'outlet'));
+  const join = f.outlet ? DOC_JOIN.replace('{t}', 'a') : '';
+  const sql = `SELECT min(a.name) AS name, a.code, min(a.country) AS country, min(a.kind) AS kind, min(a.type) AS type, min(a.role) AS role,
+      count(DISTINCT a.doc_seq) AS documents, sum(a.mention_count) AS mentions
+    FROM actors a ${join} ${w.toString()}
+    GROUP BY a.name_key, a.code
+    ORDER BY count(DISTINCT a.doc_seq) DESC, sum(a.mention_count) DESC, a.name_key, a.code${page ? ' LIMIT ? OFFSET ?' : ''}`;
+  return { sql, params: page ? [...w.params, page.limit, page.offset] : w.params };
+}
+
+export function documentsQuery(_d: Dialect, f: DocumentFilter, page: Keyset | null): Query {
+  const w = new Where();
+  if (f.outlet) w.add('o.name_key LIKE ?', needName(f.outlet, 'outlet'));
+  if (f.from) w.add('d.published_day >= ?', needDay(f.from, 'from'));
+  if (f.to) w.add('d.published_day <= ?', needDay(f.to, 'to'));
+  if (f.story !== undefined) w.add('sd.story_id = ?', f.story);
+  const select = `SELECT d.seq, d.key, d.id, d.title, d.url, d.published, o.name AS outlet, sd.story_id,
+      d.sentences, d.mentions, d.attributions, d.events, d.ingested_at
+    FROM documents d LEFT JOIN outlets o ON o.id = d.outlet_id LEFT JOIN story_documents sd ON sd.doc_seq = d.seq`;
+  return finish(select, w, 'd.seq', page, 'd.seq');
+}
+
+export function storiesQuery(_d: Dialect, f: StoryFilter, page: Keyset | null): Query {
+  const w = new Where();
+  if (page) w.add('s.id > ?', page.after);
+  const sql = `SELECT s.id, s.label, s.created_at, count(sd.doc_seq) AS documents,
+      min(d.published_day) AS first_published, max(d.published_day) AS last_published
+    FROM stories s LEFT JOIN story_documents sd ON sd.story_id = s.id LEFT JOIN documents d ON d.seq = sd.doc_seq
+    ${w.toString()}
+    GROUP BY s.id, s.label, s.created_at
+    HAVING count(sd.doc_seq) >= ?
+    ORDER BY s.id${page ? ' LIMIT ?' : ''}`;
+  return { sql, params: [...w.params, f.minDocuments ?? 0, ...(page ? [page.limit] : [])] };
+}
+
+/** Words of a search text: letters and digits only, so no query syntax reaches the engine. */
+export function searchWords(text: string): string[] {
+  const words = text.normalize('NFKC').match(/[\p{L}\p{N}]+/gu) ?? [];
+  if (words.length === 0) throw new NewsgraphError('bad-input', 'search text has no words');
+  return words.slice(0, 32);
+}
