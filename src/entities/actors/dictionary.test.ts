@@ -134,9 +134,9 @@ describe('matching', () => {
 
 describe('document offsets', () => {
   it('places matches in the text, in-token offsets included', () => {
-    const text = 'Yesterday  (Polaris) and “Nordland’s” NNA-run\u00a0paper';
+    const text = 'Yesterday  (Polaris) and “Nordland’s” NNA-run\u00a0paper, NNA’ and ‘troops’';
     const ms = dict.matchText(text);
-    expect(ms.map((m) => text.slice(m.start, m.end))).toEqual(['Polaris', 'Nordland’s', 'NNA']);
+    expect(ms.map((m) => text.slice(m.start, m.end))).toEqual(['Polaris', 'Nordland’s', 'NNA', 'NNA’', 'troops']);
     const spans = dict.matchSpans([
       { text: 'Ice', start: 100 },
       { text: 'Palace', start: 104 },

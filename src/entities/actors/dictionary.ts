@@ -110,8 +110,12 @@ export class ActorDictionary {
         if (next !== undefined && next.extendedEnd >= hit.extendedEnd) hit = next;
       }
       const [best, ...rest] = dedupe(hit.terminals);
+      // A bare apostrophe after a role noun or demonym is more likely a
+      // closing quote ("hostile forces’") than a plural possessive.
+      const keepsApostrophe = best!.matchedAs === 'name' || best!.matchedAs === 'alias' || best!.matchedAs === 'metonym';
+      const end = hit.bareApostrophe && !keepsApostrophe ? hit.end : hit.extendedEnd;
       const first = pieces[hit.start]!;
-      const last = pieces[hit.extendedEnd - 1]!;
+      const last = pieces[end - 1]!;
       out.push({
         startToken: first.token,
         endToken: last.token + 1,
@@ -122,7 +126,7 @@ export class ActorDictionary {
         phrase: best!.phrase,
         alternatives: rest.map((t) => t.entry),
       });
-      i = hit.extendedEnd;
+      i = end;
     }
     return out;
   }

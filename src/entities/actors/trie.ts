@@ -77,24 +77,28 @@ export function canStartAt(pieces: readonly TextPiece[], i: number): boolean {
  * "Reuters'") then belongs to the match. Returns the piece index the match
  * extends to (exclusive), or undefined when it may not end there.
  */
-function endBoundary(pieces: readonly TextPiece[], end: number): number | undefined {
+function endBoundary(pieces: readonly TextPiece[], end: number): { end: number; bareApostrophe: boolean } | undefined {
   const a = pieces[end];
-  if (a === undefined || a.first) return end;
+  if (a === undefined || a.first) return { end, bareApostrophe: false };
   if (!isPunct(a)) return undefined;
-  if (a.key !== "'") return end;
-  if (a.last) return end + 1;
+  if (a.key !== "'") return { end, bareApostrophe: false };
+  // "Reuters'" is possessive, but "forces’" may close a quotation: the
+  // caller decides about a bare apostrophe.
+  if (a.last) return { end: end + 1, bareApostrophe: true };
   const b = pieces[end + 1];
   const afterS = pieces[end + 2];
   const sEndsWord = b !== undefined && b.key === 's' && (b.last || (afterS !== undefined && isPunct(afterS)));
-  return sEndsWord ? end + 2 : end;
+  return { end: sEndsWord ? end + 2 : end, bareApostrophe: false };
 }
 
 export interface TrieHit {
   /** Piece index range of the phrase, end exclusive. */
   start: number;
   end: number;
-  /** End including a trailing possessive ("'s"). */
+  /** End including a trailing possessive ("'s", or a bare apostrophe). */
   extendedEnd: number;
+  /** The extension is a bare apostrophe ("Reuters'" or a closing quote). */
+  bareApostrophe: boolean;
   /** Terminals whose case rules fit, best first. */
   terminals: PhraseTerminal[];
 }
@@ -147,10 +151,10 @@ export class PhraseTrie {
       node = node.children.get(text[i]!.key);
       if (node === undefined) break;
       if (node.terminals.length === 0) continue;
-      const extendedEnd = endBoundary(text, i + 1);
-      if (extendedEnd === undefined) continue;
+      const boundary = endBoundary(text, i + 1);
+      if (boundary === undefined) continue;
       const terminals = this.fitting(node, text, start, ignoreCase);
-      if (terminals.length > 0) best = { start, end: i + 1, extendedEnd, terminals };
+      if (terminals.length > 0) best = { start, end: i + 1, extendedEnd: boundary.end, bareApostrophe: boundary.bareApostrophe, terminals };
     }
     return best;
   }
