@@ -1,0 +1,217 @@
+/**
+ * The attribution component: who said what, through whom, and how sure.
+ * Fills the `attributions` and `hedges` layers from tokens, sentences,
+ * boilerplate (credits, promos, syndication) and the entity layers (to turn
+ * a speaker span, even "he", into an actor).
+ */
+import type { Doc } from '../doc/document.js';
+import type { Actor, Attribution, Hedge, Mention, Span } from '../doc/schema.js';
+import type { Component } from '../pipeline/component.js';
+import { articleRelays, buildChains, isMediaActor, relayFor, type ChainDraft, type Relay } from './chains.js';
+import { AttributionContext } from './context.js';
+import type { CharSpan, Frame } from './frames.js';
+import { findHedges, isHedged } from './hedges.js';
+import { attributionLexicon, type AttributionLexicon } from './lexicon.js';
+import { scanFrames } from './scan.js';
+
+/** Quoted fragments with at least this many words make indirect content "mixed". */
+const MIXED_QUOTE_WORDS = 2;
+const INDEFINITE = new Set(['a', 'an', 'some', 'several', 'two', 'three', 'four', 'many', 'other', 'another', 'one', 'multiple', 'various', 'senior', 'top']);
+
+export class Attributor implements Component {
+  readonly name = 'attribution';
+  readonly requires = ['blocks', 'tokens', 'sentences', 'boilerplate', 'mentions', 'actors'] as const;
+  readonly provides = ['attributions', 'hedges'] as const;
+
+  constructor(private readonly lexicon: AttributionLexicon = attributionLexicon()) {}
+
+  private looksLikeMedia(text: string): boolean {
+    return text.split(/[^\p{L}\p{N}]+/u).some((w) => this.lexicon.mediaNameWords.has(w.toLowerCase()));
+  }
+
+  process(doc: Doc): void {
+    const ctx = new AttributionContext(doc, this.lexicon);
+    const mentions = doc.get('mentions') ?? [];
+    const actors = doc.get('actors') ?? [];
+    const actorById = new Map(actors.map((a) => [a.id, a]));
+    const actorAt = (start: number, end: number): Actor | null => {
+      const m = bestMention(mentions, start, end);
+      return m?.actorId ? (actorById.get(m.actorId) ?? null) : null;
+    };
+
+    const found = findHedges(ctx);
+    const hedges: Hedge[] = found.map((f) => f.hedge);
+    const frames = scanFrames(ctx).filter((f) => !f.relayOnly);
+    addFloatingQuotes(ctx, frames);
+    addHedgedClaims(ctx, frames, found);
+    frames.sort((a, b) => (a.cue?.start ?? a.parts[0]!.start) - (b.cue?.start ?? b.parts[0]!.start));
+
+    const attributions: Attribution[] = [];
+    const drafts: ChainDraft[] = [];
+    for (const f of frames) {
+      const parts = f.parts.map((p) => trimSpan(doc.text, p)).filter((p) => p.end > p.start);
+      if (parts.length === 0) continue;
+      const content = doc.span(parts[0]!.start, parts[parts.length - 1]!.end);
+      const speaker = f.speaker ? doc.span(f.speaker.start, trimSpan(doc.text, f.speaker).end) : null;
+      const speakerActor = speaker ? actorAt(speaker.start, speaker.end) : null;
+      const medium = f.medium ? doc.span(f.medium.start, f.medium.end) : null;
+      const addressee = f.addressee ? doc.span(f.addressee.start, f.addressee.end) : null;
+      const own: Relay[] = [];
+      if (f.medium?.via) {
+        const via = doc.span(ctx.start(f.medium.via.first), ctx.end(f.medium.via.end - 1));
+        own.push(relayFor(via, actorAt(via.start, via.end), 'relay'));
+      }
+      if (addressee) {
+        const a = actorAt(addressee.start, addressee.end);
+        if (isMediaActor(a) || (a === null && this.looksLikeMedia(addressee.text))) own.push(relayFor(addressee, a, 'relay'));
+      }
+      attributions.push({
+        type: contentType(ctx, parts),
+        content,
+        ...(parts.length > 1 ? { parts: parts.map((p) => doc.span(p.start, p.end)) } : {}),
+        speaker,
+        speakerActorId: speakerActor?.id ?? null,
+        cue: f.cue ? { ...doc.span(f.cue.start, f.cue.end), lemma: f.lemma } : null,
+        medium,
+        addressee,
+        chain: [],
+        hedged: isHedged(hedges, content.start, content.end) || (f.cue !== null && isHedged(hedges, f.cue.start, f.cue.end)),
+        anonymous: speaker !== null && isAnonymous(ctx, f, speaker, mentions),
+      });
+      for (const r of f.relays) {
+        if (r.speaker) {
+          const s = doc.span(r.speaker.start, r.speaker.end);
+          own.push(relayFor(s, actorAt(s.start, s.end), 'relay'));
+        }
+      }
+      const mediaSpeaker = isMediaActor(speakerActor) || (speaker !== null && speakerActor === null && this.looksLikeMedia(speaker.text));
+      drafts.push({ speaker, speakerActor, mediaSpeaker, medium, own, at: content.start });
+    }
+    // Nesting: a statement inside another's content was relayed by that speaker.
+    attributions.forEach((a, i) => {
+      if (!a.cue) return;
+      const containers = attributions
+        .map((b, j) => ({ b, j }))
+        .filter(({ b, j }) => j !== i && b.speaker && b.content.start <= a.cue!.start && a.cue!.end <= b.content.end && !(a.content.start <= b.cue!.start && b.cue!.end <= a.content.end))
+        .sort((x, y) => x.b.content.end - x.b.content.start - (y.b.content.end - y.b.content.start));
+      const nested = containers.map(({ b }) => relayFor(b.speaker!, b.speakerActorId ? (actorById.get(b.speakerActorId) ?? null) : null, 'relay'));
+      drafts[i]!.own = [...nested, ...drafts[i]!.own];
+    });
+    const article = articleRelays(doc, actorAt, mentions, actors);
+    const chains = buildChains(drafts, article);
+    attributions.forEach((a, i) => (a.chain = chains[i]!));
+    doc.set('attributions', attributions);
+    doc.set('hedges', hedges);
+  }
+}
+
+function bestMention(mentions: readonly Mention[], start: number, end: number): Mention | null {
+  let best: Mention | null = null;
+  let bestScore = 0;
+  for (const m of mentions) {
+    const overlap = Math.min(end, m.end) - Math.max(start, m.start);
+    if (overlap <= 0) continue;
+    // Prefer a mention with an actor, then the one nearest the end of the phrase (its head).
+    const score = overlap + (m.actorId ? 1000 : 0) + m.end / 1e9;
+    if (score > bestScore) {
+      best = m;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+function trimSpan(text: string, s: CharSpan): CharSpan {
+  let { start, end } = s;
+  while (start < end && /[\s,;:\u2014\u2013-]/.test(text[start]!)) start++;
+  while (end > start && /[\s,;:\u2014\u2013-]/.test(text[end - 1]!)) end--;
+  return { start, end };
+}
+
+function contentType(ctx: AttributionContext, parts: readonly CharSpan[]): Attribution['type'] {
+  let quoted = 0;
+  let anyQuote = false;
+  for (const p of parts) {
+    const whole = ctx.quotes.find((q) => !q.single && q.start <= p.start && p.end <= q.end + 1 && q.start >= p.start - 1);
+    if (whole && whole.end >= p.end - 1) quoted++;
+    if (ctx.quotes.some((q) => !q.single && q.words >= MIXED_QUOTE_WORDS && q.start < p.end && q.end > p.start)) anyQuote = true;
+  }
+  if (quoted === parts.length) return 'direct';
+  return anyQuote ? 'mixed' : 'indirect';
+}
+
+function isAnonymous(ctx: AttributionContext, f: Frame, speaker: Span, mentions: readonly Mention[]): boolean {
+  const words = ctx.doc.norm.slice(speaker.start, speaker.end).toLowerCase().split(/[\s,]+/).filter(Boolean);
+  const head = words[words.length - 1] ?? '';
+  if (!ctx.lexicon.anonymousHeads.has(head)) return false;
+  if (mentions.some((m) => m.type === 'PER' && m.kind === 'name' && m.start >= speaker.start && m.end <= speaker.end)) return false;
+  if (head === 'source' || head === 'sources' || head === 'insider' || head === 'insiders') return true;
+  const s = ctx.sentences[f.sentence]!;
+  if (ctx.lexicon.anonymousPhrases.findAll(ctx.words, s.firstToken, s.endToken).length > 0) return true;
+  const first = words[0] ?? '';
+  return INDEFINITE.has(first) || (head.endsWith('s') && !['the', 'his', 'her', 'its', 'their'].includes(first));
+}
+
+/** A paragraph that is all quotation, with no cue of its own, continues the previous speaker. */
+function addFloatingQuotes(ctx: AttributionContext, frames: Frame[]): void {
+  const covered = (start: number, end: number): boolean => frames.some((f) => f.parts.some((p) => p.start < end && start < p.end));
+  const ordered = (): Frame[] => [...frames].sort((a, b) => a.parts[0]!.start - b.parts[0]!.start);
+  for (const q of ctx.speechQuotes) {
+    if (covered(q.start, q.end)) continue;
+    const para = ctx.paragraphs.find((p) => p.start <= q.start && q.start < p.end);
+    if (!para) continue;
+    const before = ctx.doc.norm.slice(para.start, q.start);
+    const after = ctx.doc.norm.slice(q.end, para.end);
+    const previous = ordered()
+      .filter((f) => f.speaker && f.parts[f.parts.length - 1]!.end <= q.start)
+      .pop();
+    if (!previous) continue;
+    const wholeParagraph = before.trim() === '' && /^[\s.,!?]*$/.test(after);
+    // "'Part one,' he said. 'Part two.'": a quotation right after a quoted statement continues it.
+    const last = previous.parts[previous.parts.length - 1]!;
+    const gap = ctx.doc.norm.slice(ctx.sentences[previous.sentence]!.end, q.start);
+    const continues = last.start >= para.start && gap.trim() === '' && ctx.quotes.some((x) => x.start === last.start);
+    if (continues) previous.parts.push({ start: q.start, end: q.end });
+    else if (wholeParagraph) {
+      frames.push({
+        sentence: ctx.sentenceOf[ctx.tokens.findIndex((t) => t.start >= q.start)] ?? previous.sentence,
+        shape: 'floating',
+        cue: null,
+        cueToken: -1,
+        lemma: '',
+        cls: 'speech',
+        speaker: previous.speaker,
+        parts: [{ start: q.start, end: q.end }],
+        medium: previous.medium,
+        addressee: null,
+        boundary: null,
+        relays: previous.relays,
+        relayOnly: false,
+      });
+    }
+  }
+}
+
+/** "There are reports that X", "reports are swirling that X": a claim with no speaker, hedged. */
+function addHedgedClaims(ctx: AttributionContext, frames: Frame[], found: ReturnType<typeof findHedges>): void {
+  for (const h of found) {
+    if (!h.claim || !h.hedge.scope || ctx.inQuote[h.token]! >= 0) continue;
+    const scope = h.hedge.scope;
+    if (frames.some((f) => f.parts.some((p) => p.start <= h.hedge.start && h.hedge.end <= p.end))) continue;
+    frames.push({
+      sentence: h.sentence,
+      shape: 'hedge',
+      cue: { start: h.hedge.start, end: h.hedge.end },
+      cueToken: h.token,
+      lemma: h.claim,
+      cls: 'report',
+      speaker: null,
+      parts: [{ start: scope.start, end: scope.end }],
+      medium: null,
+      addressee: null,
+      boundary: null,
+      relays: [],
+      relayOnly: false,
+    });
+  }
+}

@@ -1,0 +1,171 @@
+/**
+ * Per-document view the attribution rules work on: token words and tags in
+ * flat arrays, which tokens sit inside quotations, and small noun-phrase
+ * helpers. Built once per document in linear time; every rule then looks at
+ * a few tokens around a cue, never at the whole text.
+ */
+import type { Doc } from '../doc/document.js';
+import type { Sentence, Token } from '../doc/schema.js';
+import type { AttributionLexicon } from './lexicon.js';
+import { findQuotes, type Paragraph, type Quote } from './quotes.js';
+
+export interface TokenRange {
+  /** First token index. */
+  first: number;
+  /** One past the last token index. */
+  end: number;
+}
+
+/** Quotes with at least this many words are speech, not scare quotes or titles. */
+export const SPEECH_QUOTE_WORDS = 3;
+
+const NP_POS = new Set(['PROPN', 'NOUN', 'PRON', 'DET', 'ADJ', 'NUM']);
+const HEAD_POS = new Set(['PROPN', 'NOUN', 'PRON', 'NUM']);
+/** Pronouns and determiners that start clauses or questions, not speaker phrases. */
+const NOT_NP = new Set(['who', 'which', 'that', 'what', 'whom', 'whose', 'where', 'when', 'there', 'whether', 'how', 'why', 'this', 'these', 'those', 'itself', 'themselves', 'himself', 'herself']);
+/** Prepositions that continue a speaker phrase ("a spokeswoman for the campaign"). */
+const NP_BRIDGE = new Set(['of', 'for', 'at', 'from']);
+const NEGATION = new Set(['not', "n't", 'never', 'no']);
+const MAX_NP = 14;
+
+export class AttributionContext {
+  readonly tokens: readonly Token[];
+  readonly sentences: readonly Sentence[];
+  /** Lower-cased analysis-view token texts. */
+  readonly words: string[];
+  readonly pos: string[];
+  readonly quotes: Quote[];
+  /** Speech-like quotes only (enough words), for "is this token quoted speech?". */
+  readonly speechQuotes: Quote[];
+  /** For each token, the index into speechQuotes of the quote it sits in, or -1. */
+  readonly inQuote: Int32Array;
+  /** For each token, its sentence index. */
+  readonly sentenceOf: Int32Array;
+  readonly paragraphs: Paragraph[];
+
+  constructor(
+    readonly doc: Doc,
+    readonly lexicon: AttributionLexicon,
+  ) {
+    this.tokens = doc.get('tokens');
+    this.sentences = doc.get('sentences');
+    this.words = this.tokens.map((t) => doc.norm.slice(t.start, t.end).toLowerCase());
+    this.pos = this.tokens.map((t) => t.pos);
+    this.paragraphs = doc
+      .get('blocks')
+      .filter((b) => b.kind !== 'boilerplate')
+      .map((b) => ({ start: b.start, end: b.end }));
+    this.quotes = findQuotes(doc.text, doc.norm, this.paragraphs);
+    this.speechQuotes = this.quotes.filter((q) => q.words >= SPEECH_QUOTE_WORDS && !q.single);
+    this.inQuote = new Int32Array(this.tokens.length).fill(-1);
+    let q = 0;
+    for (let i = 0; i < this.tokens.length; i++) {
+      const t = this.tokens[i]!;
+      while (q < this.speechQuotes.length && this.speechQuotes[q]!.end <= t.start) q++;
+      const quote = this.speechQuotes[q];
+      if (quote && quote.innerStart <= t.start && t.end <= quote.innerEnd) this.inQuote[i] = q;
+    }
+    this.sentenceOf = new Int32Array(this.tokens.length).fill(-1);
+    this.sentences.forEach((s, si) => {
+      for (let i = s.firstToken; i < s.endToken; i++) this.sentenceOf[i] = si;
+    });
+  }
+
+  word(i: number): string {
+    return this.words[i] ?? '';
+  }
+
+  tag(i: number): string {
+    return this.pos[i] ?? '';
+  }
+
+  start(i: number): number {
+    return this.tokens[i]!.start;
+  }
+
+  end(i: number): number {
+    return this.tokens[i]!.end;
+  }
+
+  isNegation(i: number): boolean {
+    return NEGATION.has(this.word(i));
+  }
+
+  private isNpToken(i: number): boolean {
+    const w = this.word(i);
+    if (NOT_NP.has(w)) return false;
+    if (NP_POS.has(this.tag(i))) return true;
+    // Possessive 's, name-internal hyphens and ampersands.
+    return w === "'s" || w === "'" || w === '-' || w === '&';
+  }
+
+  private hasHead(range: TokenRange): boolean {
+    for (let i = range.end - 1; i >= range.first; i--) {
+      if (this.word(i) === ',') continue;
+      return HEAD_POS.has(this.tag(i)) && !NOT_NP.has(this.word(i));
+    }
+    return false;
+  }
+
+  /** The noun phrase ending just before token `end`, not reaching before `min`. */
+  npLeft(end: number, min: number): TokenRange | null {
+    let i = end - 1;
+    while (i >= min && end - i <= MAX_NP) {
+      if (this.isNpToken(i)) i--;
+      else if (NP_BRIDGE.has(this.word(i)) && i - 1 >= min && this.isNpToken(i - 1) && i < end - 1) i--;
+      else if (this.word(i) === 'and' && this.tag(i - 1) === 'PROPN' && this.tag(i + 1) === 'PROPN') i--;
+      else break;
+    }
+    const first = i + 1;
+    // A phrase cannot start with a bridge word or a possessive.
+    let f = first;
+    while (f < end && (NP_BRIDGE.has(this.word(f)) || this.word(f) === "'s" || this.word(f) === 'and')) f++;
+    if (f >= end) return null;
+    const range = { first: f, end };
+    return this.hasHead(range) ? range : null;
+  }
+
+  /** The noun phrase starting at token `first`, not reaching `limit`. */
+  npRight(first: number, limit: number): TokenRange | null {
+    let i = first;
+    while (i < limit && i - first < MAX_NP) {
+      if (this.isNpToken(i)) i++;
+      else if (NP_BRIDGE.has(this.word(i)) && i > first && i + 1 < limit && this.isNpToken(i + 1)) i++;
+      else if (this.word(i) === 'and' && this.tag(i - 1) === 'PROPN' && this.tag(i + 1) === 'PROPN') i++;
+      else break;
+    }
+    if (i === first) return null;
+    const range = { first, end: i };
+    return this.hasHead(range) ? range : null;
+  }
+
+  /** The speech-like quote whose closing mark ends exactly at or just before offset `at` (spaces and commas between). */
+  quoteEndingBefore(at: number): Quote | null {
+    let p = at;
+    while (p > 0 && /[\s,]/.test(this.doc.norm[p - 1]!)) p--;
+    for (let q = this.speechQuotes.length - 1; q >= 0; q--) {
+      const quote = this.speechQuotes[q]!;
+      if (quote.end === p && quote.closed) return quote;
+      if (quote.end < p) break;
+    }
+    return null;
+  }
+
+  /** The speech-like quote opening at offset `at` (after spaces), if any. */
+  quoteStartingAt(at: number): Quote | null {
+    let p = at;
+    while (p < this.doc.norm.length && /\s/.test(this.doc.norm[p]!)) p++;
+    return this.speechQuotes.find((q) => q.start === p) ?? null;
+  }
+
+  /**
+   * Where content in a sentence stops: the end of the last token, leaving out
+   * a final full stop (kept when it sits inside a closing quotation).
+   */
+  sentenceContentEnd(si: number): number {
+    const s = this.sentences[si]!;
+    let last = s.endToken - 1;
+    while (last > s.firstToken && /^[.!?;]+$/.test(this.word(last)) && this.word(last) !== '?') last--;
+    return this.end(last);
+  }
+}

@@ -1,0 +1,388 @@
+/**
+ * Attribution frames: a cue (reporting verb, "according to", a light verb
+ * plus a speech noun, a colon after a name) with the speaker and content it
+ * governs in one sentence.
+ *
+ *   post:      SPEAKER CUE [addressee] [medium] (that|:|"|to|clause) CONTENT
+ *   pre:       CONTENT, SPEAKER CUE [medium]      / "CONTENT," SPEAKER CUE
+ *   inverted:  CONTENT, CUE SPEAKER
+ *   according: According to SPEAKER, CONTENT     / CONTENT, according to SPEAKER
+ *   colon:     SPEAKER: "CONTENT"
+ *
+ * A pre frame whose content holds another frame's cue is a relay of that
+ * frame ("..., Putin said in the letter, reports Reuters"), not a new one.
+ */
+import { mediumAt, skipAdjunct, type Medium } from './adjuncts.js';
+import type { AttributionContext, TokenRange } from './context.js';
+import type { CueClass, CueFlags } from './lexicon.js';
+
+export interface CharSpan {
+  start: number;
+  end: number;
+}
+
+export type FrameShape = 'post' | 'pre' | 'inverted' | 'according' | 'colon' | 'impersonal' | 'floating' | 'hedge';
+
+export interface Frame {
+  sentence: number;
+  shape: FrameShape;
+  cue: CharSpan | null;
+  cueToken: number;
+  lemma: string;
+  cls: CueClass;
+  speaker: CharSpan | null;
+  /** The pieces of the content, in order (two when the frame interrupts it). */
+  parts: CharSpan[];
+  medium: Medium | null;
+  addressee: CharSpan | null;
+  /** For frames whose content comes first: where the content stops (the comma or quote before the frame). */
+  boundary: number | null;
+  /** Relay frames attached to this one ("reports Reuters"), innermost first. */
+  relays: Frame[];
+  relayOnly: boolean;
+}
+
+const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", "'re"]);
+const PARTICIPLE_CUES = new Set(['saying', 'adding', 'writing', 'stating', 'noting', 'telling', 'explaining', 'arguing', 'insisting', 'warning']);
+const WH = new Set(['whether', 'if', 'how', 'why', 'what', 'when', 'who', 'where']);
+const CLAUSE_START = new Set(['PRON', 'DET', 'PROPN', 'NOUN', 'NUM', 'ADJ']);
+const CLAUSE_START_WORDS = new Set(['there', 'this', 'these', 'those']);
+const POST_PHRASE_FLAGS: CueFlags = { obj: false, bare: true, pre: true, inv: false, to: true, np: true };
+const LIGHT_FLAGS: CueFlags = { obj: false, bare: false, pre: false, inv: false, to: true, np: false };
+const LIGHT_OBJECT_PREPOSITIONS = new Set(['for', 'over', 'about', 'on', 'at', 'in']);
+
+interface Cue {
+  first: number;
+  end: number;
+  lemma: string;
+  cls: CueClass;
+  flags: CueFlags;
+}
+
+interface PostContent {
+  contentFirst: number;
+  contentStart: number;
+  medium: Medium | null;
+  addressee: TokenRange | null;
+  consumed: number[];
+}
+
+function span(ctx: AttributionContext, r: TokenRange): CharSpan {
+  return { start: ctx.start(r.first), end: ctx.end(r.end - 1) };
+}
+
+/** Content from token `first` to the end of its sentence, or further when a quotation opened in it runs on. */
+function contentFrom(ctx: AttributionContext, si: number, start: number): CharSpan {
+  const s = ctx.sentences[si]!;
+  let end = ctx.sentenceContentEnd(si);
+  for (const q of ctx.speechQuotes) {
+    if (q.start >= s.end) break;
+    if (q.start >= start && q.end > end) end = q.end;
+  }
+  return { start, end: Math.max(start, end) };
+}
+
+function hasVerbAfter(ctx: AttributionContext, from: number, limit: number): boolean {
+  for (let i = from; i < limit; i++) if (ctx.tag(i) === 'VERB' || ctx.tag(i) === 'AUX') return true;
+  return false;
+}
+
+/** What follows a cue: adjuncts, an addressee, a medium, then the start of the content (or null). */
+function postContent(ctx: AttributionContext, si: number, p0: number, flags: CueFlags, lemma: string): PostContent | null {
+  const s = ctx.sentences[si]!;
+  const hi = s.endToken;
+  let p = p0;
+  let medium: Medium | null = null;
+  let addressee: TokenRange | null = null;
+  const consumed: number[] = [];
+  for (let guard = 0; guard < 12 && p < hi; guard++) {
+    const skipped = skipAdjunct(ctx, p, hi);
+    if (skipped > p) {
+      p = skipped;
+      continue;
+    }
+    const m: ReturnType<typeof mediumAt> = medium ? null : mediumAt(ctx, p, hi);
+    if (m) {
+      medium = m.medium;
+      p = m.next;
+      continue;
+    }
+    const w = ctx.word(p);
+    if (flags.obj && !addressee && w !== 'that' && !ctx.quoteStartingAt(ctx.start(p))) {
+      const np = ctx.npRight(p, hi);
+      if (np && !(flags.bare && hasVerbAfter(ctx, np.end, Math.min(hi, np.end + 1)))) {
+        addressee = np;
+        p = np.end;
+        continue;
+      }
+    }
+    if (w === 'to' && !flags.obj && lemma !== 'want' && ctx.tag(p + 1) !== 'VERB' && ctx.tag(p + 1) !== 'AUX') {
+      const np = ctx.npRight(p + 1, hi);
+      if (np) {
+        addressee = np;
+        p = np.end;
+        continue;
+      }
+    }
+    if (w === ',' && p + 1 < hi && (ctx.word(p + 1) === 'that' || PARTICIPLE_CUES.has(ctx.word(p + 1)) || ctx.quoteStartingAt(ctx.end(p)))) {
+      p++;
+      continue;
+    }
+    if (PARTICIPLE_CUES.has(w) && p > p0 - 1) {
+      consumed.push(p);
+      p++;
+      continue;
+    }
+    break;
+  }
+  const w = ctx.word(p);
+  const at = (first: number, start: number): PostContent => ({ contentFirst: first, contentStart: start, medium, addressee, consumed });
+  if (p >= hi) {
+    // "He said:" closing a paragraph, the quotation opening the next.
+    if (ctx.word(p - 1) === ':') {
+      const q = ctx.quoteStartingAt(ctx.end(p - 1));
+      if (q) return at(p, q.start);
+    }
+    return null;
+  }
+  if (w === 'that' && ctx.tag(p) !== 'PRON') return at(p, ctx.start(p));
+  if (w === 'that' && p + 1 < hi && hasVerbAfter(ctx, p + 1, hi)) return at(p, ctx.start(p));
+  if (w === ':') {
+    if (p + 1 < hi) return at(p + 1, ctx.start(p + 1));
+    const q = ctx.quoteStartingAt(ctx.end(p));
+    return q ? at(p + 1, q.start) : null;
+  }
+  if (ctx.quoteStartingAt(ctx.start(p))?.start === ctx.start(p)) return at(p, ctx.start(p));
+  if (w === 'to' && flags.to && (ctx.tag(p + 1) === 'VERB' || ctx.tag(p + 1) === 'AUX' || ctx.quoteStartingAt(ctx.end(p)))) return at(p, ctx.start(p));
+  if (WH.has(w) && (flags.bare || flags.obj)) return at(p, ctx.start(p));
+  if (flags.bare && (CLAUSE_START.has(ctx.tag(p)) || CLAUSE_START_WORDS.has(w)) && hasVerbAfter(ctx, p + 1, hi)) return at(p, ctx.start(p));
+  if (flags.np && ctx.npRight(p, hi)) return at(p, ctx.start(p));
+  return null;
+}
+
+/** Auxiliaries, adverbs and negation left of a cue: where the speaker phrase must end. */
+function leftOfCue(ctx: AttributionContext, cue: number, lo: number): { first: number; negated: boolean; passive: boolean } {
+  let a = cue;
+  let negated = false;
+  let be = false;
+  while (a - 1 >= lo) {
+    const t = a - 1;
+    const w = ctx.word(t);
+    if (ctx.isNegation(t)) negated = true;
+    else if (ctx.tag(t) === 'AUX' || BE.has(w) || w === 'has' || w === 'have' || w === 'had') be ||= BE.has(w);
+    else if (ctx.tag(t) !== 'ADV' || w === 'as' || w === 'so') break;
+    a--;
+  }
+  const form = ctx.word(cue);
+  return { first: a, negated, passive: be && !form.endsWith('ing') };
+}
+
+/** The subject of the clause a participle cue hangs off ("Kim voiced ..., saying that"). */
+function clauseSubject(ctx: AttributionContext, lo: number, before: number): TokenRange | null {
+  for (let i = lo; i < before; i++) {
+    if (ctx.tag(i) === 'VERB' || ctx.tag(i) === 'AUX') {
+      const left = leftOfCue(ctx, i, lo);
+      return ctx.npLeft(left.first, lo);
+    }
+  }
+  return null;
+}
+
+/** The speaker left of a cue, with an apposition ("Jack Dorsey, Twitter's chief executive, said"). */
+function speakerLeft(ctx: AttributionContext, a: number, lo: number): TokenRange | null {
+  const np = ctx.npLeft(a, lo);
+  if (np) return np;
+  if (ctx.word(a - 1) !== ',') return null;
+  const appositive = ctx.npLeft(a - 1, lo);
+  if (!appositive || ctx.word(appositive.first - 1) !== ',') return null;
+  const head = ctx.npLeft(appositive.first - 1, lo);
+  return head && head.first === lo ? { first: head.first, end: a - 1 } : null;
+}
+
+/** Where the content before a frame ends: a comma, or the closing quotation right before the speaker. */
+function boundaryBefore(ctx: AttributionContext, first: number, lo: number): { at: number; quoteStart: number | null } | null {
+  const quote = ctx.quoteEndingBefore(ctx.start(first));
+  if (quote && (first === lo || ctx.word(first - 1) === ',' || ctx.start(first - 1) < quote.end)) return { at: quote.end, quoteStart: quote.start };
+  if (first - 1 > lo && ctx.word(first - 1) === ',') return { at: ctx.start(first - 1), quoteStart: null };
+  return null;
+}
+
+/** After a pre frame: adjuncts and medium, then the sentence end, a comma, or nothing acceptable. */
+function afterFrame(ctx: AttributionContext, si: number, p0: number, obj: boolean): { next: number; medium: Medium | null; addressee: TokenRange | null } | null {
+  const hi = ctx.sentences[si]!.endToken;
+  let p = p0;
+  let medium: Medium | null = null;
+  let addressee: TokenRange | null = null;
+  for (let guard = 0; guard < 8 && p < hi; guard++) {
+    const skipped = skipAdjunct(ctx, p, hi);
+    if (skipped > p) {
+      p = skipped;
+      continue;
+    }
+    const m: ReturnType<typeof mediumAt> = medium ? null : mediumAt(ctx, p, hi);
+    if (m) {
+      medium = m.medium;
+      p = m.next;
+      continue;
+    }
+    if (obj && !addressee) {
+      const np = ctx.npRight(p, hi);
+      if (np) {
+        addressee = np;
+        p = np.end;
+        continue;
+      }
+    }
+    break;
+  }
+  if (p >= hi || /^[.!?;,]+$/.test(ctx.word(p)) || ctx.word(p) === "'" || ctx.word(p) === '"') return { next: p, medium, addressee };
+  return null;
+}
+
+function baseFrame(ctx: AttributionContext, si: number, cue: Cue, shape: FrameShape): Frame {
+  return {
+    sentence: si,
+    shape,
+    cue: { start: ctx.start(cue.first), end: ctx.end(cue.end - 1) },
+    cueToken: cue.first,
+    lemma: cue.lemma,
+    cls: cue.cls,
+    speaker: null,
+    parts: [],
+    medium: null,
+    addressee: null,
+    boundary: null,
+    relays: [],
+    relayOnly: false,
+  };
+}
+
+/** "a letter to Kim ..., where he stressed": the noun a relative clause hangs off is the medium. */
+function mediumOfRelative(ctx: AttributionContext, speakerFirst: number, lo: number): Medium | null {
+  let r = speakerFirst - 1;
+  if (ctx.word(r) === 'which' && ctx.word(r - 1) === 'in') r--;
+  else if (ctx.word(r) !== 'where') return null;
+  // Walk back over the antecedent's modifiers ("a letter to Kim on the 77th anniversary of ...") to its noun.
+  for (let i = r - 1; i >= lo && r - i <= 25; i--) {
+    const label = ctx.lexicon.media.get(ctx.word(i));
+    if (label && ctx.tag(i) === 'NOUN') return { start: ctx.start(i), end: ctx.end(i), label, via: null };
+    if (ctx.tag(i) === 'VERB' && i < r - 1 && ctx.lexicon.media.has(ctx.word(i + 2)) === false && ctx.tag(i + 1) !== 'DET') return null;
+  }
+  return null;
+}
+
+/** A frame for a verb-like cue (single verb, phrase or light verb + noun). */
+export function cueFrame(ctx: AttributionContext, si: number, cue: Cue, consumed: Set<number>): Frame | null {
+  const s = ctx.sentences[si]!;
+  const lo = s.firstToken;
+  const hi = s.endToken;
+  const left = leftOfCue(ctx, cue.first, lo);
+  if (left.negated || left.passive) return null;
+  const participle = ctx.word(cue.first).endsWith('ing') && cue.end === cue.first + 1;
+  let speaker: TokenRange | null = participle ? null : speakerLeft(ctx, left.first, lo);
+  if (participle && (ctx.word(left.first - 1) === ',' || left.first === lo)) speaker = clauseSubject(ctx, lo, left.first);
+
+  const post = postContent(ctx, si, cue.end, cue.flags, cue.lemma);
+  // "CONTENT, SPEAKER said" or "'CONTENT,' SPEAKER said"
+  const boundary = speaker && cue.flags.pre ? boundaryBefore(ctx, speaker.first, lo) : null;
+  if (boundary && speaker && !participle) {
+    const after = afterFrame(ctx, si, cue.end, cue.flags.obj);
+    if (after) {
+      const frame = baseFrame(ctx, si, cue, 'pre');
+      frame.speaker = span(ctx, speaker);
+      frame.medium = after.medium;
+      frame.addressee = after.addressee ? span(ctx, after.addressee) : null;
+      frame.boundary = boundary.quoteStart ?? boundary.at;
+      const first: CharSpan = boundary.quoteStart !== null ? { start: boundary.quoteStart, end: boundary.at } : { start: ctx.start(lo), end: boundary.at };
+      frame.parts.push(first);
+      frame.boundary = boundary.at;
+      // "'Part one,' he said, 'part two.'" and "The hashtag, he said, was popular."
+      if (ctx.word(after.next) === ',' && after.next + 1 < hi) {
+        const rest = after.next + 1;
+        const restWord = ctx.word(rest);
+        const startsFrame = ctx.lexicon.verbs.has(restWord) || restWord === 'according' || PARTICIPLE_CUES.has(restWord);
+        if (!startsFrame && hi - rest >= 3) frame.parts.push(contentFrom(ctx, si, ctx.start(rest)));
+      }
+      return frame;
+    }
+  }
+  // "CONTENT, said SPEAKER" / "'CONTENT,' reports Reuters"
+  if (!speaker && cue.flags.inv && !participle) {
+    const inverted = boundaryBefore(ctx, left.first, lo);
+    const np = inverted ? ctx.npRight(cue.end, hi) : null;
+    if (inverted && np) {
+      const after = afterFrame(ctx, si, np.end, false);
+      if (after) {
+        const frame = baseFrame(ctx, si, cue, 'inverted');
+        frame.speaker = span(ctx, np);
+        frame.medium = after.medium;
+        frame.boundary = inverted.at;
+        frame.parts.push(inverted.quoteStart !== null ? { start: inverted.quoteStart, end: inverted.at } : { start: ctx.start(lo), end: inverted.at });
+        return frame;
+      }
+    }
+  }
+  if (post && (speaker || participle)) {
+    const frame = baseFrame(ctx, si, cue, 'post');
+    frame.speaker = speaker ? span(ctx, speaker) : null;
+    frame.medium = post.medium ?? (speaker ? mediumOfRelative(ctx, speaker.first, lo) : null);
+    frame.addressee = post.addressee ? span(ctx, post.addressee) : null;
+    frame.parts.push(contentFrom(ctx, si, post.contentStart));
+    for (const c of post.consumed) consumed.add(c);
+    if (!speaker) return null;
+    return frame;
+  }
+  return null;
+}
+
+/** "According to SPEAKER, CONTENT" and "CONTENT, according to SPEAKER". */
+export function accordingFrame(ctx: AttributionContext, si: number, first: number, end: number, consumed: Set<number>): Frame | null {
+  const s = ctx.sentences[si]!;
+  const lo = s.firstToken;
+  const hi = s.endToken;
+  const np = ctx.npRight(end, hi);
+  if (!np) return null;
+  let p = np.end;
+  // "According to KCNA news agency said, ...": a stray reporting verb after the source.
+  if (ctx.lexicon.verbs.has(ctx.word(p)) && ctx.word(p + 1) === ',') consumed.add(p++);
+  const frame = baseFrame(ctx, si, { first, end, lemma: 'according to', cls: 'source', flags: POST_PHRASE_FLAGS }, 'according');
+  frame.speaker = span(ctx, np);
+  let opening = first;
+  while (opening > lo && (ctx.tag(opening - 1) === 'CCONJ' || ctx.tag(opening - 1) === 'ADV' || ctx.word(opening - 1) === ',')) opening--;
+  if (opening === lo) {
+    if (ctx.word(p) !== ',' || p + 1 >= hi) return null;
+    frame.parts.push(contentFrom(ctx, si, ctx.start(p + 1)));
+    return frame;
+  }
+  const comma = ctx.word(first - 1) === ',';
+  const boundary = comma ? ctx.start(first - 1) : ctx.start(first);
+  const quote = ctx.quoteEndingBefore(boundary);
+  frame.boundary = boundary;
+  frame.parts.push(quote ? { start: quote.start, end: quote.end } : { start: ctx.start(lo), end: boundary });
+  if (ctx.word(p) === ',' && hi - (p + 1) >= 3) frame.parts.push(contentFrom(ctx, si, ctx.start(p + 1)));
+  return frame;
+}
+
+/** "it was reported that CONTENT": a report with no speaker. */
+export function impersonalFrame(ctx: AttributionContext, si: number, cue: Cue): Frame | null {
+  const hi = ctx.sentences[si]!.endToken;
+  if (ctx.word(cue.end) !== 'that' || cue.end + 1 >= hi) return null;
+  const frame = baseFrame(ctx, si, cue, 'impersonal');
+  frame.parts.push(contentFrom(ctx, si, ctx.start(cue.end)));
+  return frame;
+}
+
+/** "Rep. Trey Gowdy: "..."" — a name, a colon, a quotation. */
+export function colonFrame(ctx: AttributionContext, si: number): Frame | null {
+  const s = ctx.sentences[si]!;
+  const np = ctx.npRight(s.firstToken, s.endToken);
+  if (!np || ctx.word(np.end) !== ':' || ctx.tag(np.end - 1) !== 'PROPN') return null;
+  const quote = ctx.quoteStartingAt(ctx.end(np.end));
+  if (!quote) return null;
+  const frame = baseFrame(ctx, si, { first: np.end, end: np.end + 1, lemma: ':', cls: 'speech', flags: LIGHT_FLAGS }, 'colon');
+  frame.speaker = span(ctx, np);
+  frame.parts.push({ start: quote.start, end: quote.end });
+  return frame;
+}
+
+export { LIGHT_FLAGS, LIGHT_OBJECT_PREPOSITIONS, POST_PHRASE_FLAGS, type Cue };

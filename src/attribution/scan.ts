@@ -1,0 +1,140 @@
+/**
+ * Finds the frames of each sentence, then settles how they relate: a frame
+ * whose content holds another frame's cue becomes that frame's relay, and
+ * content running into a later frame is cut at that frame's comma.
+ */
+import type { AttributionContext } from './context.js';
+import { accordingFrame, colonFrame, cueFrame, impersonalFrame, LIGHT_FLAGS, LIGHT_OBJECT_PREPOSITIONS, POST_PHRASE_FLAGS, type Cue, type Frame } from './frames.js';
+
+const LIGHT_FILLERS = new Set(['DET', 'PRON', 'ADJ']);
+
+function lightCue(ctx: AttributionContext, i: number, hi: number): Cue | null {
+  const lemma = ctx.lexicon.lightVerbs.get(ctx.word(i));
+  if (!lemma || ctx.tag(i) !== 'VERB') return null;
+  for (let n = i + 1; n < hi && n <= i + 4; n++) {
+    if (ctx.lexicon.lightNouns.has(ctx.word(n)) && ctx.tag(n) === 'NOUN') {
+      return { first: i, end: n + 1, lemma: `${lemma} ${ctx.word(n)}`, cls: 'speech', flags: LIGHT_FLAGS };
+    }
+    if (!LIGHT_FILLERS.has(ctx.tag(n))) return null;
+  }
+  return null;
+}
+
+/** "expressed support for the plan": the object of the speech noun is the content. */
+function lightObjectFrame(ctx: AttributionContext, si: number, cue: Cue, consumed: Set<number>): Frame | null {
+  const hi = ctx.sentences[si]!.endToken;
+  if (!LIGHT_OBJECT_PREPOSITIONS.has(ctx.word(cue.end)) || cue.end + 1 >= hi) return null;
+  const frame = cueFrame(ctx, si, { ...cue, end: cue.end + 1, flags: { ...cue.flags, np: true } }, consumed);
+  if (frame?.cue) frame.cue.end = ctx.end(cue.end - 1);
+  return frame;
+}
+
+/**
+ * The tagger often reads "reports" in "..., reports Reuters" or "Polls show"
+ * as a noun; a cue form after a comma or a name, or before "that", is a verb.
+ */
+function isVerbUse(ctx: AttributionContext, i: number): boolean {
+  const tag = ctx.tag(i);
+  if (tag === 'VERB') return true;
+  if (tag !== 'NOUN') return false;
+  const prev = ctx.word(i - 1);
+  return prev === ',' || ctx.word(i + 1) === 'that' || ctx.tag(i - 1) === 'PROPN' || ctx.tag(i - 1) === 'PRON' || ctx.quoteEndingBefore(ctx.start(i)) !== null;
+}
+
+function framesInSentence(ctx: AttributionContext, si: number): Frame[] {
+  const s = ctx.sentences[si]!;
+  const lex = ctx.lexicon;
+  const frames: Frame[] = [];
+  const consumed = new Set<number>();
+  const colon = colonFrame(ctx, si);
+  if (colon) frames.push(colon);
+  for (let i = s.firstToken; i < s.endToken; i++) {
+    if (ctx.inQuote[i]! >= 0 || consumed.has(i)) continue;
+    const phrase = lex.phrases.matchAt(ctx.words, i, s.endToken);
+    if (phrase) {
+      const { lemma, cls, frame: shape } = phrase.value;
+      const cue: Cue = { first: phrase.first, end: phrase.end, lemma, cls, flags: POST_PHRASE_FLAGS };
+      const frame =
+        shape === 'according'
+          ? accordingFrame(ctx, si, phrase.first, phrase.end, consumed)
+          : shape === 'impersonal'
+            ? impersonalFrame(ctx, si, cue)
+            : cueFrame(ctx, si, cue, consumed);
+      if (frame) {
+        frames.push(frame);
+        i = phrase.end - 1;
+        continue;
+      }
+    }
+    const light = lightCue(ctx, i, s.endToken);
+    if (light) {
+      const frame = cueFrame(ctx, si, light, consumed) ?? lightObjectFrame(ctx, si, light, consumed);
+      if (frame) {
+        frames.push(frame);
+        i = light.end - 1;
+        continue;
+      }
+    }
+    const verb = lex.verbs.get(ctx.word(i));
+    if (verb && isVerbUse(ctx, i)) {
+      const frame = cueFrame(ctx, si, { first: i, end: i + 1, lemma: verb.lemma, cls: verb.cls, flags: verb.flags }, consumed);
+      if (frame) frames.push(frame);
+    }
+  }
+  return settle(frames);
+}
+
+function contentStart(f: Frame): number {
+  return f.parts[0]!.start;
+}
+
+/** Relays and clipping among the frames of one sentence. */
+function settle(frames: Frame[]): Frame[] {
+  for (const f of frames) {
+    if (f.boundary === null || f.cue === null) continue;
+    // A frame after its content whose content holds another cue relays that cue's frame.
+    const inner = frames
+      .filter((g) => g !== f && g.cue !== null && g.cue.start >= contentStart(f) && g.cue.end <= f.boundary!)
+      .sort((a, b) => b.cue!.start - a.cue!.start)[0];
+    if (inner) {
+      f.relayOnly = true;
+      inner.relays.push(f);
+    }
+    // Content of earlier frames stops where this frame begins.
+    for (const g of frames) {
+      if (g === f) continue;
+      for (const part of g.parts) {
+        if (part.start < f.boundary && f.boundary < part.end && g.cue !== null && g.cue.start < f.boundary) part.end = f.boundary;
+      }
+    }
+  }
+  // A relay of a relay relays the inner frame too ("X said, Y reported, Z reports").
+  for (const f of frames) {
+    if (!f.relayOnly) {
+      const queue = [...f.relays];
+      const all: Frame[] = [];
+      while (queue.length > 0) {
+        const r = queue.shift()!;
+        all.push(r);
+        queue.push(...r.relays);
+      }
+      f.relays = all;
+    }
+  }
+  // Two cues giving the same content and speaker ("According to KCNA ... said,"): keep the first.
+  const kept: Frame[] = [];
+  for (const f of frames) {
+    const dup = kept.find((k) => k.parts[0]!.start === f.parts[0]!.start && k.parts[0]!.end === f.parts[0]!.end);
+    if (!dup) kept.push(f);
+  }
+  return kept;
+}
+
+export function scanFrames(ctx: AttributionContext): Frame[] {
+  const frames: Frame[] = [];
+  for (let si = 0; si < ctx.sentences.length; si++) {
+    if (ctx.sentences[si]!.section === 'related') continue;
+    frames.push(...framesInSentence(ctx, si));
+  }
+  return frames;
+}
