@@ -151,6 +151,10 @@ export const eventSchema = z.object({
   hedged: z.boolean(),
   reported: z.boolean(),
   attribution: z.number().int().nullable(),
+  /** Each place the article tells this event (same source, target, code and day counted once). */
+  mentions: z.array(z.object({ sentence: z.number().int().nonnegative(), verb: spanSchema })),
+  /** The lexicon row that gave the code ("verbs.tsv:42"), so every code can be explained. */
+  rule: z.string(),
 });
 export type Event = z.infer<typeof eventSchema>;
 
