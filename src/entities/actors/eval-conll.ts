@@ -12,7 +12,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { loadActorDictionary } from './dictionary.js';
+import { SHIPPED_ACTOR_DIR, loadActorDictionary } from './dictionary.js';
 
 export interface ConllEvalResult {
   sentences: number;
@@ -30,8 +30,11 @@ interface ConllRecord {
   tags: string[];
 }
 
+/** ../shared beside the repository (data/actors is two levels below the repo root). */
+export const SHARED_DIR = path.resolve(SHIPPED_ACTOR_DIR, '..', '..', '..', 'shared');
+
 export function conllPath(split: string): string {
-  return path.resolve(process.cwd(), '..', 'shared', 'eval', 'ner', 'conll2003', `${split}.jsonl`);
+  return path.join(SHARED_DIR, 'eval', 'ner', 'conll2003', `${split}.jsonl`);
 }
 
 export function evaluateOnConll(file: string): ConllEvalResult {
@@ -100,7 +103,7 @@ function main(): void {
   const show = showAt >= 0 ? Number(process.argv[showAt + 1] ?? 30) : 30;
   const file = conllPath(split);
   if (!fs.existsSync(file)) {
-    console.log(`no ${file}: run from the repo root with ../shared present`);
+    console.log(`no ${file}: ../shared must sit beside the repository`);
     return;
   }
   const r = evaluateOnConll(file);

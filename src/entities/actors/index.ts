@@ -10,5 +10,6 @@ export {
 } from './dictionary.js';
 export type { ActorDictionaryStats, ActorSource, LoadActorOptions } from './dictionary.js';
 export { ActorDictionaryError } from './tsv.js';
+export { composeCode, countryOfCode } from './codes.js';
 export { CAMEO_ROLE_CODES, ACTOR_COLUMNS } from './rows.js';
 export * from './types.js';

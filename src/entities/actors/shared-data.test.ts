@@ -7,9 +7,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadActorDictionary } from './dictionary.js';
-import { conllPath, evaluateOnConll } from './eval-conll.js';
+import { SHARED_DIR, conllPath, evaluateOnConll } from './eval-conll.js';
 
-const SHARED = path.resolve(process.cwd(), '..', 'shared');
+const SHARED = SHARED_DIR;
 const present = fs.existsSync(SHARED);
 if (!present) console.log(`[actors] ${SHARED} missing: skipping tests on shared data`);
 
