@@ -43,6 +43,8 @@ export interface FixtureEvent {
   date?: string | null;
   hedged?: boolean;
   negated?: boolean;
+  /** Verbs of further places the article tells the same event. */
+  alsoAt?: string[];
 }
 
 export interface FixtureSpec {
@@ -127,6 +129,11 @@ export function fixtureAnalysis(spec: FixtureSpec): Analysis {
       sentence, section: 'body', source: side(e.source), target: e.target ? side(e.target) : null, verb, code: e.code, root,
       goldstein: e.goldstein ?? 0, quadClass: e.quadClass ?? quadClassOf(root), plover: e.plover ?? null, date: e.date ?? null,
       negated: e.negated ?? false, hypothetical: false, hedged: e.hedged ?? false, reported: false, attribution: null,
+      mentions: [{ sentence, verb }, ...(e.alsoAt ?? []).map((t) => {
+        const at = locate(text, t, 'event mention');
+        return { sentence: Math.max(0, sentences.findIndex((s) => s.start <= at.start && at.end <= s.end)), verb: at };
+      })],
+      rule: 'fixture',
     };
   });
   const analysis: Analysis = {

@@ -121,6 +121,10 @@ export interface EventRow {
   hypothetical: boolean;
   hedged: boolean;
   reported: boolean;
+  /** Places the article tells this event. */
+  mentions: number;
+  /** The lexicon row that gave the code. */
+  rule: string;
   recordId: number;
 }
 

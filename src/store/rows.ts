@@ -111,6 +111,10 @@ export interface EventInsert {
   hedged: boolean;
   reported: boolean;
   attribution: number | null;
+  /** Places the article tells this event (at least one). */
+  mentionCount: number;
+  /** The lexicon row that gave the code. */
+  rule: string;
   /** The one-a-day record this event collapses into. */
   recordKey: string;
 }
@@ -240,6 +244,8 @@ export function toRows(a: Analysis, ingestedAt: string): DocumentRows {
       hedged: e.hedged,
       reported: e.reported,
       attribution: e.attribution,
+      mentionCount: Math.max(1, e.mentions.length),
+      rule: e.rule,
       recordKey: recordKey(source.code, target.code, e.code, day),
     };
   });
@@ -258,10 +264,12 @@ export interface RecordDelta {
   quadClass: number;
   goldstein: number;
   sourceName: string | null;
+  sourceKey: string;
   targetName: string | null;
+  targetKey: string;
   sourceCountry: string | null;
   targetCountry: string | null;
-  /** Event mentions per document key. */
+  /** Event mentions per document key (an event told twice in one article counts twice). */
   perDocument: Map<string, number>;
 }
 
@@ -281,14 +289,16 @@ export function recordDeltas(docs: DocumentRows[]): RecordDelta[] {
           quadClass: e.quadClass,
           goldstein: e.goldstein,
           sourceName: e.source.name,
+          sourceKey: e.source.nameKey,
           targetName: e.target.name,
+          targetKey: e.target.nameKey,
           sourceCountry: e.source.country,
           targetCountry: e.target.country,
           perDocument: new Map(),
         };
         out.set(e.recordKey, r);
       }
-      r.perDocument.set(d.document.key, (r.perDocument.get(d.document.key) ?? 0) + 1);
+      r.perDocument.set(d.document.key, (r.perDocument.get(d.document.key) ?? 0) + e.mentionCount);
     }
   }
   return [...out.values()];

@@ -29,14 +29,14 @@ export function contractFixtures() {
   });
   const aid = fixtureAnalysis({
     id: 'aid-2', source: 'Daily Two', published: '2024-03-01', title: 'Aid arrives',
-    text: 'Russian officials sent aid to North Korea, Kim Jong Un said.',
+    text: 'Russian officials sent aid to North Korea, Kim Jong Un said. The aid was delivered by train.',
     actors: [
       { id: 'a1', name: 'Russian government', type: 'ORG', kind: 'government', code: 'RUSGOV', country: 'RUS', mentions: ['Russian officials'] },
       { id: 'a2', name: 'North Korea', type: 'LOC', kind: 'country', code: 'PRK', country: 'PRK' },
       { id: 'a3', name: 'Kim Jong Un', code: 'PRKGOV', country: 'PRK' },
     ],
     quotes: [{ content: 'Russian officials sent aid to North Korea', speaker: 'Kim Jong Un', speakerActor: 'a3', cue: { text: 'said', lemma: 'say' }, type: 'indirect', chain: [{ name: 'Kim Jong Un', kind: 'speaker', actorId: 'a3' }] }],
-    events: [{ source: { actor: 'a1', code: 'RUSGOV', text: 'Russian officials' }, target: { actor: 'a2', code: 'PRK', text: 'North Korea' }, verb: 'sent', code: '0871', goldstein: 8.3 }],
+    events: [{ source: { actor: 'a1', code: 'RUSGOV', text: 'Russian officials' }, target: { actor: 'a2', code: 'PRK', text: 'North Korea' }, verb: 'sent', code: '0871', goldstein: 8.3, alsoAt: ['delivered'] }],
   });
   const ukr = fixtureAnalysis({
     id: 'ukr-3', source: 'Wire One', url: 'https://wire.test/ukr-3', published: '2024-03-05', title: 'Kyiv criticises Paris',
@@ -119,7 +119,7 @@ export function storeContract(name: string, makeStore: () => Promise<Store>): vo
       expect(stats).toMatchObject({ documents: 3, events: 4, attributions: 3, eventRecords: 3 });
       const records = (await store.eventRecords({ actor: 'RUS', target: 'PRK' }, { limit: 10 })).items;
       expect(records).toHaveLength(1);
-      expect(records[0]).toMatchObject({ date: '2024-03-01', sourceCode: 'RUSGOV', targetCode: 'PRK', code: '0871', root: '08', mentions: 2, documents: 2, outlets: 2 });
+      expect(records[0]).toMatchObject({ date: '2024-03-01', sourceCode: 'RUSGOV', targetCode: 'PRK', code: '0871', root: '08', mentions: 3, documents: 2, outlets: 2 });
       expect([...records[0]!.documentKeys].sort()).toEqual([kim.document.contentHash, aid.document.contentHash].sort());
       expect(records[0]!.firstUrl).toBe('https://yonhap.test/kim-1');
     }));
@@ -143,6 +143,8 @@ export function storeContract(name: string, makeStore: () => Promise<Store>): vo
       const sent = (await store.events({ document: 'kim-1', code: '0871' }, { limit: 1 })).items[0]!;
       expect(sent).toMatchObject({ sourceName: 'Russia', sourceCountry: 'RUS', targetName: 'North Korea', verb: 'sent', sentence: 'Russia sent troops to North Korea.', outlet: 'Yonhap', goldstein: 8.3, quadClass: 2, hedged: false });
       expect(kim.text.slice(sent.verbStart, sent.verbEnd)).toBe('sent');
+      expect(sent).toMatchObject({ mentions: 1, rule: 'fixture' });
+      expect((await store.events({ document: 'aid-2' }, { limit: 1 })).items[0]!.mentions).toBe(2);
       await expect(store.events({ actor: '!!' }, { limit: 1 })).rejects.toThrow(/no letters or digits/);
       await expect(store.events({ from: 'March' }, { limit: 1 })).rejects.toThrow(/YYYY-MM-DD/);
     }));

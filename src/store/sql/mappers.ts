@@ -46,6 +46,8 @@ export function toEventRow(r: Raw): EventRow {
     hypothetical: bool(r.hypothetical),
     hedged: bool(r.hedged),
     reported: bool(r.reported),
+    mentions: num(r.mention_count),
+    rule: str(r.rule),
     recordId: num(r.record_id),
   };
 }

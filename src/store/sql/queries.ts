@@ -86,7 +86,7 @@ export function eventsQuery(d: Dialect, f: EventFilter, page: Keyset | null): Qu
       e.target_actor_id, e.target_code, e.target_name, e.target_country,
       e.code, e.root, e.quad_class, e.goldstein, e.plover_type, e.plover_mode,
       e.verb, e.verb_start, e.verb_end, e.sentence_text, e.section,
-      e.negated, e.hypothetical, e.hedged, e.reported, e.record_id
+      e.negated, e.hypothetical, e.hedged, e.reported, e.mention_count, e.rule, e.record_id
     FROM events e ${DOC_JOIN.replace('{t}', 'e')}`;
   return finish(select, w, 'e.id', page, 'e.id');
 }

@@ -211,6 +211,8 @@ const V2 = `
     hedged INTEGER NOT NULL,
     reported INTEGER NOT NULL,
     attribution_idx INTEGER,
+    mention_count INTEGER NOT NULL,
+    rule TEXT NOT NULL,
     record_id INTEGER NOT NULL REFERENCES event_records(id)
   );
   CREATE INDEX events_doc ON events(doc_seq);

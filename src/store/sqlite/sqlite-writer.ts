@@ -29,14 +29,14 @@ export class SqliteWriter {
       hedge: p('INSERT INTO hedges (doc_seq, start_offset, end_offset, text, kind) VALUES (?, ?, ?, ?, ?)'),
       record: p(`INSERT INTO event_records (source_code, target_code, code, day, root, quad_class, goldstein, source_name, source_key, source_country,
           target_name, target_key, target_country, mentions, first_seen)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)
-        ON CONFLICT(source_code, target_code, code, day) DO UPDATE SET mentions = event_records.mentions + 1 RETURNING id`),
-      recordDocument: p(`INSERT INTO event_record_documents (record_id, doc_seq, mentions) VALUES (?, ?, 1)
-        ON CONFLICT(record_id, doc_seq) DO UPDATE SET mentions = event_record_documents.mentions + 1`),
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        ON CONFLICT(source_code, target_code, code, day) DO UPDATE SET mentions = event_records.mentions + excluded.mentions RETURNING id`),
+      recordDocument: p(`INSERT INTO event_record_documents (record_id, doc_seq, mentions) VALUES (?, ?, ?)
+        ON CONFLICT(record_id, doc_seq) DO UPDATE SET mentions = event_record_documents.mentions + excluded.mentions`),
       event: p(`INSERT INTO events (doc_seq, idx, sentence, section, sentence_text, source_actor_id, source_code, source_name, source_key, source_country,
           target_actor_id, target_code, target_name, target_key, target_country, verb, verb_start, verb_end, code, root, goldstein, quad_class,
-          plover_type, plover_mode, day, negated, hypothetical, hedged, reported, attribution_idx, record_id)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+          plover_type, plover_mode, day, negated, hypothetical, hedged, reported, attribution_idx, mention_count, rule, record_id)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     };
   }
 
@@ -78,13 +78,13 @@ export class SqliteWriter {
     for (const e of rows.events) {
       const record = s.record!.get(
         e.source.code ?? '', e.target.code ?? '', e.code, e.day, e.root, e.quadClass, e.goldstein, e.source.name, e.source.nameKey,
-        e.source.country, e.target.name, e.target.nameKey, e.target.country, d.ingestedAt,
+        e.source.country, e.target.name, e.target.nameKey, e.target.country, e.mentionCount, d.ingestedAt,
       ) as { id: number };
-      s.recordDocument!.run(record.id, seq);
+      s.recordDocument!.run(record.id, seq, e.mentionCount);
       s.event!.run(seq, e.idx, e.sentence, e.section, e.sentenceText, e.source.actorId, e.source.code, e.source.name, e.source.nameKey,
         e.source.country, e.target.actorId, e.target.code, e.target.name, e.target.nameKey, e.target.country, e.verb, e.verbStart, e.verbEnd,
         e.code, e.root, e.goldstein, e.quadClass, e.ploverType, e.ploverMode, e.day, b(e.negated), b(e.hypothetical), b(e.hedged),
-        b(e.reported), e.attribution, record.id);
+        b(e.reported), e.attribution, e.mentionCount, e.rule, record.id);
     }
     return true;
   }

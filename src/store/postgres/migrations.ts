@@ -1,0 +1,220 @@
+/**
+ * PostgreSQL schema migrations, applied in order on open under an advisory
+ * lock. The PostgreSQL store starts at version 2, the first schema with the
+ * fact tables, so that both backends report the same schema version for the
+ * same tables. Never edit a migration that has shipped: add a new one.
+ *
+ * Sorted and grouped text (actor names and codes) uses the "C" collation so
+ * that orders and min() agree with SQLite's byte order.
+ */
+export const PG_MIGRATIONS: { version: number; sql: string }[] = [
+  {
+    version: 2,
+    sql: `
+      CREATE TABLE outlets (
+        id BIGSERIAL PRIMARY KEY,
+        name TEXT NOT NULL,
+        name_key TEXT COLLATE "C" NOT NULL UNIQUE
+      );
+
+      CREATE TABLE documents (
+        seq BIGSERIAL PRIMARY KEY,
+        key TEXT COLLATE "C" NOT NULL UNIQUE,
+        id TEXT NOT NULL,
+        title TEXT,
+        url TEXT,
+        published TEXT,
+        published_day TEXT COLLATE "C",
+        source TEXT,
+        outlet_id BIGINT REFERENCES outlets(id),
+        format TEXT NOT NULL,
+        encoding TEXT NOT NULL,
+        schema_version TEXT NOT NULL,
+        text TEXT NOT NULL,
+        analysis TEXT NOT NULL,
+        sentences INTEGER NOT NULL,
+        tokens INTEGER NOT NULL,
+        boilerplate INTEGER NOT NULL,
+        mentions INTEGER NOT NULL,
+        attributions INTEGER NOT NULL,
+        events INTEGER NOT NULL,
+        ingested_at TEXT NOT NULL,
+        -- Full text: title weighted above body; the body is cut at 200k characters (a tsvector holds at most 1 MB).
+        tsv tsvector GENERATED ALWAYS AS (
+          setweight(to_tsvector('english'::regconfig, coalesce(title, '')), 'A') ||
+          setweight(to_tsvector('english'::regconfig, left(text, 200000)), 'B')
+        ) STORED
+      );
+      CREATE INDEX documents_id ON documents(id);
+      CREATE INDEX documents_outlet ON documents(outlet_id);
+      CREATE INDEX documents_published_day ON documents(published_day);
+      CREATE INDEX documents_tsv ON documents USING GIN (tsv);
+
+      CREATE TABLE actors (
+        id BIGSERIAL PRIMARY KEY,
+        doc_seq BIGINT NOT NULL REFERENCES documents(seq),
+        local_id TEXT NOT NULL,
+        name TEXT COLLATE "C" NOT NULL,
+        name_key TEXT COLLATE "C" NOT NULL,
+        type TEXT COLLATE "C" NOT NULL,
+        kind TEXT COLLATE "C" NOT NULL,
+        code TEXT COLLATE "C",
+        country TEXT COLLATE "C",
+        role TEXT COLLATE "C",
+        media_kind TEXT,
+        description TEXT,
+        dictionary_id TEXT,
+        mention_count INTEGER NOT NULL
+      );
+      CREATE INDEX actors_doc ON actors(doc_seq);
+      CREATE INDEX actors_code ON actors(code);
+      CREATE INDEX actors_name_key ON actors(name_key);
+
+      CREATE TABLE mentions (
+        id BIGSERIAL PRIMARY KEY,
+        doc_seq BIGINT NOT NULL REFERENCES documents(seq),
+        start_offset INTEGER NOT NULL,
+        end_offset INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        type TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        actor_local_id TEXT
+      );
+      CREATE INDEX mentions_doc ON mentions(doc_seq);
+
+      CREATE TABLE attributions (
+        id BIGSERIAL PRIMARY KEY,
+        doc_seq BIGINT NOT NULL REFERENCES documents(seq),
+        idx INTEGER NOT NULL,
+        type TEXT NOT NULL,
+        content TEXT NOT NULL,
+        content_start INTEGER NOT NULL,
+        content_end INTEGER NOT NULL,
+        speaker TEXT,
+        speaker_text TEXT,
+        speaker_key TEXT NOT NULL,
+        speaker_code TEXT,
+        speaker_actor_id TEXT,
+        cue TEXT,
+        cue_lemma TEXT,
+        cue_key TEXT NOT NULL,
+        medium TEXT,
+        chain TEXT NOT NULL,
+        relay_key TEXT NOT NULL,
+        hedged BOOLEAN NOT NULL,
+        anonymous BOOLEAN NOT NULL
+      );
+      CREATE INDEX attributions_doc ON attributions(doc_seq);
+
+      CREATE TABLE hedges (
+        id BIGSERIAL PRIMARY KEY,
+        doc_seq BIGINT NOT NULL REFERENCES documents(seq),
+        start_offset INTEGER NOT NULL,
+        end_offset INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        kind TEXT NOT NULL
+      );
+      CREATE INDEX hedges_doc ON hedges(doc_seq);
+
+      CREATE TABLE event_records (
+        id BIGSERIAL PRIMARY KEY,
+        source_code TEXT COLLATE "C" NOT NULL,
+        target_code TEXT COLLATE "C" NOT NULL,
+        code TEXT COLLATE "C" NOT NULL,
+        day TEXT COLLATE "C" NOT NULL,
+        root TEXT NOT NULL,
+        quad_class INTEGER NOT NULL,
+        goldstein DOUBLE PRECISION NOT NULL,
+        source_name TEXT,
+        source_key TEXT NOT NULL,
+        source_country TEXT,
+        target_name TEXT,
+        target_key TEXT NOT NULL,
+        target_country TEXT,
+        mentions INTEGER NOT NULL,
+        first_seen TEXT NOT NULL,
+        UNIQUE (source_code, target_code, code, day)
+      );
+      CREATE INDEX event_records_day ON event_records(day);
+
+      CREATE TABLE event_record_documents (
+        record_id BIGINT NOT NULL REFERENCES event_records(id),
+        doc_seq BIGINT NOT NULL REFERENCES documents(seq),
+        mentions INTEGER NOT NULL,
+        PRIMARY KEY (record_id, doc_seq)
+      );
+
+      CREATE TABLE events (
+        id BIGSERIAL PRIMARY KEY,
+        doc_seq BIGINT NOT NULL REFERENCES documents(seq),
+        idx INTEGER NOT NULL,
+        sentence INTEGER NOT NULL,
+        section TEXT NOT NULL,
+        sentence_text TEXT NOT NULL,
+        source_actor_id TEXT,
+        source_code TEXT COLLATE "C",
+        source_name TEXT,
+        source_key TEXT NOT NULL,
+        source_country TEXT,
+        target_actor_id TEXT,
+        target_code TEXT COLLATE "C",
+        target_name TEXT,
+        target_key TEXT NOT NULL,
+        target_country TEXT,
+        verb TEXT NOT NULL,
+        verb_start INTEGER NOT NULL,
+        verb_end INTEGER NOT NULL,
+        code TEXT COLLATE "C" NOT NULL,
+        root TEXT NOT NULL,
+        goldstein DOUBLE PRECISION NOT NULL,
+        quad_class INTEGER NOT NULL,
+        plover_type TEXT,
+        plover_mode TEXT,
+        day TEXT COLLATE "C" NOT NULL,
+        negated BOOLEAN NOT NULL,
+        hypothetical BOOLEAN NOT NULL,
+        hedged BOOLEAN NOT NULL,
+        reported BOOLEAN NOT NULL,
+        attribution_idx INTEGER,
+        mention_count INTEGER NOT NULL,
+        rule TEXT NOT NULL,
+        record_id BIGINT NOT NULL REFERENCES event_records(id)
+      );
+      CREATE INDEX events_doc ON events(doc_seq);
+      CREATE INDEX events_source_code ON events(source_code);
+      CREATE INDEX events_target_code ON events(target_code);
+      CREATE INDEX events_code ON events(code);
+      CREATE INDEX events_day ON events(day);
+      CREATE INDEX events_record ON events(record_id);
+
+      CREATE TABLE stories (
+        id BIGSERIAL PRIMARY KEY,
+        label TEXT,
+        created_at TEXT NOT NULL
+      );
+      CREATE TABLE story_documents (
+        doc_seq BIGINT PRIMARY KEY REFERENCES documents(seq),
+        story_id BIGINT NOT NULL REFERENCES stories(id),
+        score DOUBLE PRECISION,
+        assigned_at TEXT NOT NULL
+      );
+      CREATE INDEX story_documents_story ON story_documents(story_id);
+
+      CREATE TABLE feeds (
+        id BIGSERIAL PRIMARY KEY,
+        url TEXT NOT NULL UNIQUE,
+        title TEXT,
+        etag TEXT,
+        last_modified TEXT,
+        last_polled TEXT,
+        created_at TEXT NOT NULL
+      );
+      CREATE TABLE feed_items (
+        feed_id BIGINT NOT NULL REFERENCES feeds(id),
+        item_id TEXT NOT NULL,
+        seen_at TEXT NOT NULL,
+        PRIMARY KEY (feed_id, item_id)
+      );
+    `,
+  },
+];
