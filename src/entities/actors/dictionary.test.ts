@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildActorDictionary, codeOnDate, loadActorDictionary, type ActorSource } from './dictionary.js';
+import { buildActorDictionary, codeOnDate, entryOnDate, loadActorDictionary, type ActorSource } from './dictionary.js';
 import { ActorDictionaryError } from './tsv.js';
 import type { ActorMatch } from './types.js';
 
@@ -167,6 +167,9 @@ describe('lookups', () => {
     expect(codeOnDate(ada, '2009-05-01')).toBe('NRDBUS');
     expect(codeOnDate(ada, '2012-03-04')).toBe('NRDOPP');
     expect(codeOnDate(ada, '2015-06-01')).toBe('NRDGOV');
+    const kim = dict.byId('person.kim')!;
+    expect(entryOnDate({ entry: kim, alternatives: [ada] }, '2012-01-01').id).toBe('person.ada');
+    expect(entryOnDate({ entry: kim, alternatives: [ada] }, '2020-01-01').id).toBe('person.kim');
   });
 });
 

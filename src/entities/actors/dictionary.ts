@@ -269,6 +269,18 @@ export function codeOnDate(entry: ActorEntry, date: string): string {
   return hit?.code ?? entry.code;
 }
 
+/**
+ * Of a match's entry and its alternatives, the first one holding a dated
+ * office on `date` ("Bush" in 1991 is George H. W. Bush, in 2005 George W.
+ * Bush); the preferred entry when none does.
+ */
+export function entryOnDate(match: Pick<ActorMatch, 'entry' | 'alternatives'>, date: string): ActorEntry {
+  const all = [match.entry, ...match.alternatives];
+  const covers = (e: ActorEntry): boolean =>
+    e.datedCodes.some((d) => (d.from === undefined || d.from <= date) && (d.to === undefined || date < d.to));
+  return all.find(covers) ?? match.entry;
+}
+
 /** Every code an entry can carry (plain and dated), e.g. for indexing. */
 export function allCodes(entry: ActorEntry): string[] {
   return [...new Set([entry.code, ...entry.datedCodes.map((d) => d.code)].filter((c) => c !== ''))];

@@ -3,6 +3,7 @@ export {
   defaultActorDictionary,
   buildActorDictionary,
   codeOnDate,
+  entryOnDate,
   allCodes,
   shippedActorFiles,
   SHIPPED_ACTOR_DIR,

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { allCodes, loadActorDictionary, shippedActorFiles } from './dictionary.js';
+import { allCodes, codeOnDate, entryOnDate, loadActorDictionary, shippedActorFiles } from './dictionary.js';
 import { CAMEO_ROLE_CODES } from './rows.js';
 import { phraseKey } from './phrase.js';
 import type { ActorEntry } from './types.js';
@@ -116,6 +116,16 @@ describe('shipped dictionary on invented sentences', () => {
       'National Security Council=GOV',
     ]);
     expect(codes('General Smith said the attorney general , in general , agreed')).toEqual(['General=MIL', 'attorney general=JUD']);
+  });
+
+  it('resolves shared surnames by the article date', () => {
+    const [bush] = dict.match(['Bush']);
+    expect(bush).toBeDefined();
+    const in1991 = entryOnDate(bush!, '1991-03-01');
+    const in2005 = entryOnDate(bush!, '2005-03-01');
+    expect(in1991.id).not.toBe(in2005.id);
+    expect(codeOnDate(in1991, '1991-03-01')).toBe('USAGOV');
+    expect(codeOnDate(in2005, '2005-03-01')).toBe('USAGOV');
   });
 
   it('keeps acronym readings away from ordinary words and names', () => {
