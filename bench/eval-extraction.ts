@@ -4,7 +4,7 @@
  *
  *   node --import tsx bench/eval-extraction.ts [data-dir] [--only newsgraph] [--verbose]
  *
- * data-dir defaults to ../shared/eval/extraction (relative to the repo root).
+ * data-dir defaults to ../shared/eval/extraction beside the repo (or $NEWSGRAPH_SHARED/eval/extraction).
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +18,7 @@ import {
   averageShingleScores, metadataMatch, metadataRates, shingleCounts, snippetCounts, sumSnippetScores,
 } from './extraction-scoring.js';
 import { loadFundus, loadScrapinghub, loadTrafilatura } from './extraction-datasets.js';
+import { sharedPath } from './shared.js';
 
 export interface ExtractorOutput {
   text: string;
@@ -154,10 +155,9 @@ export function formatReports(reports: ExtractorReport[]): string {
 
 function main(): void {
   const args = process.argv.slice(2);
-  const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
   const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
   const positional = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--only');
-  const dataDir = path.resolve(positional[0] ?? path.resolve(repoRoot, '../shared/eval/extraction'));
+  const dataDir = path.resolve(positional[0] ?? sharedPath('eval', 'extraction'));
   const verbose = args.includes('--verbose');
   const extractors = [newsgraphExtractor, readabilityExtractor].filter((e) => !only || e.name.startsWith(only));
   const reports = runExtractionEval(dataDir, {

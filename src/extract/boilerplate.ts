@@ -31,22 +31,26 @@ interface Label {
   source: 'tag' | 'role' | 'hidden' | 'class';
 }
 
-function classify(el: ElementNode): Label | null {
-  const tagKind = RULES.tags[el.tag];
-  if (tagKind) return { kind: tagKind as BoilerplateKind, reason: `<${el.tag}>`, source: 'tag' };
-  if (el.tag === 'header') return { kind: 'header', reason: '<header>', source: 'tag' };
+/** Every label that applies, most specific first: a class "related-stories" says more than <aside>. */
+function classify(el: ElementNode): Label[] {
+  const labels: Label[] = [];
+  if ('hidden' in el.attrs || attr(el, 'aria-hidden') === 'true' || HIDDEN_STYLE_RE.test(attr(el, 'style'))) labels.push({ kind: 'hidden', reason: 'hidden', source: 'hidden' });
+  const hint = `${attr(el, 'class')} ${attr(el, 'id')}`.trim();
+  if (hint && el.tag !== 'body' && el.tag !== 'html' && el.tag !== 'article' && el.tag !== 'main' && !PROTECT_RE.test(hint)) {
+    for (const { kind, match } of CATEGORY_MATCHERS) {
+      const m = match(hint);
+      if (m) {
+        labels.push({ kind, reason: `class/id "${m}"`, source: 'class' });
+        break;
+      }
+    }
+  }
   const role = attr(el, 'role').toLowerCase();
   const roleKind = role ? RULES.roles[role] : undefined;
-  if (roleKind) return { kind: roleKind as BoilerplateKind, reason: `role=${role}`, source: 'role' };
-  if ('hidden' in el.attrs || attr(el, 'aria-hidden') === 'true' || HIDDEN_STYLE_RE.test(attr(el, 'style'))) return { kind: 'hidden', reason: 'hidden', source: 'hidden' };
-  const hint = `${attr(el, 'class')} ${attr(el, 'id')}`.trim();
-  if (!hint || el.tag === 'body' || el.tag === 'html' || el.tag === 'article' || el.tag === 'main') return null;
-  if (PROTECT_RE.test(hint)) return null;
-  for (const { kind, match } of CATEGORY_MATCHERS) {
-    const m = match(hint);
-    if (m) return { kind, reason: `class/id "${m}"`, source: 'class' };
-  }
-  return null;
+  if (roleKind) labels.push({ kind: roleKind as BoilerplateKind, reason: `role=${role}`, source: 'role' });
+  const tagKind = RULES.tags[el.tag] ?? (el.tag === 'header' ? 'header' : undefined);
+  if (tagKind) labels.push({ kind: tagKind as BoilerplateKind, reason: `<${el.tag}>`, source: 'tag' });
+  return labels;
 }
 
 /**
@@ -82,15 +86,15 @@ export interface PruneResult {
 export function pruneBoilerplate(root: ElementNode, keep: Set<ElementNode>, proseChars: Map<ElementNode, number>, deadline: Deadline): PruneResult {
   const total = proseChars.get(root) ?? 0;
   const landmarks = landmarkHolders(root);
+  const vetoed = (l: Label, el: ElementNode): boolean =>
+    l.source === 'tag' ? landmarks.body.has(el) : l.source !== 'hidden' && (landmarks.headline.has(el) || landmarks.body.has(el));
   const dropped = new Map<ElementNode, BoilerplateKind>();
   const items: BoilerplateItem[] = [];
   const todo: ElementNode[] = [root];
   while (todo.length > 0) {
     deadline.tick();
     const el = todo.pop()!;
-    let label = el === root ? null : classify(el);
-    if (label && (label.source === 'class' || label.source === 'role') && (landmarks.headline.has(el) || landmarks.body.has(el))) label = null;
-    if (label && label.source === 'tag' && landmarks.body.has(el)) label = null;
+    const label = el === root ? undefined : classify(el).find((l) => !vetoed(l, el));
     const prose = proseChars.get(el) ?? 0;
     if (label && !keep.has(el) && (label.kind !== 'hidden' || prose < total * 0.5)) {
       dropped.set(el, label.kind);

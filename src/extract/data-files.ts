@@ -1,25 +1,8 @@
-/**
- * Loads the JSON rule files in data/extraction. They are found by walking up from
- * this module so the same code works from src/ (tsx) and from dist/ (built).
- */
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-function findDataDir(): string {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 6; i++) {
-    const candidate = path.join(dir, 'data', 'extraction');
-    if (fs.existsSync(path.join(candidate, 'boilerplate.json'))) return candidate;
-    dir = path.dirname(dir);
-  }
-  throw new Error('data/extraction not found next to the newsgraph package');
-}
-
-const DATA_DIR = findDataDir();
+/** Loads the JSON rule files in data/extraction through the shared data loader. */
+import { dataPath, readJsonData } from '../util/data-files.js';
 
 export function loadJson<T>(name: string): T {
-  return JSON.parse(fs.readFileSync(path.join(DATA_DIR, name), 'utf8')) as T;
+  return readJsonData<T>(dataPath('extraction', name));
 }
 
 export interface BoilerplateRules {

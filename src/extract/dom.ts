@@ -52,7 +52,7 @@ export class Deadline {
   }
   /** Cheap periodic check; reading the clock on every node would dominate the run time. */
   tick(): void {
-    if ((++this.counter & 1023) === 0 && Date.now() > this.until) {
+    if ((++this.counter & 127) === 0 && Date.now() > this.until) {
       throw new NewsgraphError('timeout', `HTML extraction exceeded the time limit of ${this.timeoutMs} ms`);
     }
   }
@@ -118,6 +118,8 @@ export function parseDom(html: string, limits: DomLimits, deadline: Deadline): P
         }
       },
       onclosetag(name) {
+        // htmlparser2's own work per tag grows with nesting depth, so closes are timed too.
+        deadline.tick();
         const el = stack.pop()!;
         const wasKept = kept.pop()!;
         if (!wasKept) return;

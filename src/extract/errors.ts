@@ -1,13 +1,2 @@
-/**
- * Error type for extraction. The lead's shared `src/util/errors.ts` did not exist
- * when this module was written; this class has the same shape (`code` + one-line
- * message) so it can be swapped for a re-export of `NewsgraphError` later.
- */
-export class NewsgraphError extends Error {
-  readonly code: string;
-  constructor(code: string, message: string) {
-    super(message);
-    this.name = 'NewsgraphError';
-    this.code = code;
-  }
-}
+// Extraction throws the project's shared error type (codes 'too-large', 'timeout').
+export { NewsgraphError } from '../util/errors.js';
