@@ -156,6 +156,13 @@ function postContent(ctx: AttributionContext, si: number, p0: number, flags: Cue
   if (w === 'to' && flags.to && (ctx.tag(p + 1) === 'VERB' || ctx.tag(p + 1) === 'AUX' || ctx.quoteStartingAt(ctx.end(p)))) return at(p, ctx.start(p));
   if (WH.has(w) && (flags.bare || flags.obj)) return at(p, ctx.start(p));
   if (flags.bare && (CLAUSE_START.has(ctx.tag(p)) || CLAUSE_START_WORDS.has(w)) && hasVerbAfter(ctx, p + 1, hi)) return at(p, ctx.start(p));
+  // "told a town hall in Salem, New Hampshire on Monday that ...": phrases with no verb before "that".
+  for (let q = p; q < hi && q - p <= 12; q++) {
+    const wq = ctx.word(q);
+    if (wq === 'that' && q > p && hasVerbAfter(ctx, q + 1, hi)) return at(q, ctx.start(q));
+    if (wq === ':' && q + 1 < hi) return at(q + 1, ctx.start(q + 1));
+    if (ctx.tag(q) === 'VERB' || ctx.tag(q) === 'AUX' || ctx.tag(q) === 'SCONJ' || ctx.inQuote[q]! >= 0) break;
+  }
   if (flags.np && ctx.npRight(p, hi)) return at(p, ctx.start(p));
   return null;
 }
@@ -188,15 +195,34 @@ function clauseSubject(ctx: AttributionContext, lo: number, before: number): Tok
   return null;
 }
 
+const RELATIVE = new Set(['who', 'which']);
+
 /** The speaker left of a cue, with an apposition ("Jack Dorsey, Twitter's chief executive, said"). */
 function speakerLeft(ctx: AttributionContext, a: number, lo: number): TokenRange | null {
+  // "voters who said": the relative pronoun stands for the speaker, as written.
+  if (ctx.word(a - 1) === 'who' && a - 1 >= lo) return { first: a - 1, end: a };
   const np = ctx.npLeft(a, lo);
   if (np) return np;
+  // "X survived ... and says": the subject of the first verb.
+  if ((ctx.word(a - 1) === 'and' || ctx.word(a - 1) === 'but') && a - 1 > lo) return clauseSubject(ctx, lo, a - 1);
   if (ctx.word(a - 1) !== ',') return null;
+  // "Chris Cox, who runs the NRA's lobbying arm, says"
+  for (let i = a - 2; i > lo && a - i <= 20; i--) {
+    if (ctx.word(i) === ',' || ctx.word(i) === '.') break;
+    if (RELATIVE.has(ctx.word(i)) && ctx.word(i - 1) === ',') {
+      const head = ctx.npLeft(i - 1, lo);
+      return head && startsClause(ctx, head.first, lo) ? { first: head.first, end: a - 1 } : null;
+    }
+  }
   const appositive = ctx.npLeft(a - 1, lo);
   if (!appositive || ctx.word(appositive.first - 1) !== ',') return null;
   const head = ctx.npLeft(appositive.first - 1, lo);
-  return head && head.first === lo ? { first: head.first, end: a - 1 } : null;
+  return head && startsClause(ctx, head.first, lo) ? { first: head.first, end: a - 1 } : null;
+}
+
+/** A subject may open the sentence or follow a closing quotation ("'...,' Jeff Weaver, the manager, said"). */
+function startsClause(ctx: AttributionContext, first: number, lo: number): boolean {
+  return first === lo || ctx.quoteEndingBefore(ctx.start(first)) !== null;
 }
 
 /** Where the content before a frame ends: a comma, or the closing quotation right before the speaker. */
@@ -236,6 +262,17 @@ function afterFrame(ctx: AttributionContext, si: number, p0: number, obj: boolea
     break;
   }
   if (p >= hi || /^[.!?;,]+$/.test(ctx.word(p)) || ctx.word(p) === "'" || ctx.word(p) === '"') return { next: p, medium, addressee };
+  // Circumstances after the frame ("said during a speech at the council in New York"): skip to the next comma.
+  if (ctx.tag(p) === 'ADP') {
+    let q = p;
+    while (q < hi && ctx.word(q) !== ',' && !/^[.!?;]+$/.test(ctx.word(q))) {
+      const m = medium ? null : mediumAt(ctx, q, hi);
+      if (m) medium = m.medium;
+      if (ctx.word(q) === 'that' || ctx.word(q) === ':') return null;
+      q++;
+    }
+    return { next: q, medium, addressee };
+  }
   return null;
 }
 
@@ -299,9 +336,11 @@ export function cueFrame(ctx: AttributionContext, si: number, cue: Cue, consumed
       // "'Part one,' he said, 'part two.'" and "The hashtag, he said, was popular."
       if (ctx.word(after.next) === ',' && after.next + 1 < hi) {
         const rest = after.next + 1;
-        const restWord = ctx.word(rest);
-        const startsFrame = ctx.lexicon.verbs.has(restWord) || restWord === 'according' || PARTICIPLE_CUES.has(restWord);
-        if (!startsFrame && hi - rest >= 3) frame.parts.push(contentFrom(ctx, si, ctx.start(rest)));
+        const restQuote = ctx.quoteStartingAt(ctx.start(rest));
+        // The frame interrupts one quotation, or one clause whose verb comes after it.
+        const quoteGoesOn = boundary.quoteStart !== null && restQuote !== null && restQuote.start === ctx.start(rest);
+        const clauseGoesOn = boundary.quoteStart === null && !hasVerbAfter(ctx, lo, speaker.first) && hasVerbAfter(ctx, rest, Math.min(hi, rest + 2));
+        if ((quoteGoesOn || clauseGoesOn) && hi - rest >= 2) frame.parts.push(contentFrom(ctx, si, ctx.start(rest)));
       }
       return frame;
     }
@@ -376,12 +415,15 @@ export function impersonalFrame(ctx: AttributionContext, si: number, cue: Cue): 
 export function colonFrame(ctx: AttributionContext, si: number): Frame | null {
   const s = ctx.sentences[si]!;
   const np = ctx.npRight(s.firstToken, s.endToken);
-  if (!np || ctx.word(np.end) !== ':' || ctx.tag(np.end - 1) !== 'PROPN') return null;
+  if (!np || ctx.word(np.end) !== ':') return null;
   const quote = ctx.quoteStartingAt(ctx.end(np.end));
-  if (!quote) return null;
+  // Headline style, "Graham: Trump's rhetoric destroying GOP's chance": a short name, a colon, the claim.
+  const headline = s.section === 'title' && np.end - np.first <= 5 && s.endToken - np.end > 3;
+  if (!quote && !headline) return null;
+  if (!headline && ctx.tag(np.end - 1) !== 'PROPN') return null;
   const frame = baseFrame(ctx, si, { first: np.end, end: np.end + 1, lemma: ':', cls: 'speech', flags: LIGHT_FLAGS }, 'colon');
   frame.speaker = span(ctx, np);
-  frame.parts.push({ start: quote.start, end: quote.end });
+  frame.parts.push(quote ? { start: quote.start, end: quote.end } : contentFrom(ctx, si, ctx.start(np.end + 1)));
   return frame;
 }
 

@@ -7,6 +7,7 @@ import type { AttributionContext } from './context.js';
 import { accordingFrame, colonFrame, cueFrame, impersonalFrame, LIGHT_FLAGS, LIGHT_OBJECT_PREPOSITIONS, POST_PHRASE_FLAGS, type Cue, type Frame } from './frames.js';
 
 const LIGHT_FILLERS = new Set(['DET', 'PRON', 'ADJ']);
+const THAT_FLAGS = { obj: false, bare: false, pre: false, inv: false, to: false, np: false };
 
 function lightCue(ctx: AttributionContext, i: number, hi: number): Cue | null {
   const lemma = ctx.lexicon.lightVerbs.get(ctx.word(i));
@@ -78,6 +79,10 @@ function framesInSentence(ctx: AttributionContext, si: number): Frame[] {
     const verb = lex.verbs.get(ctx.word(i));
     if (verb && isVerbUse(ctx, i)) {
       const frame = cueFrame(ctx, si, { first: i, end: i + 1, lemma: verb.lemma, cls: verb.cls, flags: verb.flags }, consumed);
+      if (frame) frames.push(frame);
+    } else if (ctx.tag(i) === 'VERB' && ctx.word(i + 1) === 'that' && ctx.tag(i + 1) === 'SCONJ') {
+      // Any verb with a subject and a that-clause reports a statement or a belief ("observed that", "recognised that").
+      const frame = cueFrame(ctx, si, { first: i, end: i + 1, lemma: ctx.word(i), cls: 'speech', flags: THAT_FLAGS }, consumed);
       if (frame) frames.push(frame);
     }
   }
