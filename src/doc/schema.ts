@@ -116,7 +116,10 @@ export const relaySchema = z.object({
 
 export const attributionSchema = z.object({
   type: z.enum(['direct', 'indirect', 'mixed']),
+  /** Whole extent of what was said; when the frame interrupts it, `parts` holds the pieces. */
   content: spanSchema,
+  /** The content's pieces, in order, when the attribution interrupts it ("X, he said, Y"). */
+  parts: z.array(spanSchema).optional(),
   speaker: spanSchema.nullable(),
   speakerActorId: z.string().nullable(),
   cue: spanSchema.extend({ lemma: z.string() }).nullable(),
