@@ -55,7 +55,11 @@ describe('matching', () => {
     ]);
     expect(found('the foreign minister and a minister')).toEqual(['foreign minister=GOV/role', 'minister=GOV/role']);
     const withArticle = build([{ file: 'u.tsv', text: tsv(['type', 'code', 'name'], ['place', 'WST', 'the North'], ['place', '', 'North Polaris']), shipped: false }]);
-    expect(found('the North Polaris and the North', withArticle)).toEqual(['North Polaris=/name', 'the North=WST/name']);
+    expect(found('the North Polaris and the North and The North', withArticle)).toEqual([
+      'North Polaris=/name',
+      'North=WST/name',
+      'The North=WST/name',
+    ]);
   });
 
   it('maps capitals and seat-of-government metonyms to the government', () => {

@@ -114,7 +114,10 @@ export class ActorDictionary {
       // closing quote ("hostile forces’") than a plural possessive.
       const keepsApostrophe = best!.matchedAs === 'name' || best!.matchedAs === 'alias' || best!.matchedAs === 'metonym';
       const end = hit.bareApostrophe && !keepsApostrophe ? hit.end : hit.extendedEnd;
-      const first = pieces[hit.start]!;
+      // A lower-case article is not part of the name: "the Gulf" -> "Gulf"
+      // (a capital one is: "The Hague", "The Guardian").
+      const startPiece = pieces[hit.start]!.text === 'the' && end > hit.start + 1 ? hit.start + 1 : hit.start;
+      const first = pieces[startPiece]!;
       const last = pieces[end - 1]!;
       out.push({
         startToken: first.token,
