@@ -1,4 +1,5 @@
 import type { Doc } from '../doc/document.js';
+import { normalizeForAnalysis } from '../doc/normalize.js';
 import type { Block, Boilerplate, Span } from '../doc/schema.js';
 import type { Component } from '../pipeline/component.js';
 import { endsLikeSentence, nonEmptyLines, type Line } from './lines.js';
@@ -155,7 +156,7 @@ export function detectTitle(labels: LineLabel[], metaTitle: string | null): numb
   if (first === -1) return -1;
   const line = labels[first]!.line;
   if (metaTitle !== null) {
-    const squash = (s: string): string => s.replace(/\s+/g, ' ').trim().toLowerCase();
+    const squash = (s: string): string => normalizeForAnalysis(s).replace(/\s+/g, ' ').trim().toLowerCase();
     return squash(line.text) === squash(metaTitle) ? first : -1;
   }
   const hasMore = labels.slice(first + 1).some((l) => l.boilerplate === null);

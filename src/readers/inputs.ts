@@ -1,10 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
+import zlib from 'node:zlib';
 import { NewsgraphError } from '../util/errors.js';
+import { createFetcher, type Fetcher } from '../fetch/index.js';
+import { charsetFromMeta } from '../extract/charset.js';
+import { decodeHtmlBytes } from '../extract/index.js';
 import { decodeBytes } from './decode.js';
-import { simpleHtmlToText } from './html-simple.js';
 import type { RawDocument } from './raw-document.js';
+import { htmlToRaw, isFeedBytes, readFeedFile, readUrl, readWarcFile } from './web-inputs.js';
 
 export interface ReadLimits {
   /** Largest single .txt/.html file or stdin payload, in bytes. */
@@ -15,20 +19,56 @@ export interface ReadLimits {
 
 export const DEFAULT_LIMITS: ReadLimits = { maxFileBytes: 50 * 1024 * 1024, maxLineChars: 20 * 1024 * 1024 };
 
+/** How inputs are read: limits, how to fetch URLs, where to report skipped records. */
+export interface ReadContext {
+  limits: ReadLimits;
+  /** Lazily made, so a run without URLs never builds a fetcher. */
+  fetcher: () => Fetcher;
+  warn: (message: string) => void;
+}
+
+export function defaultReadContext(opts: { allowPrivate?: boolean; warn?: (m: string) => void } = {}): ReadContext {
+  let fetcher: Fetcher | null = null;
+  return {
+    limits: DEFAULT_LIMITS,
+    fetcher: () => (fetcher ??= createFetcher({ allowPrivate: opts.allowPrivate ?? false })),
+    warn: opts.warn ?? ((m) => process.stderr.write(`newsgraph: ${m}\n`)),
+  };
+}
+
 const TEXT_EXT = new Set(['.txt', '.text', '.md']);
 const HTML_EXT = new Set(['.html', '.htm', '.xhtml']);
 const JSONL_EXT = new Set(['.jsonl', '.ndjson']);
+const FEED_EXT = new Set(['.xml', '.rss', '.atom', '.rdf', '.feed', '.json']);
+const URL_RE = /^[a-z][a-z0-9+.-]*:\/\//i;
+
+function isWarc(file: string): boolean {
+  return /\.warc(\.gz)?$/i.test(file);
+}
+
+/** The extension that decides the reader: "page.html.gz" reads as ".html". */
+function extensionOf(file: string): string {
+  return path.extname(isGzipped(file) ? file.slice(0, -3) : file).toLowerCase();
+}
+
+function isGzipped(file: string): boolean {
+  return /\.gz$/i.test(file) && !isWarc(file);
+}
 
 export function isReadableFile(file: string): boolean {
-  const ext = path.extname(file).toLowerCase();
-  return TEXT_EXT.has(ext) || HTML_EXT.has(ext) || JSONL_EXT.has(ext);
+  const ext = extensionOf(file);
+  return TEXT_EXT.has(ext) || HTML_EXT.has(ext) || JSONL_EXT.has(ext) || FEED_EXT.has(ext) || isWarc(file);
+}
+
+export function isUrl(input: string): boolean {
+  return URL_RE.test(input);
 }
 
 /** Expand directories (recursively, sorted) into the files we can read. */
 export function expandPaths(inputs: string[]): string[] {
   const out: string[] = [];
   for (const input of inputs) {
-    if (input === '-') {
+    if (input === '-' || isUrl(input)) {
       out.push(input);
       continue;
     }
@@ -86,7 +126,18 @@ function readBytes(file: string, limits: ReadLimits): Buffer {
   if (size > limits.maxFileBytes) {
     throw new NewsgraphError('too-large', `${file} is ${size} bytes, more than the ${limits.maxFileBytes}-byte limit`);
   }
-  return fs.readFileSync(file);
+  const bytes = fs.readFileSync(file);
+  if (!isGzipped(file)) return bytes;
+  try {
+    // The output cap stops a gzip bomb before it fills memory.
+    return zlib.gunzipSync(bytes, { maxOutputLength: limits.maxFileBytes });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ERR_BUFFER_TOO_LARGE' || (e as Error).message.includes('Cannot create a Buffer larger')) {
+      throw new NewsgraphError('too-large', `${file} decompresses to more than the ${limits.maxFileBytes}-byte limit`);
+    }
+    throw new NewsgraphError('bad-input', `${file} is not valid gzip: ${(e as Error).message}`);
+  }
 }
 
 function looksLikeHtml(text: string): boolean {
@@ -94,35 +145,50 @@ function looksLikeHtml(text: string): boolean {
 }
 
 function baseId(file: string): string {
-  return file === '-' ? 'stdin' : path.basename(file).replace(/\.[^.]+$/, '');
+  return file === '-' ? 'stdin' : path.basename(file).replace(/(\.[^.]+)?(\.gz)?$/i, '');
 }
 
-/** Read one path (or "-") into raw documents. JSONL streams line by line. */
-export async function* readPath(file: string, limits: ReadLimits = DEFAULT_LIMITS): AsyncGenerator<RawDocument> {
-  const ext = path.extname(file).toLowerCase();
-  if (JSONL_EXT.has(ext)) {
+/**
+ * Read one input into raw documents: a path, "-" for stdin, or an http(s)
+ * URL. JSONL and WARC stream record by record; feeds yield their items.
+ */
+export async function* readPath(file: string, ctx: ReadContext = defaultReadContext()): AsyncGenerator<RawDocument> {
+  const limits = ctx.limits;
+  if (isUrl(file)) {
+    if (!/^https?:\/\//i.test(file)) throw new NewsgraphError('bad-url', `${file}: only http and https URLs can be fetched`);
+    yield* readUrl(ctx.fetcher(), file);
+    return;
+  }
+  const ext = extensionOf(file);
+  if (JSONL_EXT.has(ext) && !isGzipped(file)) {
     yield* readJsonl(file, limits);
     return;
   }
-  if (file !== '-' && !TEXT_EXT.has(ext) && !HTML_EXT.has(ext)) {
-    throw new NewsgraphError('bad-input', `${file}: unsupported file type "${ext || 'none'}" (expected .txt, .html or .jsonl)`);
+  if (isWarc(file)) {
+    yield* readWarcFile(file, ctx.warn);
+    return;
+  }
+  if (ext === '.opml') {
+    throw new NewsgraphError('bad-input', `${file}: an OPML file lists feeds; subscribe with "newsgraph feeds add --opml ${file}"`);
+  }
+  if (file !== '-' && !TEXT_EXT.has(ext) && !HTML_EXT.has(ext) && !FEED_EXT.has(ext)) {
+    throw new NewsgraphError('bad-input', `${file}: unsupported file type "${ext || 'none'}" (expected .txt, .html, .jsonl, a feed, or .warc/.warc.gz)`);
   }
   const where = file === '-' ? 'stdin' : file;
-  const decoded = decodeBytes(readBytes(file, limits), where);
-  if (HTML_EXT.has(ext) || (file === '-' && looksLikeHtml(decoded.text))) {
-    const page = simpleHtmlToText(decoded.text);
-    if (page.text.trim() === '') throw new NewsgraphError('empty-input', `${where}: no readable text in this HTML page`);
-    yield {
-      id: baseId(file),
-      text: page.text,
-      title: page.title,
-      url: page.url,
-      published: page.published,
-      source: page.siteName,
-      format: 'html',
-      encoding: decoded.encoding,
-      origin: where,
-    };
+  const bytes = readBytes(file, limits);
+  if (FEED_EXT.has(ext) || (file === '-' && isFeedBytes(bytes))) {
+    if (!isFeedBytes(bytes)) throw new NewsgraphError('bad-feed', `${where}: not an RSS, Atom, RDF or JSON feed`);
+    yield* readFeedFile(where, bytes);
+    return;
+  }
+  if (HTML_EXT.has(ext)) {
+    if (bytes.length === 0) throw new NewsgraphError('empty-input', `${where} is empty`);
+    yield htmlToRaw(decodeHtmlBytes(bytes), { id: baseId(file), origin: where, encoding: (charsetFromMeta(bytes) ?? 'utf-8').toLowerCase() });
+    return;
+  }
+  const decoded = decodeBytes(bytes, where);
+  if (file === '-' && looksLikeHtml(decoded.text)) {
+    yield htmlToRaw(decoded.text, { id: baseId(file), origin: where, encoding: decoded.encoding });
     return;
   }
   yield {

@@ -1,7 +1,7 @@
 import { analyzeRaw } from '../../analyze.js';
 import type { Analysis } from '../../doc/schema.js';
 import { buildPipeline } from '../../pipeline/presets.js';
-import { expandPaths, readPath } from '../../readers/inputs.js';
+import { expandPaths, readPath, type ReadContext } from '../../readers/inputs.js';
 import { renderReport } from '../report.js';
 
 export type AnalyzeFormat = 'report' | 'json' | 'jsonl';
@@ -10,6 +10,7 @@ export interface AnalyzeOptions {
   format: AnalyzeFormat;
   color: boolean;
   write: (s: string) => void;
+  read: ReadContext;
 }
 
 /** Analyse files (or stdin) and print a report, a JSON document/array, or JSONL. */
@@ -19,7 +20,7 @@ export async function runAnalyze(inputs: string[], opts: AnalyzeOptions): Promis
   const collected: Analysis[] = [];
   let count = 0;
   for (const file of files) {
-    for await (const raw of readPath(file)) {
+    for await (const raw of readPath(file, opts.read)) {
       const analysis = analyzeRaw(pipeline, raw);
       count++;
       if (opts.format === 'jsonl') opts.write(`${JSON.stringify(analysis)}\n`);

@@ -1,7 +1,7 @@
 import { analyzeRaw } from '../../analyze.js';
 import type { Analysis } from '../../doc/schema.js';
 import { buildPipeline } from '../../pipeline/presets.js';
-import { expandPaths, readPath } from '../../readers/inputs.js';
+import { expandPaths, readPath, type ReadContext } from '../../readers/inputs.js';
 import { contentHash } from '../../readers/raw-document.js';
 import type { Store } from '../../store/store.js';
 import { describeError, isNewsgraphError } from '../../util/errors.js';
@@ -11,6 +11,7 @@ export interface IngestOptions {
   batchSize: number;
   quiet: boolean;
   log: (s: string) => void;
+  read: ReadContext;
 }
 
 export interface IngestSummary {
@@ -40,7 +41,7 @@ export async function runIngest(store: Store, inputs: string[], opts: IngestOpti
   };
   for (const file of files) {
     try {
-      for await (const raw of readPath(file)) {
+      for await (const raw of readPath(file, opts.read)) {
         const hash = contentHash(raw.text);
         if (pending.has(hash) || (await store.has(hash))) {
           progress.tick('skipped');
