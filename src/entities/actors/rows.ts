@@ -46,7 +46,7 @@ export const CAMEO_ROLE_CODES: ReadonlySet<string> = new Set([
   'COP', 'GOV', 'INS', 'JUD', 'MIL', 'OPP', 'PTY', 'REB', 'SEP', 'SPY', 'UAF',
   'AGR', 'BUS', 'CRM', 'CVL', 'DEV', 'EDU', 'ELI', 'ENV', 'HLH', 'HRI', 'LAB',
   'LEG', 'MED', 'REF', 'SET', 'MOD', 'RAD', 'PPL', 'REL', 'MUS', 'CHR', 'JEW',
-  'BUD', 'HIN',
+  'BUD', 'HIN', 'PKO',
 ]);
 
 const ID_RE = /^[a-z0-9][a-z0-9._-]*$/;
