@@ -1,18 +1,19 @@
 import { Command, CommanderError, Option } from 'commander';
-import { SqliteStore } from '../store/sqlite/sqlite-store.js';
+import { defaultDb, openStore } from '../store/open.js';
 import { describeError, NewsgraphError } from '../util/errors.js';
 import { VERSION } from '../version.js';
 import { runAnalyze, type AnalyzeFormat } from './commands/analyze.js';
 import { runIngest } from './commands/ingest.js';
+import { registerQueryCommands } from './commands/query.js';
 import { renderReport } from './report.js';
 
-const DEFAULT_DB = process.env.NEWSGRAPH_DB ?? './newsgraph.db';
+const DEFAULT_DB = defaultDb();
 const write = (s: string): void => void process.stdout.write(s);
 const log = (s: string): void => void process.stderr.write(`${s}\n`);
 const useColor = (): boolean => Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
 
 function dbOption(): Option {
-  return new Option('--db <path>', 'SQLite database file (or set NEWSGRAPH_DB)').default(DEFAULT_DB);
+  return new Option('--db <path-or-url>', 'SQLite database file or postgres:// URL (or set NEWSGRAPH_DB)').default(DEFAULT_DB);
 }
 
 export function buildProgram(): Command {
@@ -41,7 +42,7 @@ export function buildProgram(): Command {
     .option('--batch-size <n>', 'documents per write transaction', (v) => positiveInt(v, '--batch-size'), 200)
     .option('-q, --quiet', 'no progress output')
     .action(async (inputs: string[], opts: { db: string; batchSize: number; quiet?: boolean }) => {
-      const store = SqliteStore.open(opts.db);
+      const store = await openStore(opts.db);
       try {
         const summary = await runIngest(store, inputs, { batchSize: opts.batchSize, quiet: Boolean(opts.quiet), log });
         if (summary.failed > 0) process.exitCode = 1;
@@ -57,7 +58,7 @@ export function buildProgram(): Command {
     .addOption(dbOption())
     .addOption(new Option('-f, --format <format>', 'output format').choices(['report', 'json']).default('report'))
     .action(async (id: string, opts: { db: string; format: 'report' | 'json' }) => {
-      const store = SqliteStore.open(opts.db, { readonly: true });
+      const store = await openStore(opts.db, { readonly: true });
       try {
         const analysis = await store.get(id);
         if (!analysis) throw new NewsgraphError('not-found', `no stored document with id or key "${id}" in ${opts.db}`);
@@ -73,7 +74,7 @@ export function buildProgram(): Command {
     .addOption(dbOption())
     .addOption(new Option('-f, --format <format>', 'output format').choices(['report', 'json']).default('report'))
     .action(async (opts: { db: string; format: 'report' | 'json' }) => {
-      const store = SqliteStore.open(opts.db, { readonly: true });
+      const store = await openStore(opts.db, { readonly: true });
       try {
         const s = await store.stats();
         if (opts.format === 'json') {
@@ -90,6 +91,9 @@ export function buildProgram(): Command {
           ['entity mentions', String(s.mentions)],
           ['attributions', String(s.attributions)],
           ['events', String(s.events)],
+          ['event records', String(s.eventRecords)],
+          ['stories', String(s.stories)],
+          ['feeds', String(s.feeds)],
         ];
         for (const [k, v] of rows) write(`${k!.padEnd(18)} ${v}\n`);
         if (s.bySource.length > 0) {
@@ -100,6 +104,8 @@ export function buildProgram(): Command {
         await store.close();
       }
     });
+
+  registerQueryCommands(program);
 
   return program;
 }
