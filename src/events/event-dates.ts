@@ -1,0 +1,61 @@
+/**
+ * Event dates: the date expression in the sentence nearest the verb
+ * ("on Monday", "last week", "in 2019"), resolved against the publication
+ * date; the publication day when the sentence names none; null when there is
+ * no anchor. Only as precise as the text: "2019", "2019-08", "2019-08-15".
+ */
+import * as chrono from 'chrono-node';
+
+/** Cheap test before calling chrono, which is the slow part of coding. */
+const DATE_HINT = /\b(mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(yesterday|today|tonight|tomorrow|ago|last|next|earlier|this)\b|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d|\b\d{1,2}\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\b(1[89]|20)\d\d\b/i;
+
+export interface DateFound {
+  date: string;
+  /** Character offset of the expression inside the sentence. */
+  index: number;
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+const YEAR = /\b(?:in|since|during|of|by|until|from)\s+((?:19|20)\d\d)\b|\b((?:19|20)\d\d)\s+(?:agreement|accord|deal|treaty|summit|election|war|invasion|meeting|talks)\b/gi;
+
+export function datesInSentence(sentenceText: string, published: Date | null): DateFound[] {
+  if (!DATE_HINT.test(sentenceText)) return [];
+  const out: DateFound[] = [];
+  for (const r of chrono.parse(sentenceText, published ?? undefined)) {
+    const s = r.start;
+    // without a publication date, only expressions that name their year have an anchor
+    if (published === null && !/\b\d{4}\b/.test(r.text)) continue;
+    const year = s.get('year');
+    if (year === null) continue;
+    let date = String(year);
+    if (s.isCertain('month') || s.isCertain('day') || s.isCertain('weekday') || published !== null) {
+      date += '-' + pad(s.get('month') ?? 1);
+      if (s.isCertain('day') || s.isCertain('weekday') || !/\b\d{4}\b/.test(r.text)) date += '-' + pad(s.get('day') ?? 1);
+    }
+    out.push({ date, index: r.index });
+  }
+  // a bare year ("in 2019", "the 2019 agreement"), which chrono leaves alone
+  for (const m of sentenceText.matchAll(YEAR)) {
+    const index = m.index ?? 0;
+    if (out.some((o) => Math.abs(o.index - index) < 12)) continue;
+    out.push({ date: m[1] ?? m[2]!, index });
+  }
+  return out;
+}
+
+export function publishedDate(published: string | null): Date | null {
+  if (!published) return null;
+  const d = new Date(published);
+  return Number.isNaN(d.getTime()) ? null : d;
+}
+
+/** The date for a verb at `verbOffset` (inside the sentence): the nearest expression, else the publication day. */
+export function eventDate(found: readonly DateFound[], verbOffset: number, published: Date | null): string | null {
+  let best: DateFound | null = null;
+  for (const f of found) if (!best || Math.abs(f.index - verbOffset) < Math.abs(best.index - verbOffset)) best = f;
+  if (best) return best.date;
+  return published ? published.toISOString().slice(0, 10) : null;
+}

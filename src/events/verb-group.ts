@@ -1,0 +1,61 @@
+/**
+ * The auxiliaries and adverbs in front of a verb: they say whether the event
+ * is negated ("did not attack"), hypothetical ("would help", "will meet"),
+ * passive ("was attacked") or hedged by an adverb ("reportedly offered").
+ */
+import type { Word } from './sentence-view.js';
+
+const NEGATIONS = new Set(['not', "n't", 'never', 'no', 'neither', 'nor', 'cannot']);
+const MODALS = new Set(['would', 'could', 'might', 'may', 'should', 'will', "'ll", 'shall', 'can', 'must', 'ought', "'d"]);
+const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", "'re", 'am', 'get', 'gets', 'got', 'gotten', 'getting']);
+const HEDGE_ADVERBS = new Set(['reportedly', 'allegedly', 'purportedly', 'apparently', 'possibly', 'probably', 'perhaps', 'maybe', 'supposedly', 'seemingly', 'likely', 'presumably', 'ostensibly']);
+/** Words before a verb that make it a plan or condition ("if X expresses", "plans to", "is expected to"). */
+const HYPOTHETICAL_CUES = new Set(['if', 'unless', 'whether', 'expected', 'set', 'likely', 'going', 'poised', 'ready', 'plan', 'plans', 'planned', 'planning', 'proposed', 'propose', 'proposes', 'intend', 'intends', 'would-be', 'hope', 'hopes', 'hoped', 'want', 'wants', 'wanted']);
+
+export interface VerbGroup {
+  /** First word of the group (auxiliaries and adverbs included). */
+  start: number;
+  negated: boolean;
+  hypothetical: boolean;
+  passive: boolean;
+  hedgedByAdverb: boolean;
+}
+
+const IRREGULAR_PARTICIPLE = /^(sent|met|held|sought|left|told|written|struck|fought|shot|laid|paid|brought|led|broken|forgiven|withdrawn|thrown|blown|beaten|flown|begun|driven|overrun|retaken|spoken|won|put|cut|set|hit|let|frozen|hung|shown|fled|kept|known|found|seen|built|lost|made|taken|given|said|slain|sworn|done|gone)$/;
+
+export function looksLikeParticiple(lower: string): boolean {
+  return lower.endsWith('ed') || IRREGULAR_PARTICIPLE.test(lower) || /[^aeiou]en$/.test(lower);
+}
+
+export function analyseVerbGroup(words: readonly Word[], verb: number, clauseStart: number): VerbGroup {
+  let start = verb;
+  let negated = false;
+  let hypothetical = false;
+  let sawBe = false;
+  let hedgedByAdverb = false;
+  for (let i = verb - 1; i >= clauseStart; i--) {
+    const w = words[i]!;
+    if (w.pos === 'AUX' || w.pos === 'PART' || w.pos === 'ADV' || NEGATIONS.has(w.lower) || MODALS.has(w.lower)) {
+      if (w.lower === 'to') break;
+      if (NEGATIONS.has(w.lower)) negated = true;
+      if (MODALS.has(w.lower)) hypothetical = true;
+      if (BE_FORMS.has(w.lower)) sawBe = true;
+      if (HEDGE_ADVERBS.has(w.lower)) hedgedByAdverb = true;
+      start = i;
+      continue;
+    }
+    break;
+  }
+  // "to"-infinitive after a plan/condition word, or an "if" earlier in the clause
+  for (let i = start - 1; i >= clauseStart && i >= start - 8; i--) {
+    const w = words[i]!;
+    if (HYPOTHETICAL_CUES.has(w.lower)) {
+      if (w.lower === 'if' || w.lower === 'unless' || w.lower === 'whether' || words[i + 1]?.lower === 'to') hypothetical = true;
+    }
+    if (w.lower === 'failed' && words[i + 1]?.lower === 'to') negated = true;
+  }
+  for (let i = Math.max(0, clauseStart - 1); i < start; i++) if (['if', 'unless'].includes(words[i]!.lower)) hypothetical = true;
+  const lower = words[verb]!.lower;
+  const passive = sawBe && looksLikeParticiple(lower) && !lower.endsWith('ing');
+  return { start, negated, hypothetical, passive, hedgedByAdverb };
+}
