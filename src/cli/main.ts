@@ -5,6 +5,7 @@ import { VERSION } from '../version.js';
 import { runAnalyze, type AnalyzeFormat } from './commands/analyze.js';
 import { runIngest } from './commands/ingest.js';
 import { registerQueryCommands } from './commands/query.js';
+import { registerQueryCommands } from './commands/query.js';
 import { renderReport } from './report.js';
 
 const DEFAULT_DB = defaultDb();
@@ -94,6 +95,9 @@ export function buildProgram(): Command {
           ['event records', String(s.eventRecords)],
           ['stories', String(s.stories)],
           ['feeds', String(s.feeds)],
+          ['event records', String(s.eventRecords)],
+          ['stories', String(s.stories)],
+          ['feeds', String(s.feeds)],
         ];
         for (const [k, v] of rows) write(`${k!.padEnd(18)} ${v}\n`);
         if (s.bySource.length > 0) {
@@ -104,6 +108,8 @@ export function buildProgram(): Command {
         await store.close();
       }
     });
+
+  registerQueryCommands(program);
 
   registerQueryCommands(program);
 
