@@ -1,11 +1,12 @@
 import { Command, CommanderError, Option } from 'commander';
+import { defaultReadContext } from '../readers/inputs.js';
 import { defaultDb, openStore } from '../store/open.js';
 import { describeError, NewsgraphError } from '../util/errors.js';
 import { VERSION } from '../version.js';
 import { runAnalyze, type AnalyzeFormat } from './commands/analyze.js';
 import { runIngest } from './commands/ingest.js';
 import { registerQueryCommands } from './commands/query.js';
-import { registerQueryCommands } from './commands/query.js';
+import { registerTrainCommands } from './commands/train.js';
 import { renderReport } from './report.js';
 
 const DEFAULT_DB = defaultDb();
@@ -28,24 +29,28 @@ export function buildProgram(): Command {
 
   program
     .command('analyze')
-    .description('analyse .txt, .html or .jsonl files (or - for stdin) and print what was found')
-    .argument('[inputs...]', 'files or directories; - reads stdin')
+    .description('analyse text, HTML, JSONL, feeds, WARC archives or URLs (or - for stdin) and print what was found')
+    .argument('[inputs...]', 'files, directories or http(s) URLs; - reads stdin')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['report', 'json', 'jsonl']).default('report'))
-    .action(async (inputs: string[], opts: { format: AnalyzeFormat }) => {
-      process.exitCode = await runAnalyze(inputs, { format: opts.format, color: useColor(), write });
+    .option('--allow-private', 'let the URL fetcher reach private and loopback addresses')
+    .action(async (inputs: string[], opts: { format: AnalyzeFormat; allowPrivate?: boolean }) => {
+      const read = defaultReadContext({ allowPrivate: Boolean(opts.allowPrivate), warn: log });
+      process.exitCode = await runAnalyze(inputs, { format: opts.format, color: useColor(), write, read });
     });
 
   program
     .command('ingest')
     .description('analyse documents and store them (idempotent by content hash)')
-    .argument('<inputs...>', 'files or directories (.txt, .html, .jsonl)')
+    .argument('<inputs...>', 'files, directories or http(s) URLs (.txt, .html, .jsonl, feeds, .warc, .warc.gz)')
     .addOption(dbOption())
     .option('--batch-size <n>', 'documents per write transaction', (v) => positiveInt(v, '--batch-size'), 200)
     .option('-q, --quiet', 'no progress output')
-    .action(async (inputs: string[], opts: { db: string; batchSize: number; quiet?: boolean }) => {
+    .option('--allow-private', 'let the URL fetcher reach private and loopback addresses')
+    .action(async (inputs: string[], opts: { db: string; batchSize: number; quiet?: boolean; allowPrivate?: boolean }) => {
       const store = await openStore(opts.db);
       try {
-        const summary = await runIngest(store, inputs, { batchSize: opts.batchSize, quiet: Boolean(opts.quiet), log });
+        const read = defaultReadContext({ allowPrivate: Boolean(opts.allowPrivate), warn: log });
+        const summary = await runIngest(store, inputs, { batchSize: opts.batchSize, quiet: Boolean(opts.quiet), log, read });
         if (summary.failed > 0) process.exitCode = 1;
       } finally {
         await store.close();
@@ -95,9 +100,6 @@ export function buildProgram(): Command {
           ['event records', String(s.eventRecords)],
           ['stories', String(s.stories)],
           ['feeds', String(s.feeds)],
-          ['event records', String(s.eventRecords)],
-          ['stories', String(s.stories)],
-          ['feeds', String(s.feeds)],
         ];
         for (const [k, v] of rows) write(`${k!.padEnd(18)} ${v}\n`);
         if (s.bySource.length > 0) {
@@ -109,7 +111,7 @@ export function buildProgram(): Command {
       }
     });
 
-  registerQueryCommands(program);
+  registerTrainCommands(program);
 
   registerQueryCommands(program);
 
