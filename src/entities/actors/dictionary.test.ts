@@ -199,6 +199,8 @@ describe('validation', () => {
     expect(problemsOf(tsv(['type', 'name', 'colour'], ['igo', 'X'])).join('\n')).toMatch(/unknown column "colour"/);
     expect(problemsOf(tsv(['type', 'code', 'name', 'country', 'kind', 'ownership'], ['media', 'NRDMED', 'Paper', 'NRD', 'blog', 'state'])).join('\n')).toMatch(/mine\.tsv:2: media kind "blog"/);
     expect(problemsOf(tsv(['type', 'code', 'name', 'dated_codes'], ['person', 'NRDGOV', 'P', 'NRDGOV 2020-02-30..'])).join('\n')).toMatch(/"2020-02-30" is not a real date/);
+    expect(problemsOf(tsv(['type', 'code', 'name', 'dated_codes'], ['person', 'NRDGOV', 'P', 'NRDBUS|NRDGOV ..'])).join('\n')).toMatch(/dated code "NRDBUS" should look like/);
+    expect(problemsOf(tsv(['type', 'code', 'name', 'dated_codes'], ['person', 'NRDGOV', 'P', 'NRDGOV 2020-01-01..2019-01-01']))[0]).toMatch(/ends before it starts/);
     expect(problemsOf(tsv(['type', 'code', 'name', 'country'], ['person', 'XYZGOV', 'P', 'XYZ'])).join('\n')).toMatch(/country "XYZ" of "P" is not a country/);
     expect(problemsOf(tsv(['type', 'code', 'name', 'role'], ['role', 'FOO', 'thing', 'FOO'])).join('\n')).toMatch(/not made of CAMEO role codes/);
     expect(problemsOf(tsv(['type', 'code', 'name'], ['igo', 'IGO', 'A\tB']))[0]).toMatch(/mine\.tsv:2: 4 fields but the header has 3/);

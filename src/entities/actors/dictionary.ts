@@ -90,8 +90,8 @@ export class ActorDictionary {
   /**
    * Actor mentions in a token sequence: leftmost-longest, non-overlapping.
    * Token indices refer to `tokens`; endToken is exclusive. Matches start and
-   * end at token boundaries, or at a hyphen or slash inside a token
-   * ("U.S.-led", "Russia-Ukraine"), see startOffsetInToken/endOffsetInToken.
+   * end at token boundaries or at punctuation inside a token ("U.S.-led",
+   * "Russia-Ukraine", "(DPRK)"): see startOffsetInToken/endOffsetInToken.
    */
   match(tokens: readonly string[]): ActorMatch[] {
     const pieces = piecesOfTokens(tokens);

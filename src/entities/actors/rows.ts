@@ -70,10 +70,10 @@ function validDate(s: string): boolean {
   return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
 }
 
-/** "USAGOV 2017-01-20..2021-01-20" or "USABUS" (no range). */
+/** "USAGOV 2017-01-20..2021-01-20", "USABUS ..2017-01-20" or "USAGOV 2025-01-20..". */
 function parseDatedCode(text: string, where: string, problems: string[]): DatedCode | undefined {
-  const m = /^([A-Z]+)(?:\s+(\d{4}-\d{2}-\d{2})?\.\.(\d{4}-\d{2}-\d{2})?)?$/.exec(text);
-  if (m === null || !CODE_RE.test(m[1]!)) {
+  const m = /^([A-Z]+)\s+(\d{4}-\d{2}-\d{2})?\.\.(\d{4}-\d{2}-\d{2})?$/.exec(text);
+  if (m === null || !CODE_RE.test(m[1]!) || (m[2] === undefined && m[3] === undefined)) {
     problems.push(`${where}: dated code "${text}" should look like "USAGOV 2017-01-20..2021-01-20"`);
     return undefined;
   }
