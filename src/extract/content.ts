@@ -214,7 +214,8 @@ export function selectUnits(units: TextUnit[], selected: Set<ElementNode>, title
     const density = u.linkChars / u.chars;
     if (isPhraseBoilerplate(u.text)) drop(u, 'phrase', 'furniture phrase');
     else if (u.kind === 'heading' && titleSet.has(normTitle(u.text))) drop(u, 'header', 'headline');
-    else if (density > 0.6 || (density > 0.35 && u.chars < 120)) drop(u, 'link-list', `link density ${density.toFixed(2)}`);
+    // Short lines that are mostly links are teasers or menus; table rows often link one cell (a name) legitimately.
+    else if (density > 0.6 || (density > 0.35 && u.chars < 120 && u.kind !== 'table')) drop(u, 'link-list', `link density ${density.toFixed(2)}`);
     else kept.push(u);
   }
   // Headings with nothing after them (e.g. "Related stories" at the end) are furniture.

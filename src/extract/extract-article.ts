@@ -18,13 +18,14 @@ interface AssembledText {
   blocks: ExtractedBlock[];
 }
 
-/** Joins units into text; consecutive items of one list become a single 'list' block. */
+/** Joins units into text; consecutive items of one list (rows of one table) become a single block. */
 function assemble(units: TextUnit[]): AssembledText {
   const pieces: { text: string; block: Omit<ExtractedBlock, 'start' | 'end'> }[] = [];
   let prev: TextUnit | null = null;
   for (const u of units) {
     const last = pieces[pieces.length - 1];
-    const sameList = prev && last && u.kind === 'list' && prev.kind === 'list' && u.owner.parent === prev.owner.parent && u.owner !== prev.owner;
+    const groupable = u.kind === 'list' || u.kind === 'table';
+    const sameList = prev && last && groupable && prev.kind === u.kind && u.owner.parent === prev.owner.parent && u.owner !== prev.owner;
     if (sameList && last) {
       last.text += '\n' + u.text;
       last.block.htmlEnd = u.htmlEnd;

@@ -28,6 +28,19 @@ const BR = '\u0000';
 /** Soft hyphens, zero-width characters and BOMs: invisible in a browser, noise in text. */
 const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
 
+function hasBlockDescendant(el: ElementNode): boolean {
+  const todo: ElementNode[] = [el];
+  while (todo.length > 0) {
+    const e = todo.pop()!;
+    for (const c of e.children) {
+      if (c.kind !== 'element') continue;
+      if (BLOCK_TAGS.has(c.tag)) return true;
+      todo.push(c);
+    }
+  }
+  return false;
+}
+
 function kindFor(tag: string, inherited: BlockKind): BlockKind {
   if (/^h[1-6]$/.test(tag)) return 'heading';
   // Blocks nested in a heading (broken markup wrapping the body in an <h2>) are not headings.
@@ -35,7 +48,7 @@ function kindFor(tag: string, inherited: BlockKind): BlockKind {
   if (tag === 'li' || tag === 'dd' || tag === 'dt') return inherited === 'quote' ? 'quote' : 'list';
   if (tag === 'blockquote') return 'quote';
   if (tag === 'pre') return 'code';
-  if (tag === 'td' || tag === 'th') return inherited === 'paragraph' ? 'table' : inherited;
+  if (tag === 'td' || tag === 'th' || tag === 'tr') return inherited === 'paragraph' ? 'table' : inherited;
   return inherited;
 }
 
@@ -89,6 +102,8 @@ export function linearize(root: ElementNode, dropped: ReadonlySet<ElementNode> |
   };
 
   const visit = (el: ElementNode, inLink: boolean): void => {
+    // A data-table cell (no blocks inside) is inline: one unit per row, cells space-separated.
+    const isDataCell = (c: ElementNode): boolean => (c.tag === 'td' || c.tag === 'th') && !hasBlockDescendant(c);
     deadline.tick();
     for (const c of el.children) {
       if (c.kind === 'text') {
@@ -104,6 +119,11 @@ export function linearize(root: ElementNode, dropped: ReadonlySet<ElementNode> |
       }
       if (c.tag === 'br') {
         parts.push(BR);
+        continue;
+      }
+      if (isDataCell(c)) {
+        parts.push(' ');
+        visit(c, inLink);
         continue;
       }
       if (BLOCK_TAGS.has(c.tag) || c.tag === 'hr') {
