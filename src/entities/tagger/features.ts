@@ -49,18 +49,42 @@ const T_LIST_CAP = tpl(), T_SUF_SS = tpl();
 const BOS = 0x0b05;
 const EOS = 0x0e05;
 
+/** Offsets of the neighbour features a word gives the tokens around it. */
+export const NB_OFFSETS = [-2, -1, 1, 2] as const;
+/** Padding on each side of PreparedSentence.padded. */
+export const NB_PAD = 2;
+
+/** Per lower-cased form: scratch space for document-level counts, stamped by document. */
+interface LowerInfo {
+  docStamp: number;
+  docBits: number;
+  p2Stamp: number;
+  p2Counts: Int32Array;
+}
+
 export interface WordEntry extends WordFacts {
   /** Lexicon code of the exact (digit-normalised) string, -1 if never seen. */
   exactCode: number;
   lowerCode: number;
   intrinsic: Uint32Array;
+  /**
+   * Features this word gives the token at NB_OFFSETS[k] from it (window
+   * word, shape and lexicon class): they depend on this word only, so their
+   * weights are cached per word like the intrinsic ones.
+   */
+  nb: Uint32Array[];
   /** Per model pass: summed weights of the intrinsic features (tagging only). */
   scores: (Float32Array | undefined)[];
+  /** Per model pass: summed weights of nb[k], at k * NUM_LABELS (tagging only). */
+  nbScores: (Float32Array | undefined)[];
+  lo: LowerInfo;
 }
 
 export interface PreparedSentence {
   tokens: readonly string[];
   entries: WordEntry[];
+  /** entries with NB_PAD sentence-boundary entries on each side. */
+  padded: WordEntry[];
   headline: boolean;
   /** Contextual feature hashes of token i are ctx[ctxStart[i] .. ctxStart[i+1]). */
   ctx: Uint32Array;
@@ -100,15 +124,29 @@ const MAX_CACHE = 400_000;
 
 export class FeatureExtractor {
   private readonly cache = new Map<string, WordEntry>();
+  private readonly lowerInfo = new Map<number, LowerInfo>();
+  private docStamp = 0;
+  private readonly bos: WordEntry;
+  private readonly eos: WordEntry;
   private readonly buf = new HashBuffer();
   private readonly intrinsicBuf = new HashBuffer();
 
-  constructor(readonly lexicon: Lexicon) {}
+  constructor(readonly lexicon: Lexicon) {
+    this.bos = this.boundaryEntry(BOS);
+    this.eos = this.boundaryEntry(EOS);
+  }
+
+  private boundaryEntry(mark: number): WordEntry {
+    const e = this.makeEntry(mark === BOS ? '<s>' : '</s>');
+    e.nb = NB_OFFSETS.map((d) =>
+      d === -1 || d === 1 ? Uint32Array.of(mix3(T_WIN, d, mark), mix3(T_SS_NB, d, mark)) : Uint32Array.of(mix3(T_WIN, d, mark)),
+    );
+    return e;
+  }
 
   entry(text: string): WordEntry {
     let e = this.cache.get(text);
     if (e) return e;
-    if (this.cache.size >= MAX_CACHE) this.cache.clear();
     e = this.makeEntry(text);
     this.cache.set(text, e);
     return e;
@@ -144,7 +182,16 @@ export class FeatureExtractor {
       b.push(mix3(T_CASE, codeCasing(lowerCode), f.flags & (F_INITCAP | F_ALLCAPS)));
       b.push(mix3(T_LOWF, codeLowerFreq(lowerCode), f.flags & (F_INITCAP | F_ALLCAPS)));
     }
-    return { ...f, exactCode, lowerCode, intrinsic: b.take(), scores: [] };
+    const intrinsic = b.take();
+    const lexClass = exactCode < 0 ? 7 : codeMajority(exactCode);
+    const nb = NB_OFFSETS.map((d) =>
+      d === -1 || d === 1
+        ? Uint32Array.of(mix3(T_WIN, d, f.lowerHash), mix3(T_SS_NB, d, f.shortShapeHash), mix3(T_LX_NB, d, lexClass))
+        : Uint32Array.of(mix3(T_WIN, d, f.lowerHash)),
+    );
+    let lo = this.lowerInfo.get(f.lowerHash);
+    if (!lo) this.lowerInfo.set(f.lowerHash, (lo = { docStamp: 0, docBits: 0, p2Stamp: 0, p2Counts: new Int32Array(5) }));
+    return { ...f, exactCode, lowerCode, intrinsic, nb, scores: [], nbScores: [], lo };
   }
 
   /** Case a headline word as the document (or else the lexicon) usually writes it. */
@@ -162,21 +209,30 @@ export class FeatureExtractor {
   }
 
   prepareDoc(sentences: readonly (readonly string[])[]): PreparedDoc {
+    // Caches are bounded; clear them only between documents so that all
+    // entries of one document share their LowerInfo.
+    if (this.cache.size >= MAX_CACHE) {
+      this.cache.clear();
+      this.lowerInfo.clear();
+    }
+    const stamp = ++this.docStamp;
     const raw = sentences.map((toks) => toks.map((t) => this.entry(t)));
     const headline = raw.map((es) => isHeadline(es));
     const anyHeadline = headline.includes(true);
     // Document casing evidence, from mixed-case sentences only.
-    const docFlags = new Map<number, number>();
     const variantCounts = new Map<number, Map<string, number>>();
     raw.forEach((es, si) => {
       if (headline[si]) return;
       for (let i = 0; i < es.length; i++) {
         const e = es[i]!;
         if (!(e.flags & F_HASALPHA)) continue;
-        let bits = docFlags.get(e.lowerHash) ?? 0;
-        if (e.flags & F_LOWER) bits |= DOC_LOWER;
-        else if (i > 0 && e.flags & F_INITCAP) bits |= DOC_CAP_MID;
-        docFlags.set(e.lowerHash, bits);
+        const lo = e.lo;
+        if (lo.docStamp !== stamp) {
+          lo.docStamp = stamp;
+          lo.docBits = 0;
+        }
+        if (e.flags & F_LOWER) lo.docBits |= DOC_LOWER;
+        else if (i > 0 && e.flags & F_INITCAP) lo.docBits |= DOC_CAP_MID;
         if (i > 0 && anyHeadline) {
           let m = variantCounts.get(e.lowerHash);
           if (!m) variantCounts.set(e.lowerHash, (m = new Map()));
@@ -200,7 +256,7 @@ export class FeatureExtractor {
         entries = tc.map((x) => x.entry);
         sources = tc.map((x) => x.source);
       }
-      out.push(this.sentenceFeatures(sentences[si]!, entries, headline[si]!, sources, docFlags));
+      out.push(this.sentenceFeatures(sentences[si]!, entries, headline[si]!, sources, stamp));
     }
     return { sentences: out };
   }
@@ -210,7 +266,7 @@ export class FeatureExtractor {
     es: WordEntry[],
     headline: boolean,
     sources: number[] | null,
-    docFlags: Map<number, number>,
+    stamp: number,
   ): PreparedSentence {
     const n = es.length;
     const b = this.buf;
@@ -228,21 +284,13 @@ export class FeatureExtractor {
       const wp1 = lowerAt(i + 1);
       const sm1 = shapeAt(i - 1);
       const sp1 = shapeAt(i + 1);
-      b.push(mix3(T_WIN, -2, lowerAt(i - 2)));
-      b.push(mix3(T_WIN, -1, wm1));
-      b.push(mix3(T_WIN, 1, wp1));
-      b.push(mix3(T_WIN, 2, lowerAt(i + 2)));
       b.push(mix3(T_BI_L, wm1, w0));
       b.push(mix3(T_BI_R, w0, wp1));
-      b.push(mix3(T_SS_NB, -1, sm1));
-      b.push(mix3(T_SS_NB, 1, sp1));
       b.push(mix(mix3(T_SS3, sm1, s0), sp1));
       b.push(mix3(T_SS_L, sm1, s0));
       b.push(mix3(T_SS_R, s0, sp1));
       b.push(mix3(T_W_SS, wm1, s0));
       b.push(mix3(T_SS_W, s0, wp1));
-      if (i > 0) b.push(mix3(T_LX_NB, -1, lexMajority(es[i - 1]!)));
-      if (i + 1 < n) b.push(mix3(T_LX_NB, 1, lexMajority(es[i + 1]!)));
       if (i === 0) {
         b.push(mix(T_FIRST, s0));
         if (e.lowerCode >= 0) b.push(mix3(T_FIRST_LEX, codeLowerFreq(e.lowerCode), codeCasing(e.lowerCode)));
@@ -280,11 +328,13 @@ export class FeatureExtractor {
       }
       if (e.flags & F_INITCAP && e.flags & F_HASALPHA) {
         const posClass = headline ? 2 : i === 0 ? 1 : 0;
-        b.push(mix3(T_DOC, (docFlags.get(w0) ?? 0) | (posClass << 2), e.flags & F_ALLCAPS));
+        const docBits = e.lo.docStamp === stamp ? e.lo.docBits : 0;
+        b.push(mix3(T_DOC, docBits | (posClass << 2), e.flags & F_ALLCAPS));
       }
     }
     ctxStart[n] = b.length;
-    return { tokens, entries: es, headline, ctx: b.take(), ctxStart };
+    const padded = [this.bos, this.bos, ...es, this.eos, this.eos];
+    return { tokens, entries: es, padded, headline, ctx: b.take(), ctxStart };
   }
 
   /**
@@ -331,15 +381,17 @@ export class FeatureExtractor {
    * pass's own labels around the token.
    */
   addPass2Features(doc: PreparedDoc, pass1: readonly ArrayLike<number>[]): void {
-    const counts = new Map<number, Int32Array>();
+    const stamp = ++this.docStamp;
     doc.sentences.forEach((s, si) => {
       const labels = pass1[si]!;
       for (let i = 0; i < s.entries.length; i++) {
         const e = s.entries[i]!;
         if (!(e.flags & F_INITCAP && e.flags & F_HASALPHA)) continue;
-        let c = counts.get(e.lowerHash);
-        if (!c) counts.set(e.lowerHash, (c = new Int32Array(5)));
-        c[typeOfLabel(labels[i]!) + 1]!++;
+        if (e.lo.p2Stamp !== stamp) {
+          e.lo.p2Stamp = stamp;
+          e.lo.p2Counts.fill(0);
+        }
+        e.lo.p2Counts[typeOfLabel(labels[i]!) + 1]!++;
       }
     });
     const b = this.buf;
@@ -355,8 +407,8 @@ export class FeatureExtractor {
         b.push(mix3(T_P1_NB, -1, i > 0 ? labels[i - 1]! : NUM_LABELS));
         b.push(mix3(T_P1_NB, 1, i + 1 < n ? labels[i + 1]! : NUM_LABELS));
         const e = s.entries[i]!;
-        const c = counts.get(e.lowerHash);
-        if (!c) continue;
+        if (e.lo.p2Stamp !== stamp) continue;
+        const c = e.lo.p2Counts;
         let total = 0;
         let best = 0;
         for (let k = 0; k < 5; k++) {
@@ -377,10 +429,6 @@ export class FeatureExtractor {
       s.p2Start = start;
     });
   }
-}
-
-function lexMajority(e: WordEntry): number {
-  return e.exactCode < 0 ? 7 : codeMajority(e.exactCode);
 }
 
 function lowerPrefixHash(s: string, k: number): number {

@@ -10,12 +10,13 @@ const NEG = -1e30;
 
 /** Allowed predecessors of each label, flattened: PRED[PRED_START[y] .. PRED_START[y+1]). */
 const PRED_START = new Int32Array(L + 1);
-const PRED: number[] = [];
+const PRED_LIST: number[] = [];
 for (let y = 0; y < L; y++) {
-  PRED_START[y] = PRED.length;
-  for (let p = 0; p < L; p++) if (RULES.allowed[p * L + y]) PRED.push(p);
+  PRED_START[y] = PRED_LIST.length;
+  for (let p = 0; p < L; p++) if (RULES.allowed[p * L + y]) PRED_LIST.push(p);
 }
-PRED_START[L] = PRED.length;
+PRED_START[L] = PRED_LIST.length;
+const PRED = Uint8Array.from(PRED_LIST);
 
 export interface TransitionWeights {
   /** L x L, from-label major. */
@@ -25,13 +26,38 @@ export interface TransitionWeights {
 }
 
 /**
+ * Transition scores laid out for decoding: for each label y, the scores
+ * from each allowed predecessor (in PRED order); disallowed starts and ends
+ * are -infinity.
+ */
+export interface ViterbiTables {
+  predTrans: Float64Array;
+  start: Float64Array;
+  end: Float64Array;
+}
+
+export function viterbiTables(tw: TransitionWeights): ViterbiTables {
+  const predTrans = new Float64Array(PRED.length);
+  for (let y = 0; y < L; y++) {
+    for (let k = PRED_START[y]!; k < PRED_START[y + 1]!; k++) predTrans[k] = tw.trans[PRED[k]! * L + y]!;
+  }
+  const start = new Float64Array(L);
+  const end = new Float64Array(L);
+  for (let y = 0; y < L; y++) {
+    start[y] = RULES.canStart[y] ? tw.start[y]! : NEG;
+    end[y] = RULES.canEnd[y] ? tw.end[y]! : NEG;
+  }
+  return { predTrans, start, end };
+}
+
+/**
  * Best label sequence for emission scores emit[i*L + y]. `out` receives the
- * labels; `scratch` must hold n*L floats and n*L ints (reused across calls).
+ * labels; `scratch` is reused across calls.
  */
 export function viterbi(
   emit: Float32Array,
   n: number,
-  tw: TransitionWeights,
+  vt: ViterbiTables,
   out: Uint8Array,
   scratch: ViterbiScratch,
 ): void {
@@ -39,17 +65,18 @@ export function viterbi(
   scratch.ensure(n);
   const delta = scratch.delta;
   const back = scratch.back;
-  const { trans, start, end } = tw;
-  for (let y = 0; y < L; y++) delta[y] = RULES.canStart[y] ? start[y]! + emit[y]! : NEG;
+  const { predTrans, start, end } = vt;
+  const pred = PRED;
+  for (let y = 0; y < L; y++) delta[y] = start[y]! + emit[y]!;
   for (let i = 1; i < n; i++) {
     const prev = (i - 1) * L;
     const cur = i * L;
     for (let y = 0; y < L; y++) {
       let best = NEG;
       let arg = 0;
-      for (let k = PRED_START[y]!; k < PRED_START[y + 1]!; k++) {
-        const p = PRED[k]!;
-        const s = delta[prev + p]! + trans[p * L + y]!;
+      for (let k = PRED_START[y]!, e = PRED_START[y + 1]!; k < e; k++) {
+        const p = pred[k]!;
+        const s = delta[prev + p]! + predTrans[k]!;
         if (s > best) {
           best = s;
           arg = p;
@@ -60,10 +87,9 @@ export function viterbi(
     }
   }
   const last = (n - 1) * L;
-  let best = NEG;
+  let best = -Infinity;
   let arg = 0;
   for (let y = 0; y < L; y++) {
-    if (!RULES.canEnd[y]) continue;
     const s = delta[last + y]! + end[y]!;
     if (s > best) {
       best = s;
@@ -123,7 +149,7 @@ export class PerceptronTrainer {
     const n = ex.gold.length;
     if (this.emit.length < n * L) this.emit = new Float32Array(n * L * 2);
     emissions(this.w, ex.rows, ex.starts, n, this.emit);
-    viterbi(this.emit, n, this.tw, out, this.scratch);
+    viterbi(this.emit, n, viterbiTables(this.tw), out, this.scratch);
   }
 
   /** One perceptron step; returns the number of wrong tokens. */

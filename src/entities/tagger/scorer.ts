@@ -9,8 +9,8 @@
  * units of the model's quantisation step.
  */
 import { NUM_LABELS } from './labels.js';
-import type { PreparedSentence, WordEntry } from './features.js';
-import { viterbi, ViterbiScratch, type TransitionWeights } from './perceptron.js';
+import { NB_OFFSETS, NB_PAD, type PreparedSentence, type WordEntry } from './features.js';
+import { viterbi, viterbiTables, ViterbiScratch, type TransitionWeights, type ViterbiTables } from './perceptron.js';
 
 const L = NUM_LABELS;
 
@@ -34,7 +34,7 @@ export class PassScorer {
   private readonly mask: number;
   private readonly entries: Int32Array[] = [];
   /** Transitions per pass, in weight units (divided by the quantisation step). */
-  private readonly tw: TransitionWeights[] = [];
+  private readonly tw: ViterbiTables[] = [];
   private emit = new Float32Array(64 * L);
   private readonly scratch = new ViterbiScratch();
 
@@ -60,7 +60,7 @@ export class PassScorer {
       }
       this.entries.push(Int32Array.from(packed));
       const scale = (a: Float32Array): Float32Array => a.map((v) => v / step);
-      this.tw.push({ trans: scale(pw.trans), start: scale(pw.start), end: scale(pw.end) });
+      this.tw.push(viterbiTables({ trans: scale(pw.trans), start: scale(pw.start), end: scale(pw.end) }));
     });
     let cap = 16;
     while (cap < rowsOf.size * 2) cap *= 2;
@@ -121,6 +121,17 @@ export class PassScorer {
     return s;
   }
 
+  /** Cached weights of the features e gives its neighbours, one L-vector per offset. */
+  private neighbour(e: WordEntry, pass: number): Float32Array {
+    let s = e.nbScores[pass];
+    if (!s) {
+      s = new Float32Array(NB_OFFSETS.length * L);
+      for (let k = 0; k < NB_OFFSETS.length; k++) this.addFeatures(e.nb[k]!, 0, e.nb[k]!.length, pass, s, k * L);
+      e.nbScores[pass] = s;
+    }
+    return s;
+  }
+
   /**
    * Decode one prepared sentence into BILOU labels with the given pass.
    * Pass 0 records where each contextual feature was found; later passes
@@ -140,6 +151,12 @@ export class PassScorer {
     for (let i = 0; i < n; i++) {
       const o = i * L;
       emit.set(this.intrinsic(s.entries[i]!, pass), o);
+      // The word at i + d gives token i the features it keeps for offset d.
+      for (let k = 0; k < NB_OFFSETS.length; k++) {
+        const nb = this.neighbour(s.padded[i + NB_PAD + NB_OFFSETS[k]!]!, pass);
+        const from = k * L;
+        for (let y = 0; y < L; y++) emit[o + y]! += nb[from + y]!;
+      }
       const from = s.ctxStart[i]!;
       const to = s.ctxStart[i + 1]!;
       if (resolve) this.addFeatures(s.ctx, from, to, pass, emit, o, slots);

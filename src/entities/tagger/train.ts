@@ -8,13 +8,13 @@ import path from 'node:path';
 import { NewsgraphError } from '../../util/errors.js';
 import { countTokens, readNerFiles, type NerDocument } from './corpus.js';
 import { scoreNer, type NerEvalResult } from './evaluate.js';
-import { FeatureExtractor, type PreparedDoc, type PreparedSentence } from './features.js';
+import { FeatureExtractor, NB_OFFSETS, NB_PAD, type PreparedDoc, type PreparedSentence } from './features.js';
 import { makeRng, shuffleInPlace } from './hash.js';
 import { NUM_LABELS, bilouToBio, bioToBilou } from './labels.js';
 import { buildLexicon, type Lexicon, type ListEntry } from './lexicon.js';
 import { readNameLists } from './name-lists.js';
 import { DEFAULT_PRUNE, saveNerModel, type NerModelMeta } from './model-io.js';
-import { emissions, PerceptronTrainer, viterbi, ViterbiScratch, type AveragedWeights, type TrainExample } from './perceptron.js';
+import { emissions, PerceptronTrainer, viterbi, viterbiTables, ViterbiScratch, type AveragedWeights, type TrainExample } from './perceptron.js';
 import type { PassWeights } from './scorer.js';
 
 export interface TrainNerOptions {
@@ -59,7 +59,10 @@ interface SentenceHashes {
 function sentenceHashes(s: PreparedSentence, withP2: boolean): SentenceHashes {
   const n = s.entries.length;
   let total = s.ctx.length + (withP2 && s.p2 ? s.p2.length : 0);
-  for (const e of s.entries) total += e.intrinsic.length;
+  for (let i = 0; i < n; i++) {
+    total += s.entries[i]!.intrinsic.length;
+    NB_OFFSETS.forEach((d, j) => (total += s.padded[i + NB_PAD + d]!.nb[j]!.length));
+  }
   const hashes = new Uint32Array(total);
   const starts = new Int32Array(n + 1);
   let k = 0;
@@ -67,6 +70,11 @@ function sentenceHashes(s: PreparedSentence, withP2: boolean): SentenceHashes {
     starts[i] = k;
     hashes.set(s.entries[i]!.intrinsic, k);
     k += s.entries[i]!.intrinsic.length;
+    for (let j = 0; j < NB_OFFSETS.length; j++) {
+      const nb = s.padded[i + NB_PAD + NB_OFFSETS[j]!]!.nb[j]!;
+      hashes.set(nb, k);
+      k += nb.length;
+    }
     const c = s.ctx.subarray(s.ctxStart[i]!, s.ctxStart[i + 1]!);
     hashes.set(c, k);
     k += c.length;
@@ -99,7 +107,7 @@ function decodeWith(w: AveragedWeights, ex: TrainExample, scratch: ViterbiScratc
   const n = ex.gold.length;
   const emit = new Float32Array(n * NUM_LABELS);
   emissions(w.w, ex.rows, ex.starts, n, emit);
-  viterbi(emit, n, w, out, scratch);
+  viterbi(emit, n, viterbiTables(w), out, scratch);
 }
 
 interface Corpus {
