@@ -13,7 +13,7 @@ function lightCue(ctx: AttributionContext, i: number, hi: number): Cue | null {
   const lemma = ctx.lexicon.lightVerbs.get(ctx.word(i));
   if (!lemma || ctx.tag(i) !== 'VERB') return null;
   for (let n = i + 1; n < hi && n <= i + 4; n++) {
-    if (ctx.lexicon.lightNouns.has(ctx.word(n)) && ctx.tag(n) === 'NOUN') {
+    if (ctx.lexicon.lightNouns.has(ctx.word(n)) && (ctx.tag(n) === 'NOUN' || ctx.tag(n) === 'VERB')) {
       return { first: i, end: n + 1, lemma: `${lemma} ${ctx.word(n)}`, cls: 'speech', flags: LIGHT_FLAGS };
     }
     if (!LIGHT_FILLERS.has(ctx.tag(n))) return null;
