@@ -1,3 +1,9 @@
+/**
+ * World actor dictionary: countries, governments, IGOs, media, persons,
+ * institutions, groups, places and role nouns with CAMEO codes, loaded from
+ * data/actors/*.tsv (format: data/actors/README.md) plus user files, and a
+ * token-trie matcher over them. Start with defaultActorDictionary().match().
+ */
 export {
   loadActorDictionary,
   defaultActorDictionary,
