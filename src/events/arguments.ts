@@ -124,7 +124,7 @@ export interface ObjectResult {
   phrase: { start: number; end: number } | null;
 }
 
-const NP_INTERNAL_POS = new Set(['DET', 'ADJ', 'NUM', 'NOUN', 'PROPN', 'PART', 'PUNCT', 'ADV']);
+const NP_INTERNAL_POS = new Set(['DET', 'ADJ', 'NUM', 'NOUN', 'PROPN', 'PART', 'PUNCT']);
 
 /**
  * Target of a verb: an actor in the direct-object noun phrase, else the first

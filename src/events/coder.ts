@@ -12,7 +12,7 @@ import { findAgent, findObject, findSubject, CLAUSE_BOUNDARY } from './arguments
 import { loadCodebook, type Codebook } from './codebook.js';
 import { datesInSentence, eventDate, publishedDate } from './event-dates.js';
 import { dedupeEvents } from './dedupe.js';
-import { loadEventLexicon, type EventLexicon } from './lexicon.js';
+import { futureCode, loadEventLexicon, type EventLexicon } from './lexicon.js';
 import { resolveVerb, type CodedVerb } from './resolve-rule.js';
 import { buildSentenceView, type ActorSpan, type SentenceView, type Word } from './sentence-view.js';
 import { analyseVerbGroup } from './verb-group.js';
@@ -156,7 +156,9 @@ export class EventCoder implements Component {
       if (sources.length > 0) subjects.set(v, sources);
       if (sources.length === 0 && this.requireSource) continue;
 
-      const entry = this.codebook.get(coded.code);
+      // an act told in the future is the intent or threat to do it ("will provide aid" -> 0333)
+      const future = group.future && !group.negated ? futureCode(this.lexicon, coded.code) : null;
+      const entry = this.codebook.get(future ?? coded.code);
       if (!entry) continue;
       dates ??= datesInSentence(doc.norm.slice(sentence.start, sentence.end), published);
       const verbSpan = doc.span(tokens[words[group.passive ? v : v]!.token]!.start, tokens[words[v]!.token]!.end);
@@ -190,7 +192,7 @@ export class EventCoder implements Component {
           reported: attribution >= 0,
           attribution: attribution >= 0 ? attribution : null,
           mentions: [{ sentence: sentenceIndex, verb: verbSpan }],
-          rule: ruleId(coded),
+          rule: future ? `${ruleId(coded)}+intent.tsv` : ruleId(coded),
         };
         drafts.push({ event, verbWord: v });
       }
@@ -212,8 +214,11 @@ export class EventCoder implements Component {
     if (w.pos !== 'VERB') {
       // wink tags some verbs as nouns, mostly in headlines ("Russia shells Kyiv") and after "to"/"will"
       if (w.pos !== 'NOUN' || !this.lexicon.lemmatizer.knows(w.lower)) return false;
-      const after = prev && (view.actorAt[v - 1] || prev.pos === 'AUX' || prev.lower === 'to');
-      if (!after || (!headline && !(prev.pos === 'AUX' || prev.lower === 'to'))) return false;
+      const actorBefore = prev ? view.actorAt[v - 1] : undefined;
+      const after = prev && (actorBefore || prev.pos === 'AUX' || prev.lower === 'to');
+      // in body text, "Arvania attacks Belmora" but not "the Arvania attacks": the actor must not be a noun modifier
+      const subjectLike = actorBefore && !['DET', 'ADJ', 'ADP'].includes(words[actorBefore.start - 1]?.pos ?? '') && (view.actorAt[v + 1] || words[v + 1]?.pos === 'DET');
+      if (!after || (!headline && !(prev.pos === 'AUX' || prev.lower === 'to' || subjectLike))) return false;
       if (!w.lemmas.some((l) => this.lexicon.rulesByHead.has(l))) return false;
       return true;
     }

@@ -61,6 +61,27 @@ export interface EventLexicon {
   rulesByHead: ReadonlyMap<string, readonly VerbRule[]>;
   complements: readonly ComplementRule[];
   verbRules: readonly VerbRule[];
+  /** Code of an act -> code of the intent or threat to do it (data/events/intent.tsv). */
+  futureCodes: ReadonlyMap<string, string>;
+}
+
+/** The intent/threat code for an act told in the future: the code's own row, else its parent's, else its root's. */
+export function futureCode(lexicon: EventLexicon, code: string): string | null {
+  for (let c = code; c.length >= 2; c = c.slice(0, -1)) {
+    const hit = lexicon.futureCodes.get(c);
+    if (hit) return hit;
+  }
+  return null;
+}
+
+export function parseFutureCodes(file: string, text: string): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const row of readRows(file, text, ['code', 'future'])) {
+    const [code = '', future = ''] = row.cells.map((c) => c.trim());
+    if (!/^\d{2,4}$/.test(code) || !/^\d{3,4}$/.test(future)) throw new NewsgraphError('bad-data', `${file}:${row.line}: bad row`);
+    map.set(code, future);
+  }
+  return map;
 }
 
 /** Gap before the first pattern item, before later items, and before a particle of a multi-word verb. */
@@ -169,7 +190,11 @@ function readText(file: string): string {
   }
 }
 
-export function buildEventLexicon(verbFiles: readonly { file: string; text: string }[], complementFiles: readonly { file: string; text: string }[]): EventLexicon {
+export function buildEventLexicon(
+  verbFiles: readonly { file: string; text: string }[],
+  complementFiles: readonly { file: string; text: string }[],
+  futureFile: { file: string; text: string } | null = null,
+): EventLexicon {
   const lemmatizer = new Lemmatizer();
   const verbRules = verbFiles.flatMap((f) => parseVerbRules(f.file, f.text, lemmatizer));
   verbRules.forEach((r, i) => (r.order = i));
@@ -181,7 +206,8 @@ export function buildEventLexicon(verbFiles: readonly { file: string; text: stri
     list.push(r);
     rulesByHead.set(r.head, list);
   }
-  return { lemmatizer, rulesByHead, complements, verbRules };
+  const futureCodes = futureFile ? parseFutureCodes(futureFile.file, futureFile.text) : new Map<string, string>();
+  return { lemmatizer, rulesByHead, complements, verbRules, futureCodes };
 }
 
 let shipped: EventLexicon | null = null;
@@ -190,7 +216,8 @@ export function loadEventLexicon(extraVerbFiles: readonly string[] = []): EventL
   if (extraVerbFiles.length === 0 && shipped) return shipped;
   const verbs = [dataPath('events', 'verbs.tsv'), ...extraVerbFiles].map((file) => ({ file, text: readText(file) }));
   const complements = [dataPath('events', 'complements.tsv')].map((file) => ({ file, text: readText(file) }));
-  const lexicon = buildEventLexicon(verbs, complements);
+  const intent = dataPath('events', 'intent.tsv');
+  const lexicon = buildEventLexicon(verbs, complements, { file: intent, text: readText(intent) });
   if (extraVerbFiles.length === 0) shipped = lexicon;
   return lexicon;
 }
@@ -204,5 +231,6 @@ export function lexiconCodes(lexicon: EventLexicon): Set<string> {
   }
   for (const c of lexicon.complements) for (const code of Object.values(c.codes)) if (code) codes.add(code);
   for (const base of Object.values(FRAME_BASE)) if (base) codes.add(base);
+  for (const c of lexicon.futureCodes.values()) codes.add(c);
   return codes;
 }

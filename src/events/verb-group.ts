@@ -19,7 +19,11 @@ export interface VerbGroup {
   hypothetical: boolean;
   passive: boolean;
   hedgedByAdverb: boolean;
+  /** Told as future or possible ("will provide", "would release", "may halt", "plans to"): CAMEO codes the intent. */
+  future: boolean;
 }
+const FUTURE_MODALS = new Set(['will', "'ll", 'shall', 'would', "'d", 'may', 'might', 'could']);
+const FUTURE_CUES = new Set(['plan', 'plans', 'planned', 'planning', 'prepared', 'ready', 'set', 'going', 'poised', 'intends', 'intend', 'intended']);
 
 const IRREGULAR_PARTICIPLE = /^(sent|met|held|sought|left|told|written|struck|fought|shot|laid|paid|brought|led|broken|forgiven|withdrawn|thrown|blown|beaten|flown|begun|driven|overrun|retaken|spoken|won|put|cut|set|hit|let|frozen|hung|shown|fled|kept|known|found|seen|built|lost|made|taken|given|said|slain|sworn|done|gone)$/;
 
@@ -33,12 +37,14 @@ export function analyseVerbGroup(words: readonly Word[], verb: number, clauseSta
   let hypothetical = false;
   let sawBe = false;
   let hedgedByAdverb = false;
+  let future = false;
   for (let i = verb - 1; i >= clauseStart; i--) {
     const w = words[i]!;
     if (w.pos === 'AUX' || w.pos === 'PART' || w.pos === 'ADV' || NEGATIONS.has(w.lower) || MODALS.has(w.lower)) {
       if (w.lower === 'to') break;
       if (NEGATIONS.has(w.lower)) negated = true;
       if (MODALS.has(w.lower)) hypothetical = true;
+      if (FUTURE_MODALS.has(w.lower)) future = true;
       if (BE_FORMS.has(w.lower)) sawBe = true;
       if (HEDGE_ADVERBS.has(w.lower)) hedgedByAdverb = true;
       start = i;
@@ -53,9 +59,10 @@ export function analyseVerbGroup(words: readonly Word[], verb: number, clauseSta
       if (w.lower === 'if' || w.lower === 'unless' || w.lower === 'whether' || words[i + 1]?.lower === 'to') hypothetical = true;
     }
     if (w.lower === 'failed' && words[i + 1]?.lower === 'to') negated = true;
+    if (FUTURE_CUES.has(w.lower) && words[i + 1]?.lower === 'to' && i + 1 === start - 1) future = true;
   }
   for (let i = Math.max(0, clauseStart - 1); i < start; i++) if (['if', 'unless'].includes(words[i]!.lower)) hypothetical = true;
   const lower = words[verb]!.lower;
   const passive = sawBe && looksLikeParticiple(lower) && !lower.endsWith('ing');
-  return { start, negated, hypothetical, passive, hedgedByAdverb };
+  return { start, negated, hypothetical, passive, hedgedByAdverb, future };
 }
