@@ -10,7 +10,8 @@ import type { BoilerplateItem, BoilerplateKind } from './types.js';
 const RULES = loadJson<BoilerplateRules>('boilerplate.json');
 const CATEGORY_MATCHERS = Object.entries(RULES.categories).map(([kind, frags]) => ({ kind: kind as BoilerplateKind, match: edgeTokenMatcher(frags) }));
 const PROTECT_RE = tokenRegex(RULES.protect);
-const PHRASE_RE = new RegExp(`^(?:${RULES.phrases.patterns.join('|')})$`, 'i');
+const PHRASE_RE = new RegExp(`^(?:${RULES.phrases.patterns.join('|')})$`, 'iu');
+const TAIL_RE = new RegExp(`^(?:${RULES.phrases.tailMarkers.join('|')})$`, 'iu');
 const HIDDEN_STYLE_RE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i;
 
 export const BLOCK_TAGS = new Set([
@@ -21,7 +22,7 @@ export const BLOCK_TAGS = new Set([
 ]);
 
 export function isPhraseBoilerplate(text: string): boolean {
-  return text.length < 120 && PHRASE_RE.test(text.replace(/[\s.:!»›>→]+$/u, '').trim());
+  return text.length < 120 && (PHRASE_RE.test(text.replace(/[\s.:!»›>→]+$/u, '').trim()) || isTailMarker(text));
 }
 
 interface Label {
@@ -29,6 +30,11 @@ interface Label {
   reason: string;
   /** How the label was found: class names and roles mislabel page wrappers far more often than tags. */
   source: 'tag' | 'role' | 'hidden' | 'class';
+}
+
+/** A short block that opens a trailing section of related links or teasers ("Read more", "Lesen Sie auch"). */
+export function isTailMarker(text: string): boolean {
+  return text.length < 80 && TAIL_RE.test(text.replace(/[\s.:!»›>→…]+$/u, '').replace(/^[\s»›>→•-]+/u, '').trim());
 }
 
 /** Every label that applies, most specific first: a class "related-stories" says more than <aside>. */

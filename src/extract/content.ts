@@ -6,7 +6,7 @@
  */
 import { type ElementNode, attr } from './dom.js';
 import type { TextUnit } from './units.js';
-import { isPhraseBoilerplate } from './boilerplate.js';
+import { isPhraseBoilerplate, isTailMarker } from './boilerplate.js';
 import type { BoilerplateItem } from './types.js';
 
 const POSITIVE_HINT = /article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story|prose|rich-?text|paragraph/i;
@@ -217,6 +217,27 @@ export function selectUnits(units: TextUnit[], selected: Set<ElementNode>, title
     // Short lines that are mostly links are teasers or menus; table rows often link one cell (a name) legitimately.
     else if (density > 0.6 || (density > 0.35 && u.chars < 120 && u.kind !== 'table')) drop(u, 'link-list', `link density ${density.toFixed(2)}`);
     else kept.push(u);
+  }
+  // A "Related stories" marker near the end starts furniture: cut it and what follows,
+  // unless that tail is a large part of the body (then the marker was mid-article).
+  const totalChars = kept.reduce((n, u) => n + u.chars, 0);
+  for (let i = 0; i < kept.length; i++) {
+    const u = kept[i]!;
+    if (u.chars > 80 || !isTailMarker(u.text)) continue;
+    const tail = kept.slice(i);
+    const tailChars = tail.reduce((n, t) => n + t.chars, 0);
+    if (tailChars <= totalChars * 0.3) {
+      for (const t of tail) drop(t, 'related', t === u ? 'related-section marker' : 'after related-section marker');
+      kept.length = i;
+      break;
+    }
+  }
+  // Truncated teasers ("...", "…") come in groups; one ellipsis alone is just style.
+  const teaser = /(?:…|\.\.\.|\[…\]|\[\.\.\.\])\s*$/u;
+  if (kept.filter((u) => teaser.test(u.text)).length >= 2) {
+    for (let i = kept.length - 1; i >= 0; i--) {
+      if (teaser.test(kept[i]!.text)) drop(kept.splice(i, 1)[0]!, 'related', 'truncated teaser');
+    }
   }
   // Headings with nothing after them (e.g. "Related stories" at the end) are furniture.
   while (kept.length > 0 && kept[kept.length - 1]!.kind === 'heading') drop(kept.pop()!, 'related', 'trailing heading');

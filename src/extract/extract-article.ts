@@ -84,6 +84,49 @@ function keepChain(top: ElementNode, prose: Map<ElementNode, number>): Set<Eleme
   return keep;
 }
 
+const LEAD_HINT = /(?:^|[\s_-])(?:lead|lede|standfirst|summary|intro|dek|deck|subtitle|sub-?headline|excerpt|abstract|teaser-?text|description|chapeau|chapo|vorspann|sapo|entradilla|bajada)(?:$|[\s_-])/i;
+
+function hasLeadHint(el: ElementNode): boolean {
+  for (let e: ElementNode | null = el, i = 0; e && i < 3; e = e.parent, i++) {
+    if (LEAD_HINT.test(`${e.attrs.class ?? ''} ${e.attrs.id ?? ''} ${e.attrs.itemprop ?? ''}`)) return true;
+  }
+  return false;
+}
+
+function sameText(a: string, b: string): boolean {
+  const norm = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  const x = norm(a);
+  const y = norm(b);
+  return x === y || (y.length > 40 && x.startsWith(y.slice(0, Math.min(y.length, 120))));
+}
+
+/**
+ * The standfirst often sits between the headline and the body container, in
+ * the article's <header>. Prose units there (not menus, not bylines) belong to
+ * the article. Units come from the unpruned pass because <header> is pruned.
+ */
+function leadUnits(allUnits: TextUnit[], body: TextUnit[], dropped: Map<ElementNode, string>, description: string | null): TextUnit[] {
+  const first = body[0];
+  if (!first) return [];
+  let h1Index = -1;
+  for (let i = 0; i < allUnits.length && allUnits[i]!.htmlStart < first.htmlStart; i++) {
+    if (allUnits[i]!.owner.tag === 'h1') h1Index = i;
+  }
+  if (h1Index < 0) return [];
+  const lead: TextUnit[] = [];
+  for (let i = h1Index + 1; i < allUnits.length && allUnits[i]!.htmlStart < first.htmlStart; i++) {
+    const u = allUnits[i]!;
+    const by = droppedBy(u.owner, dropped);
+    if (by && by.kind !== 'header') continue;
+    if (u.kind !== 'paragraph' || u.chars < 80 || u.linkChars > u.chars * 0.2) continue;
+    // A standfirst says so in its class, or repeats the page description.
+    const looksLead = (description !== null && sameText(u.text, description)) || hasLeadHint(u.owner);
+    if (looksLead) lead.push(u);
+  }
+  // Only a short run right before the body: a long stretch means this is not a standfirst.
+  return lead.length <= 2 ? lead : [];
+}
+
 export function extractArticle(html: string, opts: ExtractOptions = {}): ExtractedArticle {
   const deadline = new Deadline(opts.timeoutMs ?? DEFAULT_TIMEOUT_MS);
   const { root } = parseDom(html, { maxBytes: opts.maxBytes ?? DEFAULT_MAX_BYTES, timeoutMs: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS, maxDepth: MAX_DOM_DEPTH }, deadline);
@@ -111,6 +154,7 @@ export function extractArticle(html: string, opts: ExtractOptions = {}): Extract
   deadline.check();
   const titles = [meta.title ?? '', ...meta.h1Texts];
   const selection = selectUnits(units, selected, titles);
+  if (!process.env.NO_LEAD) selection.units = [...leadUnits(firstUnits, selection.units, pruned.dropped, meta.description), ...selection.units];
   deadline.check();
 
   let method: ExtractedArticle['method'] = selection.units.length > 0 ? 'dom' : 'none';
