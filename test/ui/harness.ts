@@ -35,14 +35,17 @@ export interface TestServer {
 
 export type Analyzer = (input: { text?: string; html?: string; url?: string }) => Promise<Analysis>;
 
-/** The API engineer's app factory, when it exists (loaded lazily so this file compiles without it). */
+/**
+ * The real server app (src/api/app.ts: createServerApp mounts the API, the
+ * UI routes and web/dist) with the test's analyser, when that module exists.
+ */
 async function realApp(store: Store, analyze: Analyzer | undefined): Promise<Hono | null> {
   const file = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../src/api/app.ts');
   if (!fs.existsSync(file) || process.env.NEWSGRAPH_UI_STANDIN === '1') return null;
   const mod = (await import(/* @vite-ignore */ file)) as Record<string, unknown>;
-  const factory = (mod.createApp ?? mod.buildApp ?? mod.createApiApp) as ((opts: Record<string, unknown>) => Hono | Promise<Hono>) | undefined;
+  const factory = mod.createServerApp as ((opts: Record<string, unknown>) => Hono) | undefined;
   if (typeof factory !== 'function') return null;
-  return await factory({ store, ...(analyze ? { analyze } : {}) });
+  return factory({ store, log: () => {}, ...(analyze ? { analyze } : {}) });
 }
 
 export async function startServer(opts: { analyses?: Analysis[]; stories?: string[][]; analyze?: Analyzer } = {}): Promise<TestServer> {
@@ -56,6 +59,8 @@ export async function startServer(opts: { analyses?: Analysis[]; stories?: strin
   let app = await realApp(store, opts.analyze);
   if (!app) {
     app = new Hono();
+    app.route('/api/ui', uiRoutes(store));
+    serveWeb(app);
     const analyze = opts.analyze;
     // Stand-in for POST /api/analyze until the API app exists.
     app.post('/api/analyze', async (c) => {
@@ -68,8 +73,6 @@ export async function startServer(opts: { analyses?: Analysis[]; stories?: strin
       }
     });
   }
-  app.route('/api/ui', uiRoutes(store));
-  serveWeb(app);
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const { port } = server.address() as AddressInfo;

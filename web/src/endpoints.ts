@@ -5,7 +5,8 @@ import {
   type SearchAll, type StoryDetail, type StoryRow, type DocumentRow,
 } from './api.js';
 
-export type AnalyzeInput = { text: string; filename?: string } | { html: string; filename?: string } | { url: string };
+/** POST /api/analyze takes exactly one of text, html or url (url alone: fetched by the server); `id` names the document. */
+export type AnalyzeInput = { text: string; id?: string } | { html: string; id?: string } | { url: string };
 
 export function analyze(input: AnalyzeInput, signal?: AbortSignal): Promise<Analysis> {
   return postJSON<Analysis>('/api/analyze', input, signal);

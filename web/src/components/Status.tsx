@@ -32,20 +32,22 @@ export interface Async<T> {
 
 /** Run `load` whenever `key` changes; aborts the previous request. */
 export function useAsync<T>(load: ((signal: AbortSignal) => Promise<T>) | null, key: string): Async<T> {
-  const [state, setState] = useState<Async<T>>({ data: null, error: null, loading: load !== null });
+  const [state, setState] = useState<Async<T> & { key: string }>({ data: null, error: null, loading: load !== null, key });
   useEffect(() => {
     if (!load) {
-      setState({ data: null, error: null, loading: false });
+      setState({ data: null, error: null, loading: false, key });
       return;
     }
     const ctl = new AbortController();
-    setState({ data: null, error: null, loading: true });
+    setState({ data: null, error: null, loading: true, key });
     load(ctl.signal).then(
-      (data) => { if (!ctl.signal.aborted) setState({ data, error: null, loading: false }); },
-      (error: unknown) => { if (!ctl.signal.aborted) setState({ data: null, error, loading: false }); },
+      (data) => { if (!ctl.signal.aborted) setState({ data, error: null, loading: false, key }); },
+      (error: unknown) => { if (!ctl.signal.aborted) setState({ data: null, error, loading: false, key }); },
     );
     return () => ctl.abort();
   }, [key]);
+  // Until the effect for a new key has run, never show the previous key's data.
+  if (state.key !== key) return { data: null, error: null, loading: load !== null };
   return state;
 }
 

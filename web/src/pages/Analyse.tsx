@@ -33,7 +33,7 @@ export function AnalysePage() {
         if (!file) throw new Error('choose a file first');
         if (file.size > 20 * 1024 * 1024) throw new Error('that file is over 20 MB');
         const body = await file.text();
-        input = /\.html?$/i.test(file.name) || /html/.test(file.type) ? { html: body, filename: file.name } : { text: body, filename: file.name };
+        input = /\.html?$/i.test(file.name) || /html/.test(file.type) ? { html: body, id: file.name } : { text: body, id: file.name };
       }
     } catch (e) {
       setError(e);
