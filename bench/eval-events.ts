@@ -98,7 +98,10 @@ async function main(): Promise<void> {
 
   console.log('\n## no-event sentences: BBC sport and entertainment sentences naming an actor');
   const fp = await scoreNoEventCorpus(sharedPath('eval', 'corpus', 'bbc-fulltext.jsonl'), res, Number.isFinite(limit) ? limit : 3000);
-  printTable(['sentences', 'with events', 'false-positive rate'], [[fp.sentences, fp.withEvents, pct(fp.withEvents, fp.sentences)]]);
+  printTable(
+    ['sentences', 'with events', 'rate (any event)', 'with non-statement events', 'rate (excluding 010 statements)'],
+    [[fp.sentences, fp.withEvents, pct(fp.withEvents, fp.sentences), fp.withNonStatementEvents, pct(fp.withNonStatementEvents, fp.sentences)]],
+  );
   for (const x of fp.samples) console.log(`  fp: ${x}`);
 
   console.log('\n## speed: coder stage alone, one core (BBC articles analysed up to attribution first)');
