@@ -6,6 +6,7 @@ import { VERSION } from '../version.js';
 import { runAnalyze, type AnalyzeFormat } from './commands/analyze.js';
 import { runIngest } from './commands/ingest.js';
 import { registerQueryCommands } from './commands/query.js';
+import { registerServeCommand } from './commands/serve.js';
 import { registerTrainCommands } from './commands/train.js';
 import { renderReport } from './report.js';
 
@@ -114,6 +115,7 @@ export function buildProgram(): Command {
   registerTrainCommands(program);
 
   registerQueryCommands(program);
+  registerServeCommand(program);
 
   return program;
 }
