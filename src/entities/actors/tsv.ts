@@ -5,6 +5,7 @@
  * the columns it uses, in any order. Lines starting with "#" and blank lines
  * are skipped; line numbers are kept for error messages.
  */
+import { NewsgraphError } from '../../util/errors.js';
 
 export interface TsvRow {
   line: number;
@@ -17,11 +18,13 @@ export interface TsvTable {
   rows: TsvRow[];
 }
 
-export class ActorDictionaryError extends Error {
+/** A bad dictionary file is a user error: one line names the first problem, the rest follow. */
+export class ActorDictionaryError extends NewsgraphError {
   constructor(readonly problems: string[]) {
     const shown = problems.slice(0, 20).join('\n  ');
     const more = problems.length > 20 ? `\n  ... and ${problems.length - 20} more` : '';
-    super(`actor dictionary: ${problems.length} problem(s):\n  ${shown}${more}`);
+    const others = problems.length > 1 ? ` (and ${problems.length - 1} more problem(s))` : '';
+    super('bad-data', `actor dictionary: ${problems[0] ?? 'invalid'}${others}\n  ${shown}${more}`);
     this.name = 'ActorDictionaryError';
   }
 }

@@ -4,7 +4,7 @@
  * metonym, pronoun, description) and, where the dictionary knows it, its
  * entry. Linking them into actors happens in resolve.ts.
  */
-import type { ActorDictionary, ActorEntry, ActorMatch } from '../actors/index.js';
+import { entryOnDate, type ActorDictionary, type ActorEntry, type ActorMatch } from '../actors/index.js';
 import type { EntityType, TokenMention } from '../tagger/index.js';
 
 export type MentionKind = 'name' | 'pronoun' | 'description' | 'metonym';
@@ -56,6 +56,7 @@ const ENTRY_TYPE: Record<string, EntityType> = {
   person: 'PER',
   country: 'LOC',
   territory: 'LOC',
+  place: 'LOC',
 };
 
 export function entityTypeOf(entry: ActorEntry): EntityType {
@@ -137,6 +138,8 @@ export function sentenceCandidates(
   ner: TokenMention[],
   dictionary: ActorDictionary,
   lexicon: LinkerLexicon,
+  /** The article's date (YYYY-MM-DD): picks between people who share a surname. */
+  date: string,
 ): Candidate[] {
   const matches = dictionary.match(s.words);
   const byStart = new Map(matches.map((m) => [m.startToken, m]));
@@ -156,7 +159,8 @@ export function sentenceCandidates(
   for (const m of matches) {
     if (m.matchedAs === 'name' || m.matchedAs === 'alias') {
       if (m.entry.type === 'role') continue;
-      local.push(make(m.startToken, m.endToken, entityTypeOf(m.entry), 'name', m.entry));
+      const entry = entryOnDate(m, date);
+      local.push(make(m.startToken, m.endToken, entityTypeOf(entry), 'name', entry));
     } else if (m.matchedAs === 'metonym') {
       const before = s.words[m.startToken - 1]?.toLowerCase() ?? '';
       if (lexicon.locatives.has(before)) {

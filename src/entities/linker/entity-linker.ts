@@ -53,15 +53,15 @@ export class EntityLinker implements Component {
     const sentences = doc.get('sentences');
     const perSentence = sentences.map((s, i) => sentenceTokens(doc, tokens, s, i));
     const tags = this.tagger.tag(perSentence.map((s) => s.words));
+    const date = (doc.meta.published ?? '').slice(0, 10) || new Date().toISOString().slice(0, 10);
     const cands: Candidate[] = [];
     perSentence.forEach((s, i) => {
       const ner = bioToMentions(s.words, tags[i] ?? []);
-      cands.push(...sentenceCandidates(s, ner, this.dictionary, this.lexicon));
+      cands.push(...sentenceCandidates(s, ner, this.dictionary, this.lexicon, date));
     });
     const words = tokens.map((t) => doc.norm.slice(t.start, t.end));
     resolveMentions(cands, { sentenceStarts: sentences.map((s) => s.firstToken), words });
 
-    const date = (doc.meta.published ?? '').slice(0, 10) || new Date().toISOString().slice(0, 10);
     const drafts = new Map<string, ActorDraft>();
     const mentions: Mention[] = [];
     const keyed: { mention: Mention; key: string | null; cand: Candidate | null }[] = [];

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import type { Analysis } from '../../doc/schema.js';
+import { analyzeText } from '../../test-support/docs.js';
+
+function actorOf(a: Analysis, mentionText: string, nth = 0): NonNullable<Analysis['layers']['actors']>[number] | undefined {
+  const mention = a.layers.mentions!.filter((m) => m.text === mentionText)[nth];
+  return a.layers.actors!.find((x) => x.id === mention?.actorId);
+}
+
+const ARTICLE = [
+  'Lavrov and Wang hold talks on trade',
+  '',
+  'Russian Foreign Minister Sergei Lavrov met Chinese Foreign Minister Wang Yi in Beijing on Monday, the Kremlin said.',
+  '',
+  'Lavrov said he expected trade to grow. The Russian minister also thanked his hosts.',
+  '',
+  'Norwegian fisheries expert Kari Brekke told NRK that the talks mattered. Brekke said her institute would publish a study.',
+  '',
+  'China is considered a key partner. It signed three agreements on Tuesday.',
+  '',
+  'Moscow and Beijing have grown closer, Chinese state media said, and Xinhua reported the visit.',
+].join('\n');
+
+describe('EntityLinker', () => {
+  const a = analyzeText(ARTICLE, { published: '2023-05-02' });
+
+  it('links dictionary names, surnames and titled names to one actor with a CAMEO code', () => {
+    const lavrov = actorOf(a, 'Sergei Lavrov');
+    expect(lavrov).toMatchObject({ name: 'Sergei Lavrov', type: 'PER', country: 'RUS' });
+    expect(lavrov!.code).toMatch(/^RUS/);
+    expect(actorOf(a, 'Lavrov')?.id).toBe(lavrov!.id);
+    expect(lavrov!.description).toBe('Russian Foreign Minister');
+  });
+
+  it('resolves person pronouns to the subject and descriptions to the person', () => {
+    const lavrov = actorOf(a, 'Sergei Lavrov')!;
+    expect(actorOf(a, 'he')?.id).toBe(lavrov.id);
+    expect(actorOf(a, 'Russian minister')?.id).toBe(lavrov.id);
+    expect(actorOf(a, 'his')?.id).toBe(lavrov.id);
+  });
+
+  it('gives people missing from the dictionary a country and role from their description', () => {
+    const brekke = actorOf(a, 'Kari Brekke');
+    expect(brekke).toMatchObject({ country: 'NOR', role: 'expert', dictionaryId: null });
+    expect(brekke!.description).toBe('Norwegian fisheries expert');
+    expect(actorOf(a, 'Brekke')?.id).toBe(brekke!.id);
+    expect(actorOf(a, 'her')?.id).toBe(brekke!.id);
+  });
+
+  it('reads capitals as their government, except as places', () => {
+    expect(actorOf(a, 'Kremlin')).toMatchObject({ code: 'RUSGOV', kind: 'government' });
+    expect(actorOf(a, 'Moscow')).toMatchObject({ code: 'RUSGOV' });
+    expect(actorOf(a, 'Beijing', 1)).toMatchObject({ code: 'CHNGOV' });
+    expect(actorOf(a, 'Beijing', 0)).toMatchObject({ code: 'CHN', kind: 'country' });
+  });
+
+  it('links "It" opening a sentence to the country that opened the one before', () => {
+    expect(actorOf(a, 'It')?.id).toBe(actorOf(a, 'China')!.id);
+  });
+
+  it('links outlets, and "state media" descriptions to a state outlet of that country', () => {
+    expect(actorOf(a, 'Xinhua')).toMatchObject({ kind: 'media', mediaKind: 'state-media', country: 'CHN' });
+    expect(actorOf(a, 'Chinese state media')?.id).toBe(actorOf(a, 'Xinhua')!.id);
+  });
+
+  it('every mention slices back and every actor lists its mentions', () => {
+    for (const m of a.layers.mentions!) expect(a.text.slice(m.start, m.end)).toBe(m.text);
+    for (const actor of a.layers.actors!) {
+      for (const i of actor.mentions) expect(a.layers.mentions![i]!.actorId).toBe(actor.id);
+    }
+  });
+});
