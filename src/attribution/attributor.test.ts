@@ -46,10 +46,18 @@ describe('Attributor: direct quotes', () => {
   });
 
   it('a paragraph that is all quotation inherits the previous speaker', () => {
-    const a = attribute(`${TITLE}“We are ready,” Berg said.\n\n“The fleet is prepared and the crews are rested and waiting for orders.”`);
+    const a = attribute(`${TITLE}Berg said the navy had finished its exercise.\n\n“The fleet is prepared and the crews are rested and waiting for orders.”`);
     const x = find(a, 'fleet is prepared');
     expect(x.speaker?.text).toBe('Berg');
     expect(x.cue).toBeNull();
+    expect(x.type).toBe('direct');
+  });
+
+  it('a paragraph of quotation after a quoted statement continues that statement', () => {
+    const a = attribute(`${TITLE}“We are ready,” Berg said.\n\n“The fleet is prepared and the crews are rested and waiting for orders.”`);
+    const x = find(a, 'fleet is prepared');
+    expect(x.speaker?.text).toBe('Berg');
+    expect(x.parts?.map((p) => p.text)).toEqual(['“We are ready,”', '“The fleet is prepared and the crews are rested and waiting for orders.”']);
   });
 
   it('a colon introduces a quotation', () => {

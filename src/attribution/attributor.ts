@@ -170,8 +170,19 @@ function addFloatingQuotes(ctx: AttributionContext, frames: Frame[]): void {
     // "'Part one,' he said. 'Part two.'": a quotation right after a quoted statement continues it.
     const last = previous.parts[previous.parts.length - 1]!;
     const gap = ctx.doc.norm.slice(ctx.sentences[previous.sentence]!.end, q.start);
-    const continues = last.start >= para.start && gap.trim() === '' && ctx.quotes.some((x) => x.start === last.start);
+    const lastIsQuote = ctx.quotes.some((x) => x.start === last.start);
+    const continues = last.start >= para.start && gap.trim() === '' && lastIsQuote;
+    // A paragraph of quotation right after a quoted statement goes on with it (one statement, several pieces).
+    const paraIndex = ctx.paragraphs.indexOf(para);
+    const prevPara = ctx.paragraphs[paraIndex - 1];
+    // The quoted statement of the paragraph before, even when a reported one follows it there.
+    const quotedBefore = prevPara
+      ? ordered()
+          .filter((f) => f.speaker && f.parts.some((p) => p.start >= prevPara.start && p.end <= prevPara.end && ctx.quotes.some((x) => x.start === p.start)))
+          .pop()
+      : undefined;
     if (continues) previous.parts.push({ start: q.start, end: q.end });
+    else if (wholeParagraph && quotedBefore) quotedBefore.parts.push({ start: q.start, end: q.end });
     else if (wholeParagraph) {
       frames.push({
         sentence: ctx.sentenceOf[ctx.tokens.findIndex((t) => t.start >= q.start)] ?? previous.sentence,

@@ -25,6 +25,7 @@ const HEAD_POS = new Set(['PROPN', 'NOUN', 'PRON', 'NUM']);
 const NOT_NP = new Set(['who', 'which', 'that', 'what', 'whom', 'whose', 'where', 'when', 'there', 'whether', 'how', 'why', 'this', 'these', 'those', 'itself', 'themselves', 'himself', 'herself']);
 /** Prepositions that continue a speaker phrase ("a spokeswoman for the campaign"). */
 const NP_BRIDGE = new Set(['of', 'for', 'at', 'from']);
+const POSSESSIVE = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
 const NEGATION = new Set(['not', "n't", 'never', 'no']);
 const MAX_NP = 14;
 
@@ -96,7 +97,7 @@ export class AttributionContext {
     if (NOT_NP.has(w)) return false;
     if (NP_POS.has(this.tag(i))) return true;
     // Possessive 's, name-internal hyphens and ampersands.
-    return w === "'s" || w === "'" || w === '-' || w === '&';
+    return w === "'s" || w === '-' || w === '&';
   }
 
   private hasHead(range: TokenRange): boolean {
@@ -111,6 +112,11 @@ export class AttributionContext {
   npLeft(end: number, min: number): TokenRange | null {
     let i = end - 1;
     while (i >= min && end - i <= MAX_NP) {
+      // A personal pronoun is a whole phrase ("told him she ..." has two).
+      if (this.tag(i) === 'PRON' && !POSSESSIVE.has(this.word(i))) {
+        if (i === end - 1) i--;
+        break;
+      }
       if (this.isNpToken(i)) i--;
       else if (NP_BRIDGE.has(this.word(i)) && i - 1 >= min && this.isNpToken(i - 1) && i < end - 1) i--;
       else if (this.word(i) === 'and' && this.tag(i - 1) === 'PROPN' && this.tag(i + 1) === 'PROPN') i--;

@@ -42,6 +42,8 @@ export interface Frame {
   relayOnly: boolean;
 }
 
+const TIME_NOUNS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'week', 'month', 'year', 'night', 'morning', 'evening', 'afternoon', 'weekend']);
+const TIME_PREPOSITIONS = new Set(['on', 'last', 'this', 'earlier', 'later', 'next']);
 const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", "'re"]);
 const PARTICIPLE_CUES = new Set(['saying', 'adding', 'writing', 'stating', 'noting', 'telling', 'explaining', 'arguing', 'insisting', 'warning']);
 const WH = new Set(['whether', 'if', 'how', 'why', 'what', 'when', 'who', 'where']);
@@ -60,6 +62,8 @@ interface Cue {
 }
 
 interface PostContent {
+  /** What opened the content: "that", a colon, a quotation, "to", a wh-word, a bare clause, a noun phrase. */
+  marker: 'that' | 'colon' | 'quote' | 'to' | 'wh' | 'bare' | 'np';
   contentFirst: number;
   contentStart: number;
   medium: Medium | null;
@@ -136,34 +140,36 @@ function postContent(ctx: AttributionContext, si: number, p0: number, flags: Cue
     break;
   }
   const w = ctx.word(p);
-  const at = (first: number, start: number): PostContent => ({ contentFirst: first, contentStart: start, medium, addressee, consumed });
+  const at = (first: number, start: number, marker: PostContent['marker']): PostContent => ({ marker, contentFirst: first, contentStart: start, medium, addressee, consumed });
   if (p >= hi) {
     // "He said:" closing a paragraph, the quotation opening the next.
     if (ctx.word(p - 1) === ':') {
       const q = ctx.quoteStartingAt(ctx.end(p - 1));
-      if (q) return at(p, q.start);
+      if (q) return at(p, q.start, 'quote');
     }
     return null;
   }
-  if (w === 'that' && ctx.tag(p) !== 'PRON') return at(p, ctx.start(p));
-  if (w === 'that' && p + 1 < hi && hasVerbAfter(ctx, p + 1, hi)) return at(p, ctx.start(p));
+  if (w === 'that' && ctx.tag(p) !== 'PRON') return at(p, ctx.start(p), 'that');
+  if (w === 'that' && p + 1 < hi && hasVerbAfter(ctx, p + 1, hi)) return at(p, ctx.start(p), 'that');
   if (w === ':') {
-    if (p + 1 < hi) return at(p + 1, ctx.start(p + 1));
+    if (p + 1 < hi) return at(p + 1, ctx.start(p + 1), 'colon');
     const q = ctx.quoteStartingAt(ctx.end(p));
-    return q ? at(p + 1, q.start) : null;
+    return q ? at(p + 1, q.start, 'colon') : null;
   }
-  if (ctx.quoteStartingAt(ctx.start(p))?.start === ctx.start(p)) return at(p, ctx.start(p));
-  if (w === 'to' && flags.to && (ctx.tag(p + 1) === 'VERB' || ctx.tag(p + 1) === 'AUX' || ctx.quoteStartingAt(ctx.end(p)))) return at(p, ctx.start(p));
-  if (WH.has(w) && (flags.bare || flags.obj)) return at(p, ctx.start(p));
-  if (flags.bare && (CLAUSE_START.has(ctx.tag(p)) || CLAUSE_START_WORDS.has(w)) && hasVerbAfter(ctx, p + 1, hi)) return at(p, ctx.start(p));
+  if (ctx.quoteStartingAt(ctx.start(p))?.start === ctx.start(p)) return at(p, ctx.start(p), 'quote');
+  if (w === 'to' && flags.to && (ctx.tag(p + 1) === 'VERB' || ctx.tag(p + 1) === 'AUX' || ctx.quoteStartingAt(ctx.end(p)))) return at(p, ctx.start(p), 'to');
+  if (WH.has(w) && (flags.bare || flags.obj)) return at(p, ctx.start(p), 'wh');
+  if (flags.bare && (CLAUSE_START.has(ctx.tag(p)) || CLAUSE_START_WORDS.has(w)) && hasVerbAfter(ctx, p + 1, hi)) return at(p, ctx.start(p), 'bare');
+  // A gerund subject: "said having Mr. Putin's respect is a positive development".
+  if (flags.bare && ctx.tag(p) === 'VERB' && w.endsWith('ing') && hasVerbAfter(ctx, p + 2, hi)) return at(p, ctx.start(p), 'bare');
   // "told a town hall in Salem, New Hampshire on Monday that ...": phrases with no verb before "that".
   for (let q = p; q < hi && q - p <= 12; q++) {
     const wq = ctx.word(q);
-    if (wq === 'that' && q > p && hasVerbAfter(ctx, q + 1, hi)) return at(q, ctx.start(q));
-    if (wq === ':' && q + 1 < hi) return at(q + 1, ctx.start(q + 1));
+    if (wq === 'that' && q > p && hasVerbAfter(ctx, q + 1, hi)) return at(q, ctx.start(q), 'that');
+    if (wq === ':' && q + 1 < hi) return at(q + 1, ctx.start(q + 1), 'colon');
     if (ctx.tag(q) === 'VERB' || ctx.tag(q) === 'AUX' || ctx.tag(q) === 'SCONJ' || ctx.inQuote[q]! >= 0) break;
   }
-  if (flags.np && ctx.npRight(p, hi)) return at(p, ctx.start(p));
+  if (flags.np && ctx.npRight(p, hi)) return at(p, ctx.start(p), 'np');
   return null;
 }
 
@@ -175,6 +181,11 @@ function leftOfCue(ctx: AttributionContext, cue: number, lo: number): { first: n
   while (a - 1 >= lo) {
     const t = a - 1;
     const w = ctx.word(t);
+    if (TIME_NOUNS.has(w) && a - 2 >= lo && TIME_PREPOSITIONS.has(ctx.word(t - 1))) {
+      // "Trump on Tuesday backed away from": a time phrase between subject and verb.
+      a -= 2;
+      continue;
+    }
     if (ctx.isNegation(t)) negated = true;
     else if (ctx.tag(t) === 'AUX' || BE.has(w) || w === 'has' || w === 'have' || w === 'had') be ||= BE.has(w);
     else if (ctx.tag(t) !== 'ADV' || w === 'as' || w === 'so') break;
@@ -222,7 +233,10 @@ function speakerLeft(ctx: AttributionContext, a: number, lo: number): TokenRange
 
 /** A subject may open the sentence or follow a closing quotation ("'...,' Jeff Weaver, the manager, said"). */
 function startsClause(ctx: AttributionContext, first: number, lo: number): boolean {
-  return first === lo || ctx.quoteEndingBefore(ctx.start(first)) !== null;
+  if (first === lo || ctx.quoteEndingBefore(ctx.start(first)) !== null) return true;
+  // "But Matt Morrison, the deputy director, said", "In a statement, the director, James Comey, said"
+  const before = first - 1;
+  return ctx.tag(before) === 'CCONJ' || (ctx.tag(before) === 'ADV' && before === lo) || (ctx.word(before) === ',' && !hasVerbAfter(ctx, lo, before));
 }
 
 /** Where the content before a frame ends: a comma, or the closing quotation right before the speaker. */
@@ -309,20 +323,22 @@ function mediumOfRelative(ctx: AttributionContext, speakerFirst: number, lo: num
 }
 
 /** A frame for a verb-like cue (single verb, phrase or light verb + noun). */
-export function cueFrame(ctx: AttributionContext, si: number, cue: Cue, consumed: Set<number>): Frame | null {
+export function cueFrame(ctx: AttributionContext, si: number, cue: Cue, consumed: Set<number>, givenSpeaker: TokenRange | null = null): Frame | null {
   const s = ctx.sentences[si]!;
   const lo = s.firstToken;
   const hi = s.endToken;
-  const left = leftOfCue(ctx, cue.first, lo);
+  const left = givenSpeaker ? { first: cue.first, negated: false, passive: false } : leftOfCue(ctx, cue.first, lo);
   if (left.negated || left.passive) return null;
-  const participle = ctx.word(cue.first).endsWith('ing') && cue.end === cue.first + 1;
-  let speaker: TokenRange | null = participle ? null : speakerLeft(ctx, left.first, lo);
+  const participle = !givenSpeaker && ctx.word(cue.first).endsWith('ing') && cue.end === cue.first + 1;
+  let speaker: TokenRange | null = givenSpeaker ?? (participle ? null : speakerLeft(ctx, left.first, lo));
   if (participle && (ctx.word(left.first - 1) === ',' || left.first === lo)) speaker = clauseSubject(ctx, lo, left.first);
 
   const post = postContent(ctx, si, cue.end, cue.flags, cue.lemma);
   // "CONTENT, SPEAKER said" or "'CONTENT,' SPEAKER said"
   const boundary = speaker && cue.flags.pre ? boundaryBefore(ctx, speaker.first, lo) : null;
-  if (boundary && speaker && !participle) {
+  // "On the subject of Israel, Trump added, 'Sheldon knows ...'": the quotation after the cue is the content.
+  const strongPost = post !== null && (post.marker === 'quote' || post.marker === 'that' || post.marker === 'colon');
+  if (boundary && speaker && !participle && !(strongPost && boundary.quoteStart === null)) {
     const after = afterFrame(ctx, si, cue.end, cue.flags.obj);
     if (after) {
       const frame = baseFrame(ctx, si, cue, 'pre');

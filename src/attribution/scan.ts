@@ -42,6 +42,26 @@ function isVerbUse(ctx: AttributionContext, i: number): boolean {
   return prev === ',' || ctx.word(i + 1) === 'that' || ctx.tag(i - 1) === 'PROPN' || ctx.tag(i - 1) === 'PRON' || ctx.quoteEndingBefore(ctx.start(i)) !== null;
 }
 
+/** Nouns that carry a statement or belief in a that-clause ("Clinton's claim that ..."). */
+const SPEECH_NOUNS = new Set(['claim', 'claims', 'assertion', 'statement', 'suggestion', 'argument', 'insistence', 'announcement', 'belief', 'view', 'promise', 'pledge', 'warning', 'allegation', 'accusation', 'contention', 'prediction', 'hope', 'fear', 'concern', 'admission', 'declaration', 'assurance', 'insinuation', 'charge', 'remark', 'comment', 'position', 'complaint', 'denial', 'boast', 'vow', 'threat', 'proposal', 'demand', 'idea', 'theory', 'notion']);
+const POSSESSIVES = new Set(['his', 'her', 'their', 'its', 'our', 'my', 'your']);
+
+/** "Clinton's claim that X", "his insistence that X": the possessor is the speaker. */
+function nounFrame(ctx: AttributionContext, si: number, i: number): Frame | null {
+  const s = ctx.sentences[si]!;
+  let j = i - 1;
+  while (j >= s.firstToken && ctx.tag(j) === 'ADJ') j--;
+  let speaker: { first: number; end: number } | null = null;
+  if (POSSESSIVES.has(ctx.word(j))) speaker = { first: j, end: j + 1 };
+  else if (ctx.word(j) === "'s" || ctx.word(j) === "'") {
+    const np = ctx.npLeft(j, s.firstToken);
+    if (np) speaker = { first: np.first, end: j };
+  }
+  if (!speaker || i + 2 >= s.endToken) return null;
+  const frame = cueFrame(ctx, si, { first: i, end: i + 1, lemma: ctx.word(i), cls: 'speech', flags: THAT_FLAGS }, new Set(), speaker);
+  return frame;
+}
+
 function framesInSentence(ctx: AttributionContext, si: number): Frame[] {
   const s = ctx.sentences[si]!;
   const lex = ctx.lexicon;
@@ -73,6 +93,13 @@ function framesInSentence(ctx: AttributionContext, si: number): Frame[] {
       if (frame) {
         frames.push(frame);
         i = light.end - 1;
+        continue;
+      }
+    }
+    if (ctx.word(i + 1) === 'that' && SPEECH_NOUNS.has(ctx.word(i)) && ctx.tag(i) === 'NOUN') {
+      const frame = nounFrame(ctx, si, i);
+      if (frame) {
+        frames.push(frame);
         continue;
       }
     }
