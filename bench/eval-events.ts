@@ -106,7 +106,7 @@ async function main(): Promise<void> {
 
   console.log('\n## speed: coder stage alone, one core (BBC articles analysed up to attribution first)');
   const sp = await timeCoder(sharedPath('eval', 'corpus', 'bbc-fulltext.jsonl'), res, 400);
-  printTable(['documents', 'sentences', 'coder ms', 'sentences/s'], [[sp.documents, sp.sentences, sp.coderMs, Math.round(sp.sentencesPerSecond)]]);
+  printTable(['documents', 'sentences', 'coder CPU ms', 'sentences/s (CPU)'], [[sp.documents, sp.sentences, sp.coderMs, Math.round(sp.sentencesPerSecond)]]);
 }
 
 await main();

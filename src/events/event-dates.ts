@@ -7,7 +7,7 @@
 import * as chrono from 'chrono-node';
 
 /** Cheap test before calling chrono, which is the slow part of coding. */
-const DATE_HINT = /\b(mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(yesterday|today|tonight|tomorrow|ago|last|next|earlier|this)\b|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d|\b\d{1,2}\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\b(1[89]|20)\d\d\b/i;
+const DATE_HINT = /\b(mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(yesterday|today|tonight|tomorrow|ago)\b|\b(last|next|this|earlier|later)\s+(week|month|year|morning|afternoon|evening|night|weekend|spring|summer|autumn|fall|winter|january|february|march|april|may|june|july|august|september|october|november|december)\b|\b(jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d|\bmay\s+\d|\b\d{1,2}\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\b(1[89]|20)\d\d\b/i;
 
 export interface DateFound {
   date: string;
