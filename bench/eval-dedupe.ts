@@ -1,7 +1,8 @@
 /**
  * Duplicates and story clustering, measured.
  *
- *   node --import tsx bench/eval-dedupe.ts [giveme5w1h.jsonl] [--feeds feeds_items.jsonl] [--sweep] [--pairs N]
+ *   node --import tsx bench/eval-dedupe.ts [giveme5w1h.jsonl] [--feeds feeds_items.jsonl]
+ *        [--sweep] [--pairs N] [--speed a.jsonl,b.jsonl]
  *
  * 1. Story clusters on the `news_cluster` part of GiveMe5W1H (gold: `event_id`),
  *    documents fed in publication order: pairwise and B-cubed P/R/F1, and the
@@ -9,7 +10,8 @@
  *    thresholds and windows (how the defaults were chosen).
  * 2. Near-duplicates and exact duplicates among the feed snapshot's items
  *    (title + summary), with sample pairs to read.
- * 3. Speed, documents per second.
+ *    Then the stories the clusterer finds among them, biggest cross-outlet first.
+ * 3. Speed, articles per second, on BBC + AllSides full texts (3,865 articles).
  * Research data is read in place from ../shared and never copied.
  */
 import fs from 'node:fs';
@@ -45,19 +47,21 @@ export interface DedupeEvalResult {
   docsPerSecond: number;
 }
 
-function parseArgs(argv: string[]): { corpus: string; feeds: string; sweep: boolean; pairs: number } {
+function parseArgs(argv: string[]): { corpus: string; feeds: string; sweep: boolean; pairs: number; speed: string[] } {
   let corpus = sharedPath('eval', 'corpus', 'giveme5w1h.jsonl');
   let feeds = sharedPath('eval', 'corpus', 'feeds', 'feeds_items.jsonl');
   let sweep = false;
   let pairs = 8;
+  const speed = [sharedPath('eval', 'corpus', 'bbc-fulltext.jsonl'), sharedPath('eval', 'corpus', 'allsides-abp-intl.jsonl')];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--feeds') feeds = argv[++i] ?? feeds;
     else if (a === '--sweep') sweep = true;
     else if (a === '--pairs') pairs = Number(argv[++i] ?? pairs);
+    else if (a === '--speed') speed.splice(0, speed.length, ...(argv[++i] ?? '').split(',').filter((f) => f !== ''));
     else if (!a.startsWith('--')) corpus = a;
   }
-  return { corpus, feeds, sweep, pairs };
+  return { corpus, feeds, sweep, pairs, speed };
 }
 
 export async function loadNewsCluster(file: string): Promise<CorpusRecord[]> {
@@ -115,62 +119,131 @@ const SCORE_HEADERS = ['run', 'pair P', 'pair R', 'pair F1', 'B3 P', 'B3 R', 'B3
 
 function sweep(records: CorpusRecord[]): void {
   const rows: (string | number)[][] = [];
-  for (const windowDays of [7, 14, 30, null]) {
-    for (const threshold of [0.2, 0.25, 0.3, 0.35, 0.4]) {
+  for (const windowDays of [7, 14, 30, 60, 90, null]) {
+    for (const threshold of [0.15, 0.2, 0.25, 0.3]) {
       for (const titleWeight of [2, 3]) {
-        for (const bodyWeight of [0, 0.2]) {
-          const cfg = { windowDays, threshold, titleWeight, bodyWeight };
-          const { scores } = clusterRecords(records, cfg);
-          rows.push(printScores(`w=${windowDays ?? 'none'} t=${threshold} title=${titleWeight} body=${bodyWeight}`, scores));
-        }
+        const { scores } = clusterRecords(records, { windowDays, threshold, titleWeight });
+        rows.push(printScores(`window=${windowDays ?? 'none'} threshold=${threshold} title=${titleWeight}`, scores));
       }
     }
   }
   rows.sort((a, b) => (b[3] as number) - (a[3] as number));
-  console.log('\nSweep (sorted by pairwise F1; top 20):');
-  printTable(SCORE_HEADERS, rows.slice(0, 20));
+  console.log('\nSweep (other settings at their defaults; sorted by pairwise F1):');
+  printTable(SCORE_HEADERS, rows);
 }
 
-async function evaluateFeeds(file: string, samplePairs: number): Promise<void> {
+interface NearPair {
+  a: CorpusRecord;
+  b: CorpusRecord;
+  similarity: number;
+}
+
+export interface FeedDuplicateResult {
+  items: number;
+  /** Items whose near-duplicate has another canonical URL (a copy, not the same item listed twice). */
+  nearDuplicates: number;
+  crossOutlet: number;
+  sameUrl: number;
+  sameBody: number;
+  itemsPerSecond: number;
+  pairs: NearPair[];
+}
+
+const feedText = (r: CorpusRecord): string => [r.title ?? '', r.text ?? ''].join('\n').trim();
+
+export async function evaluateFeedDuplicates(file: string): Promise<FeedDuplicateResult> {
+  const items: CorpusRecord[] = [];
+  for await (const r of readJsonlFile<CorpusRecord>(file)) items.push(r);
+  const near = new NearDuplicateIndex();
+  const exact = new ExactDuplicateIndex();
+  const byId = new Map(items.map((r) => [r.id, r]));
+  const pairs: NearPair[] = [];
+  let sameUrl = 0;
+  let sameBody = 0;
+  const started = performance.now();
+  for (const r of byPublished(items)) {
+    const text = feedText(r);
+    const ex = exact.add(r.id, { canonicalUrl: canonicalUrl(r.url), bodyHash: (r.text ?? '').trim() === '' ? null : bodyHash(text) });
+    if (ex.matchedBy === 'url') sameUrl++;
+    else if (ex.matchedBy === 'body') sameBody++;
+    const nd = near.add(r.id, text);
+    if (nd.duplicateOf !== null && ex.matchedBy !== 'url') pairs.push({ a: byId.get(nd.duplicateOf)!, b: r, similarity: nd.similarity });
+  }
+  const seconds = (performance.now() - started) / 1000;
+  return {
+    items: items.length,
+    nearDuplicates: pairs.length,
+    crossOutlet: pairs.filter((p) => p.a.source !== p.b.source).length,
+    sameUrl,
+    sameBody,
+    itemsPerSecond: items.length / seconds,
+    pairs,
+  };
+}
+
+/** Stories among the feed items: how many span several outlets, and the biggest of them to read. */
+function feedStories(items: CorpusRecord[], show: number): void {
+  const clusterer = new StoryClusterer();
+  const members = new Map<string, CorpusRecord[]>();
+  for (const r of byPublished(items)) {
+    const { storyId } = clusterer.add({ key: r.id, title: r.title, text: r.text ?? '', published: r.published, source: r.source });
+    (members.get(storyId) ?? members.set(storyId, []).get(storyId)!).push(r);
+  }
+  const outlets = (rs: CorpusRecord[]): number => new Set(rs.map((r) => r.source)).size;
+  const multi = [...members.values()].filter((rs) => outlets(rs) > 1).sort((x, y) => outlets(y) - outlets(x) || y.length - x.length);
+  console.log(`\nFeed stories: ${items.length} items -> ${members.size} stories; ${multi.length} told by 2+ outlets. Largest cross-outlet stories:`);
+  for (const rs of multi.slice(0, show)) {
+    console.log(`  ${rs.length} items, ${outlets(rs)} outlets`);
+    for (const r of rs.slice(0, 4)) console.log(`      [${r.source}] ${clip(r.title)}`);
+  }
+}
+
+async function reportFeeds(file: string, samplePairs: number): Promise<void> {
   if (!fs.existsSync(file)) {
     console.log(`\nFeed snapshot not found (${file}); skipped.`);
     return;
   }
-  const items: CorpusRecord[] = [];
-  for await (const r of readJsonlFile<CorpusRecord>(file)) items.push(r);
-  const ordered = byPublished(items);
-  const near = new NearDuplicateIndex();
-  const exact = new ExactDuplicateIndex();
-  const byId = new Map(items.map((r) => [r.id, r]));
-  const nearPairs: { a: CorpusRecord; b: CorpusRecord; similarity: number }[] = [];
-  let exactUrl = 0;
-  let exactBody = 0;
-  let empty = 0;
-  const started = performance.now();
-  for (const r of ordered) {
-    const summary = r.text ?? '';
-    const text = [r.title ?? '', summary].join('\n').trim();
-    if (text === '') empty++;
-    const ex = exact.add(r.id, { canonicalUrl: canonicalUrl(r.url), bodyHash: summary.trim() === '' ? null : bodyHash(text) });
-    if (ex.matchedBy === 'url') exactUrl++;
-    else if (ex.matchedBy === 'body') exactBody++;
-    const nd = near.add(r.id, text);
-    if (nd.duplicateOf !== null) nearPairs.push({ a: byId.get(nd.duplicateOf)!, b: r, similarity: nd.similarity });
-  }
-  const seconds = (performance.now() - started) / 1000;
-  const crossOutlet = nearPairs.filter((p) => p.a.source !== p.b.source).length;
-  console.log(`\nFeed snapshot: ${file}`);
+  const r = await evaluateFeedDuplicates(file);
+  console.log(`\nFeed snapshot near-duplicates (title + summary, MinHash threshold ${new NearDuplicateIndex().config.threshold}): ${file}`);
   printTable(
-    ['items', 'empty', 'near-dup', 'near-dup %', 'cross-outlet', 'same URL', 'same body', 'items/s'],
-    [[items.length, empty, nearPairs.length, (100 * nearPairs.length) / items.length, crossOutlet, exactUrl, exactBody, items.length / seconds]],
+    ['items', 'near-dup', 'near-dup %', 'cross-outlet', 'same URL', 'same body', 'items/s'],
+    [[r.items, r.nearDuplicates, (100 * r.nearDuplicates) / r.items, r.crossOutlet, r.sameUrl, r.sameBody, r.itemsPerSecond]],
   );
-  const sample = [...nearPairs].sort((x, y) => x.similarity - y.similarity || (x.b.id < y.b.id ? -1 : 1));
-  const step = Math.max(1, Math.floor(sample.length / Math.max(1, samplePairs)));
-  console.log(`\nSample near-duplicate pairs (lowest similarity first, every ${step}th):`);
-  for (let i = 0; i < sample.length && i / step < samplePairs; i += step) {
-    const p = sample[i]!;
+  // Cross-outlet pairs first (the interesting ones), then the rest, least similar first.
+  const sample = [...r.pairs].sort(
+    (x, y) => Number(y.a.source !== y.b.source) - Number(x.a.source !== x.b.source) || x.similarity - y.similarity || (x.b.id < y.b.id ? -1 : 1),
+  );
+  console.log('\nSample near-duplicate pairs (cross-outlet first):');
+  for (const p of sample.slice(0, samplePairs)) {
     console.log(`  ${p.similarity.toFixed(2)}  [${p.a.source}] ${clip(p.a.title)}\n        [${p.b.source}] ${clip(p.b.title)}`);
   }
+  const items: CorpusRecord[] = [];
+  for await (const item of readJsonlFile<CorpusRecord>(file)) items.push(item);
+  feedStories(items, 5);
+}
+
+/** Clustering speed on a bigger stream (many stories, full texts). */
+async function reportSpeed(files: string[]): Promise<void> {
+  const records: CorpusRecord[] = [];
+  for (const f of files) if (fs.existsSync(f)) for await (const r of readJsonlFile<CorpusRecord>(f)) records.push(r);
+  if (records.length === 0) return;
+  const clusterer = new StoryClusterer();
+  const near = new NearDuplicateIndex();
+  let started = performance.now();
+  for (const r of records) clusterer.add({ key: r.id, title: r.title, text: r.text ?? '', published: r.published, source: r.source });
+  const clusterSeconds = (performance.now() - started) / 1000;
+  started = performance.now();
+  let nearDuplicates = 0;
+  for (const r of records) if (near.add(r.id, feedText(r)).duplicateOf !== null) nearDuplicates++;
+  const nearSeconds = (performance.now() - started) / 1000;
+  console.log(`\nSpeed on ${records.length} full-text articles (${files.map((f) => f.split('/').pop()).join(', ')}), one core:`);
+  printTable(
+    ['stage', 'articles/s', 'found'],
+    [
+      ['story clustering', records.length / clusterSeconds, `${clusterer.storyCount} stories`],
+      ['near-duplicate index', records.length / nearSeconds, `${nearDuplicates} near-duplicates`],
+    ],
+  );
 }
 
 const clip = (s: string | null): string => {
@@ -193,7 +266,8 @@ async function main(): Promise<void> {
   console.log(`pairwise F1 averaged over 5 shuffled arrival orders: ${result.shuffledPairwiseF1.toFixed(3)}`);
   console.log(`speed: ${result.docsPerSecond.toFixed(0)} articles/s (full texts, publication order)`);
   if (args.sweep) sweep(records);
-  await evaluateFeeds(args.feeds, args.pairs);
+  await reportFeeds(args.feeds, args.pairs);
+  await reportSpeed(args.speed);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await main();
