@@ -76,6 +76,8 @@ function landmarkHolders(root: ElementNode): { headline: Set<ElementNode>; body:
   return { headline, body };
 }
 
+const LIGHT_KINDS = new Set<BoilerplateKind>(['cookie', 'comments', 'nav', 'footer', 'popup']);
+
 export interface PruneResult {
   /** Dropped subtree roots, with the label that dropped them. */
   dropped: Map<ElementNode, BoilerplateKind>;
@@ -89,7 +91,7 @@ export interface PruneResult {
  * article is worse than keeping a menu. Hidden subtrees holding most of the
  * page's prose (`proseChars`) are kept too: some pages reveal the body by script.
  */
-export function pruneBoilerplate(root: ElementNode, keep: Set<ElementNode>, proseChars: Map<ElementNode, number>, deadline: Deadline): PruneResult {
+export function pruneBoilerplate(root: ElementNode, keep: Set<ElementNode>, proseChars: Map<ElementNode, number>, deadline: Deadline, light = false): PruneResult {
   const total = proseChars.get(root) ?? 0;
   const landmarks = landmarkHolders(root);
   const vetoed = (l: Label, el: ElementNode): boolean =>
@@ -100,8 +102,12 @@ export function pruneBoilerplate(root: ElementNode, keep: Set<ElementNode>, pros
   while (todo.length > 0) {
     deadline.tick();
     const el = todo.pop()!;
-    const label = el === root ? undefined : classify(el).find((l) => !vetoed(l, el));
     const prose = proseChars.get(el) ?? 0;
+    let label = el === root ? undefined : classify(el).find((l) => !vetoed(l, el));
+    // A <form> is furniture when it is a form; some shops and ASP.NET pages put the text inside one.
+    if (label && el.tag === 'form' && label.source === 'tag' && prose > total * 0.2) label = undefined;
+    // The light pass (used when the normal one leaves nothing) trusts only strong signals.
+    if (label && light && !(label.source === 'hidden' || LIGHT_KINDS.has(label.kind))) label = undefined;
     if (label && !keep.has(el) && (label.kind !== 'hidden' || prose < total * 0.5)) {
       dropped.set(el, label.kind);
       const text = normalizeSpace(rawText(el));

@@ -150,6 +150,12 @@ export function extractArticle(html: string, opts: ExtractOptions = {}): Extract
     units = linearize(root, pruned.dropped, deadline);
     pick = pickContainers(units);
   }
+  if (!pick.top) {
+    // Nothing left: the page's text sits in something that looked like furniture (a shop's <aside>, a form).
+    pruned = pruneBoilerplate(root, new Set(), prose, deadline, true);
+    units = linearize(root, pruned.dropped, deadline);
+    pick = pickContainers(units);
+  }
   const { selected } = pick;
   deadline.check();
   const titles = [meta.title ?? '', ...meta.h1Texts];
