@@ -1,7 +1,7 @@
 /**
  * Train the NER tagger:
  *   node --import tsx scripts/train-ner.ts --train a.jsonl,b.conll [--dev c.jsonl] --out models/ner-v1
- *     [--epochs 12] [--pass2-epochs N] [--seed 1] [--folds 5] [--min-count 1] [--prune 0.03] [--no-pass2] [--lists dir]
+ *     [--epochs 8] [--pass2-epochs 6] [--seed 1] [--folds 5] [--min-count 1] [--prune 0.03] [--no-pass2] [--lists dir]
  */
 import { parseArgs } from 'node:util';
 import { trainNer } from '../src/entities/tagger/index.js';

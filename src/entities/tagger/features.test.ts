@@ -9,6 +9,8 @@ const lexicon = buildLexicon([
     sentences: [
       { tokens: ['The', 'Kestrel', 'plant', 'in', 'Valdora', 'will', 'close', '.'], tags: ['O', 'B-ORG', 'O', 'O', 'B-LOC', 'O', 'O', 'O'] },
       { tokens: ['Workers', 'said', 'the', 'plant', 'will', 'close', 'soon', '.'], tags: ['O', 'O', 'O', 'O', 'O', 'O', 'O', 'O'] },
+      { tokens: ['Unions', 'fear', 'the', 'plant', 'will', 'close', 'soon', '.'], tags: ['O', 'O', 'O', 'O', 'O', 'O', 'O', 'O'] },
+      { tokens: ['If', 'the', 'plant', 'will', 'close', 'soon', ',', 'jobs', 'go', '.'], tags: ['O', 'O', 'O', 'O', 'O', 'O', 'O', 'O', 'O', 'O'] },
     ],
   },
 ]);
@@ -39,6 +41,17 @@ describe('feature extraction', () => {
     expect(head.entries.map((e) => e.text)).toEqual(['Kestrel', 'plant', 'in', 'Valdora', 'TO', 'close']);
     expect(doc.sentences[1]!.headline).toBe(false);
     expect(doc.sentences[1]!.entries[0]!.text).toBe('Kestrel');
+  });
+
+  it('treats a title-case line of common words as a headline, but not a line of names', () => {
+    const doc = fx.prepareDoc([
+      ['Plant', 'Will', 'Close', 'Soon', 'in', 'Valdora'],
+      ['Kestrel', 'Valdora', 'Workers'],
+      ['The', 'plant', 'will', 'close', 'soon', '.'],
+    ]);
+    expect(doc.sentences[0]!.headline).toBe(true);
+    expect(doc.sentences[0]!.entries.map((e) => e.text)).toEqual(['plant', 'will', 'close', 'soon', 'in', 'Valdora']);
+    expect(doc.sentences[1]!.headline).toBe(false);
   });
 
   it('gives every token its contextual features and caches word entries', () => {

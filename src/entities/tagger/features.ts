@@ -50,7 +50,7 @@ const BOS = 0x0b05;
 const EOS = 0x0e05;
 
 /** Offsets of the neighbour features a word gives the tokens around it. */
-export const NB_OFFSETS = [-2, -1, 1, 2] as const;
+export const NB_OFFSETS = [-2, -1, 1, 2] as const; // PassScorer relies on this order and NB_PAD = 2
 /** Padding on each side of PreparedSentence.padded. */
 export const NB_PAD = 2;
 
@@ -73,10 +73,8 @@ export interface WordEntry extends WordFacts {
    * weights are cached per word like the intrinsic ones.
    */
   nb: Uint32Array[];
-  /** Per model pass: summed weights of the intrinsic features (tagging only). */
+  /** Per model pass: summed weights of the intrinsic and nb features (tagging only; see PassScorer). */
   scores: (Float32Array | undefined)[];
-  /** Per model pass: summed weights of nb[k], at k * NUM_LABELS (tagging only). */
-  nbScores: (Float32Array | undefined)[];
   lo: LowerInfo;
 }
 
@@ -191,21 +189,49 @@ export class FeatureExtractor {
     );
     let lo = this.lowerInfo.get(f.lowerHash);
     if (!lo) this.lowerInfo.set(f.lowerHash, (lo = { docStamp: 0, docBits: 0, p2Stamp: 0, p2Counts: new Int32Array(5) }));
-    return { ...f, exactCode, lowerCode, intrinsic, nb, scores: [], nbScores: [], lo };
+    return { ...f, exactCode, lowerCode, intrinsic, nb, scores: [], lo };
   }
 
-  /** Case a headline word as the document (or else the lexicon) usually writes it. */
-  private trueCase(e: WordEntry, variants: Map<number, string>): { entry: WordEntry; source: number } {
+  /**
+   * Case a headline word as the document (or else the lexicon) usually
+   * writes it. In a title-case headline only words usually written in lower
+   * case change; names keep their capital.
+   */
+  private trueCase(e: WordEntry, variants: Map<number, string>, allCaps: boolean): { entry: WordEntry; source: number } {
     if (!(e.flags & F_HASALPHA)) return { entry: e, source: 0 };
     const v = variants.get(e.lowerHash);
     if (v !== undefined) return { entry: this.entry(v), source: 1 };
     if (e.lowerCode >= 0) {
       const c = codeCasing(e.lowerCode);
       if (c === CASE_LOWER) return { entry: this.entry(e.text.toLowerCase()), source: 2 };
-      if (c === CASE_TITLE) return { entry: this.entry(e.text.charAt(0) + e.text.slice(1).toLowerCase()), source: 3 };
-      if (c === CASE_UPPER) return { entry: e, source: 4 };
+      if (c === CASE_TITLE && allCaps) return { entry: this.entry(e.text.charAt(0) + e.text.slice(1).toLowerCase()), source: 3 };
+      if (c === CASE_UPPER || c === CASE_TITLE) return { entry: e, source: 4 };
     }
+    // An unknown word in a title-case headline: names in a headline come back
+    // in the body (and then have a variant above), so this is more likely a
+    // capitalised common word ("Putin Sends Letter").
+    if (!allCaps && e.flags & F_INITCAP) return { entry: this.entry(e.text.toLowerCase()), source: 6 };
     return { entry: e, source: 5 };
+  }
+
+  /**
+   * A headline in title case ("Putin Sends Letter to Kim as Ties Deepen"):
+   * most words capitalised, among them at least two that the lexicon knows as
+   * usually lower-case words. A line of names has capitals but no such words.
+   */
+  private isTitleCaseHeadline(es: readonly WordEntry[]): boolean {
+    let words = 0;
+    let capitals = 0;
+    let commonCapitals = 0;
+    for (let i = 0; i < es.length; i++) {
+      const e = es[i]!;
+      if (!(e.flags & F_HASALPHA) || e.text.length < 2) continue;
+      words++;
+      if (!(e.flags & F_INITCAP)) continue;
+      capitals++;
+      if (i > 0 && e.lowerCode >= 0 && codeCasing(e.lowerCode) === CASE_LOWER && codeLowerFreq(e.lowerCode) >= 2) commonCapitals++;
+    }
+    return words >= 3 && capitals >= 0.7 * words && commonCapitals >= 2;
   }
 
   prepareDoc(sentences: readonly (readonly string[])[]): PreparedDoc {
@@ -217,7 +243,8 @@ export class FeatureExtractor {
     }
     const stamp = ++this.docStamp;
     const raw = sentences.map((toks) => toks.map((t) => this.entry(t)));
-    const headline = raw.map((es) => isHeadline(es));
+    const allCaps = raw.map((es) => isHeadline(es));
+    const headline = raw.map((es, si) => allCaps[si]! || this.isTitleCaseHeadline(es));
     const anyHeadline = headline.includes(true);
     // Document casing evidence, from mixed-case sentences only.
     const variantCounts = new Map<number, Map<string, number>>();
@@ -252,7 +279,7 @@ export class FeatureExtractor {
       let entries = raw[si]!;
       let sources: number[] | null = null;
       if (headline[si]) {
-        const tc = entries.map((e) => this.trueCase(e, variants));
+        const tc = entries.map((e) => this.trueCase(e, variants, allCaps[si]!));
         entries = tc.map((x) => x.entry);
         sources = tc.map((x) => x.source);
       }

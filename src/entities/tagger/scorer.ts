@@ -9,7 +9,7 @@
  * units of the model's quantisation step.
  */
 import { NUM_LABELS } from './labels.js';
-import { NB_OFFSETS, NB_PAD, type PreparedSentence, type WordEntry } from './features.js';
+import { NB_OFFSETS, type PreparedSentence, type WordEntry } from './features.js';
 import { viterbi, viterbiTables, ViterbiScratch, type TransitionWeights, type ViterbiTables } from './perceptron.js';
 
 const L = NUM_LABELS;
@@ -111,23 +111,18 @@ export class PassScorer {
     }
   }
 
-  private intrinsic(e: WordEntry, pass: number): Float32Array {
+  /**
+   * A word's cached scores for one pass: its intrinsic features at [0, L),
+   * then what it gives the token at NB_OFFSETS[k] from it at [(k+1)L, (k+2)L).
+   * One array per word keeps the per-token work to five contiguous reads.
+   */
+  private wordScores(e: WordEntry, pass: number): Float32Array {
     let s = e.scores[pass];
     if (!s) {
-      s = new Float32Array(L);
+      s = new Float32Array((1 + NB_OFFSETS.length) * L);
       this.addFeatures(e.intrinsic, 0, e.intrinsic.length, pass, s, 0);
+      for (let k = 0; k < NB_OFFSETS.length; k++) this.addFeatures(e.nb[k]!, 0, e.nb[k]!.length, pass, s, (k + 1) * L);
       e.scores[pass] = s;
-    }
-    return s;
-  }
-
-  /** Cached weights of the features e gives its neighbours, one L-vector per offset. */
-  private neighbour(e: WordEntry, pass: number): Float32Array {
-    let s = e.nbScores[pass];
-    if (!s) {
-      s = new Float32Array(NB_OFFSETS.length * L);
-      for (let k = 0; k < NB_OFFSETS.length; k++) this.addFeatures(e.nb[k]!, 0, e.nb[k]!.length, pass, s, k * L);
-      e.nbScores[pass] = s;
     }
     return s;
   }
@@ -150,13 +145,14 @@ export class PassScorer {
     const p2Start = pass > 0 ? s.p2Start : undefined;
     for (let i = 0; i < n; i++) {
       const o = i * L;
-      emit.set(this.intrinsic(s.entries[i]!, pass), o);
-      // The word at i + d gives token i the features it keeps for offset d.
-      for (let k = 0; k < NB_OFFSETS.length; k++) {
-        const nb = this.neighbour(s.padded[i + NB_PAD + NB_OFFSETS[k]!]!, pass);
-        const from = k * L;
-        for (let y = 0; y < L; y++) emit[o + y]! += nb[from + y]!;
-      }
+      // Token i: its own word's intrinsic scores plus, from the word at i + d,
+      // the scores that word keeps for offset d (NB_OFFSETS = -2, -1, 1, 2).
+      const w0 = this.wordScores(s.entries[i]!, pass);
+      const m2 = this.wordScores(s.padded[i]!, pass);
+      const m1 = this.wordScores(s.padded[i + 1]!, pass);
+      const p1 = this.wordScores(s.padded[i + 3]!, pass);
+      const p2w = this.wordScores(s.padded[i + 4]!, pass);
+      for (let y = 0; y < L; y++) emit[o + y] = w0[y]! + m2[L + y]! + m1[2 * L + y]! + p1[3 * L + y]! + p2w[4 * L + y]!;
       const from = s.ctxStart[i]!;
       const to = s.ctxStart[i + 1]!;
       if (resolve) this.addFeatures(s.ctx, from, to, pass, emit, o, slots);
