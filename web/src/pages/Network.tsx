@@ -90,7 +90,7 @@ function NetworkView({ data }: { data: NetworkData }) {
     const g = new Graph({ multi: true, type: 'directed' });
     const maxDeg = Math.max(1, ...data.nodes.map((n) => n.degree));
     for (const n of data.nodes) {
-      g.addNode(n.id, { label: n.code && n.code !== n.label ? `${n.label} (${n.code})` : n.label, size: 3 + 12 * Math.sqrt(n.degree / maxDeg), color: '#4a4a55' });
+      g.addNode(n.id, { label: n.code && n.code !== n.label ? `${n.label} (${n.code})` : n.label, size: (data.nodes.length > 500 ? 1.5 : 3) + (data.nodes.length > 500 ? 8 : 12) * Math.sqrt(n.degree / maxDeg), color: '#4a4a55' });
     }
     for (const e of data.edges) {
       if (!g.hasNode(e.source) || !g.hasNode(e.target)) continue;
@@ -184,7 +184,7 @@ function NetworkView({ data }: { data: NetworkData }) {
           </label>
         ))}
       </fieldset>
-      <div class="filters">
+      <div class="filters find-actor">
         <label>Find an actor <input type="search" value={find} onInput={(e) => setFind((e.target as HTMLInputElement).value)} /></label>
         {matches.length > 0 && (
           <ul class="facts" aria-label="Matching actors">
