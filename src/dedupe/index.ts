@@ -27,4 +27,5 @@ export {
   type StoryClusterConfig,
   type StoryDocument,
 } from './story-clusterer.js';
+export { Deduplicator, type DedupeDecision, type DedupeExtras, type DeduplicatorOptions } from './deduplicator.js';
 export { articleText, comparableText, type ArticleText, type DedupeInput } from './text.js';
