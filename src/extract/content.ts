@@ -80,6 +80,8 @@ export function scoreCandidates(units: TextUnit[]): { candidates: Candidate[]; t
     if (u.chars < 25 || u.kind === 'heading') continue;
     let score = 1 + (u.text.match(COMMAS)?.length ?? 0) + Math.min(Math.floor(u.chars / 100), 3);
     if (u.linkChars / u.chars > 0.5) score *= 0.2;
+    // List items count for less: reference lists and link lists are long and comma-rich.
+    if (u.kind === 'list') score *= 0.3;
     // Text that sits directly in a container (mixed with blocks) credits that container.
     const base = u.mixedOwner || u.owner.tag === 'article' || u.owner.tag === 'main' ? u.owner : u.owner.parent;
     let level = 0;

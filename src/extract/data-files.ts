@@ -31,7 +31,12 @@ export interface StopwordData {
 
 /** Builds one regex matching any fragment as a whole class/id token. */
 export function tokenRegex(fragments: string[]): RegExp {
-  return new RegExp(`(?:^|[\\s_-])(?:${fragments.join('|')})(?:$|[\\s_-])`, 'i');
+  return new RegExp(`(?:^|[\\s_-])(?:${separators(fragments)})(?:$|[\\s_-])`, 'i');
+}
+
+/** In the data files "-?" means "an optional separator": "article-?body" also matches "article_body". */
+function separators(fragments: string[]): string {
+  return fragments.map((f) => f.replace(/-\?/g, '[-_]?')).join('|');
 }
 
 /**
@@ -41,7 +46,7 @@ export function tokenRegex(fragments: string[]): RegExp {
  * far more often for layout reasons than to label furniture.
  */
 export function edgeTokenMatcher(fragments: string[]): (classOrId: string) => string | null {
-  const alt = fragments.join('|');
+  const alt = separators(fragments);
   // An optional one- or two-letter namespace prefix ("c-cookie-banner", "o-nav") is skipped.
   const start = new RegExp(`^(?:(?!no[-_]|is[-_])[a-z]{1,2}[-_]+)?(?:${alt})(?:[-_]|$)`, 'i');
   const end = new RegExp(`(?:^|[-_])(?:${alt})(?:[-_]?\\d+)?$`, 'i');
