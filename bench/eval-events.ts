@@ -64,6 +64,9 @@ async function runFile(file: string, res: Resources, opts: { actors: string[]; a
       ['records', 'gold triples', 'predicted', 'right', 'P', 'R', 'F1', 'no-event recs', 'with events'],
       [[s.records, s.gold, s.predicted, s.right, p, r, p + r === 0 ? 0 : (2 * p * r) / (p + r), s.noEventRecords, s.noEventWithEvents]],
     );
+    const pp = s.pairsRight / Math.max(1, s.pairsPredicted);
+    const pr = s.pairsRight / Math.max(1, s.goldPairs);
+    console.log(`actor pairs (source, target by country code, any event code): P ${pp.toFixed(3)} R ${pr.toFixed(3)} F1 ${(pp + pr === 0 ? 0 : (2 * pp * pr) / (pp + pr)).toFixed(3)}`);
     console.log('(PETRARCH unit tests use their own WEIS-derived verb dictionary, which newsgraph does not read: codes are scored against our lexicon as is.)');
   }
 }

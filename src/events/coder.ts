@@ -12,7 +12,7 @@ import { findAgent, findObject, findSubject, CLAUSE_BOUNDARY } from './arguments
 import { loadCodebook, type Codebook } from './codebook.js';
 import { datesInSentence, eventDate, publishedDate } from './event-dates.js';
 import { dedupeEvents } from './dedupe.js';
-import { futureCode, loadEventLexicon, type EventLexicon } from './lexicon.js';
+import { loadEventLexicon, modalCode, type EventLexicon, type Modality } from './lexicon.js';
 import { resolveVerb, type CodedVerb } from './resolve-rule.js';
 import { buildSentenceView, type ActorSpan, type SentenceView, type Word } from './sentence-view.js';
 import { analyseVerbGroup } from './verb-group.js';
@@ -117,7 +117,7 @@ export class EventCoder implements Component {
       const w = words[v]!;
       if (!this.isTrigger(view, v, headline)) continue;
       const windowEnd = clauseEnd(words, v + 1);
-      const coded = resolveVerb(this.lexicon, words, v, windowEnd, w.pos !== 'AUX');
+      const coded = resolveVerb(this.lexicon, words, v, windowEnd, w.pos !== 'AUX', clauseBegin(words, v));
       if (!coded) continue;
       // everything up to the end of the rule's complement belongs to this verb ("expressed interest to expand ties")
       const usedEnd = Math.max(v + 1, ...coded.used.map((u) => u.end));
@@ -156,9 +156,11 @@ export class EventCoder implements Component {
       if (sources.length > 0) subjects.set(v, sources);
       if (sources.length === 0 && this.requireSource) continue;
 
-      // an act told in the future is the intent or threat to do it ("will provide aid" -> 0333)
-      const future = group.future && !group.negated ? futureCode(this.lexicon, coded.code) : null;
-      const entry = this.codebook.get(future ?? coded.code);
+      // modality changes the act: "will provide aid" is an intent (0333), "must release them" a demand (1053),
+      // "will not accept refugees" a refusal (1223)
+      const modality: Modality | null = group.negated ? 'refuse' : group.obligation ? 'demand' : group.future ? 'future' : null;
+      const moved = modality ? modalCode(this.lexicon, modality, coded.code) : null;
+      const entry = this.codebook.get(moved ?? coded.code);
       if (!entry) continue;
       dates ??= datesInSentence(doc.norm.slice(sentence.start, sentence.end), published);
       const verbSpan = doc.span(tokens[words[group.passive ? v : v]!.token]!.start, tokens[words[v]!.token]!.end);
@@ -186,13 +188,14 @@ export class EventCoder implements Component {
           quadClass: entry.quadClass,
           plover: entry.ploverType ? { type: entry.ploverType, mode: entry.ploverMode } : null,
           date,
-          negated: group.negated,
+          // a refusal coded from a negated act is itself not negated
+          negated: group.negated && !moved,
           hypothetical: group.hypothetical,
           hedged,
           reported: attribution >= 0,
           attribution: attribution >= 0 ? attribution : null,
           mentions: [{ sentence: sentenceIndex, verb: verbSpan }],
-          rule: future ? `${ruleId(coded)}+intent.tsv` : ruleId(coded),
+          rule: moved ? `${ruleId(coded)}+intent.tsv:${modality}` : ruleId(coded),
         };
         drafts.push({ event, verbWord: v });
       }

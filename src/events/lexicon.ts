@@ -31,6 +31,8 @@ export interface PatternItem {
   optional: boolean;
   /** How many words may come before this item (after the previous one). */
   maxGap: number;
+  /** Written with a leading "<": looked for in the clause before the verb ("<suicide_bomber"). */
+  before?: boolean;
 }
 
 export type RuleOutcome =
@@ -61,27 +63,39 @@ export interface EventLexicon {
   rulesByHead: ReadonlyMap<string, readonly VerbRule[]>;
   complements: readonly ComplementRule[];
   verbRules: readonly VerbRule[];
-  /** Code of an act -> code of the intent or threat to do it (data/events/intent.tsv). */
-  futureCodes: ReadonlyMap<string, string>;
+  /** Code of an act -> code when told in the future, as an obligation, or negated (data/events/intent.tsv). */
+  modalCodes: Readonly<Record<Modality, ReadonlyMap<string, string>>>;
 }
 
-/** The intent/threat code for an act told in the future: the code's own row, else its parent's, else its root's. */
-export function futureCode(lexicon: EventLexicon, code: string): string | null {
+export type Modality = 'future' | 'demand' | 'refuse';
+
+/** The code for an act told with a modality: the code's own row, else its parent's, else its root's. */
+export function modalCode(lexicon: EventLexicon, modality: Modality, code: string): string | null {
+  const map = lexicon.modalCodes[modality];
   for (let c = code; c.length >= 2; c = c.slice(0, -1)) {
-    const hit = lexicon.futureCodes.get(c);
+    const hit = map.get(c);
     if (hit) return hit;
   }
   return null;
 }
 
-export function parseFutureCodes(file: string, text: string): Map<string, string> {
-  const map = new Map<string, string>();
-  for (const row of readRows(file, text, ['code', 'future'])) {
-    const [code = '', future = ''] = row.cells.map((c) => c.trim());
-    if (!/^\d{2,4}$/.test(code) || !/^\d{3,4}$/.test(future)) throw new NewsgraphError('bad-data', `${file}:${row.line}: bad row`);
-    map.set(code, future);
+export function futureCode(lexicon: EventLexicon, code: string): string | null {
+  return modalCode(lexicon, 'future', code);
+}
+
+export function parseModalCodes(file: string, text: string): Record<Modality, Map<string, string>> {
+  const maps = { future: new Map<string, string>(), demand: new Map<string, string>(), refuse: new Map<string, string>() };
+  for (const row of readRows(file, text, ['code', 'future', 'demand', 'refuse'])) {
+    const [code = '', ...rest] = row.cells.map((c) => c.trim());
+    if (!/^\d{2,4}$/.test(code)) throw new NewsgraphError('bad-data', `${file}:${row.line}: bad code "${code}"`);
+    (['future', 'demand', 'refuse'] as const).forEach((m, i) => {
+      const v = rest[i] ?? '';
+      if (v === '') return;
+      if (!/^\d{3,4}$/.test(v)) throw new NewsgraphError('bad-data', `${file}:${row.line}: bad ${m} code "${v}"`);
+      maps[m].set(code, v);
+    });
   }
-  return map;
+  return maps;
 }
 
 /** Gap before the first pattern item, before later items, and before a particle of a multi-word verb. */
@@ -110,7 +124,13 @@ function parseAlternatives(cell: string): { alternatives: Alternative[]; optiona
 
 export function parsePattern(text: string, firstGap: number, nextGap: number): PatternItem[] {
   const cells = text.trim() === '' ? [] : text.trim().split(/\s+/);
-  return cells.map((cell, i) => ({ ...parseAlternatives(cell), maxGap: i === 0 ? firstGap : nextGap }));
+  const items: PatternItem[] = [];
+  for (const cell of cells) {
+    const before = cell.startsWith('<');
+    const after = items.filter((it) => !it.before).length;
+    items.push({ ...parseAlternatives(before ? cell.slice(1) : cell), maxGap: after === 0 ? firstGap : nextGap, ...(before ? { before } : {}) });
+  }
+  return items;
 }
 
 function parseOutcome(file: string, line: number, cell: string): RuleOutcome {
@@ -206,8 +226,8 @@ export function buildEventLexicon(
     list.push(r);
     rulesByHead.set(r.head, list);
   }
-  const futureCodes = futureFile ? parseFutureCodes(futureFile.file, futureFile.text) : new Map<string, string>();
-  return { lemmatizer, rulesByHead, complements, verbRules, futureCodes };
+  const modalCodes = futureFile ? parseModalCodes(futureFile.file, futureFile.text) : { future: new Map(), demand: new Map(), refuse: new Map() };
+  return { lemmatizer, rulesByHead, complements, verbRules, modalCodes };
 }
 
 let shipped: EventLexicon | null = null;
@@ -231,6 +251,6 @@ export function lexiconCodes(lexicon: EventLexicon): Set<string> {
   }
   for (const c of lexicon.complements) for (const code of Object.values(c.codes)) if (code) codes.add(code);
   for (const base of Object.values(FRAME_BASE)) if (base) codes.add(base);
-  for (const c of lexicon.futureCodes.values()) codes.add(c);
+  for (const map of Object.values(lexicon.modalCodes)) for (const c of map.values()) codes.add(c);
   return codes;
 }

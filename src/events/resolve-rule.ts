@@ -3,7 +3,7 @@
  * whose pattern matches the most words wins (earlier rows break ties); a
  * framed rule ("@intent") takes its code from the best complement after it.
  */
-import type { ComplementRule, EventLexicon, VerbRule } from './lexicon.js';
+import type { ComplementRule, EventLexicon, Frame, VerbRule } from './lexicon.js';
 import { matchPattern } from './patterns.js';
 import type { Word } from './sentence-view.js';
 
@@ -15,38 +15,79 @@ export interface CodedVerb {
   used: { start: number; end: number }[];
 }
 
-export function resolveVerb(lexicon: EventLexicon, words: readonly Word[], verb: number, windowEnd: number, allowBare: boolean): CodedVerb | null {
-  const heads = words[verb]!.lemmas;
-  let best: { rule: VerbRule; end: number; first: number; score: number } | null = null;
-  for (const head of heads) {
-    for (const rule of lexicon.rulesByHead.get(head) ?? []) {
-      const m = matchPattern(words, rule.pattern, verb + 1, windowEnd, true);
-      if (!m) continue;
-      if (!allowBare && m.score === 0) continue;
-      if (!best || m.score > best.score || (m.score === best.score && rule.order < best.rule.order)) {
-        best = { rule, end: m.end, first: m.first, score: m.score };
-      }
-    }
+interface RuleHit {
+  rule: VerbRule;
+  end: number;
+  first: number;
+  score: number;
+}
+
+function matchRule(words: readonly Word[], rule: VerbRule, verb: number, clauseStart: number, windowEnd: number): { end: number; first: number; score: number } | null {
+  const after = rule.pattern.filter((p) => !p.before);
+  const m = matchPattern(words, after, verb + 1, windowEnd, true);
+  if (!m) return null;
+  let score = m.score;
+  for (const item of rule.pattern) {
+    if (!item.before) continue;
+    // a "<" item anywhere in the clause before the verb ("suicide bombers killed ...")
+    const b = matchPattern(words, [{ ...item, maxGap: verb - clauseStart }], clauseStart, verb);
+    if (!b) return null;
+    score += b.score;
   }
-  if (!best) return null;
-  const used = best.first >= 0 ? [{ start: best.first, end: best.end }] : [];
-  const outcome = best.rule.outcome;
-  if (outcome.kind === 'none') return null;
-  if (outcome.kind === 'code') return { code: outcome.code, rule: best.rule, complement: null, used };
-  // frame: the most specific complement in the rest of the clause
-  let comp: { rule: ComplementRule; first: number; end: number; score: number } | null = null;
-  const from = Math.max(verb + 1, best.end);
+  return { end: m.end, first: m.first, score };
+}
+
+interface ComplementHit {
+  rule: ComplementRule;
+  first: number;
+  end: number;
+  score: number;
+}
+
+/** The complement of a framed verb: the earliest content in the rest of the clause, the longer match on a tie. */
+function findComplement(lexicon: EventLexicon, words: readonly Word[], frame: Frame, from: number, windowEnd: number): ComplementHit | null {
+  let comp: ComplementHit | null = null;
   for (const rule of lexicon.complements) {
-    if (rule.codes[outcome.frame] === null) continue;
+    if (rule.codes[frame] === null) continue;
     const m = matchPattern(words, rule.pattern, from, windowEnd);
     if (!m || m.score === 0) continue;
-    if (!comp || m.score > comp.score || (m.score === comp.score && (m.first < comp.first || (m.first === comp.first && rule.order < comp.rule.order)))) {
+    if (!comp || m.first < comp.first || (m.first === comp.first && (m.score > comp.score || (m.score === comp.score && rule.order < comp.rule.order)))) {
       comp = { rule, first: m.first, end: m.end, score: m.score };
     }
   }
-  if (comp) {
-    return { code: comp.rule.codes[outcome.frame]!, rule: best.rule, complement: comp.rule, used: [...used, { start: comp.first, end: comp.end }] };
+  return comp;
+}
+
+export function resolveVerb(lexicon: EventLexicon, words: readonly Word[], verb: number, windowEnd: number, allowBare: boolean, clauseStart = 0): CodedVerb | null {
+  const hits: RuleHit[] = [];
+  for (const head of words[verb]!.lemmas) {
+    for (const rule of lexicon.rulesByHead.get(head) ?? []) {
+      const m = matchRule(words, rule, verb, clauseStart, windowEnd);
+      if (!m || (!allowBare && m.score === 0)) continue;
+      hits.push({ rule, ...m });
+    }
   }
+  if (hits.length === 0) return null;
+  const top = Math.max(...hits.map((h) => h.score));
+  const tied = hits.filter((h) => h.score === top).sort((a, b) => a.rule.order - b.rule.order);
+  // Among equally specific framed rules ("vow" is @intent and @threaten), the one whose content is found first wins.
+  let chosen: { hit: RuleHit; comp: ComplementHit | null } | null = null;
+  for (const hit of tied) {
+    const outcome = hit.rule.outcome;
+    if (outcome.kind !== 'frame') {
+      if (!chosen) chosen = { hit, comp: null };
+      break;
+    }
+    const comp = findComplement(lexicon, words, outcome.frame, Math.max(verb + 1, hit.end), windowEnd);
+    if (!chosen) chosen = { hit, comp };
+    else if (comp && (!chosen.comp || comp.first < chosen.comp.first)) chosen = { hit, comp };
+  }
+  const { hit, comp } = chosen!;
+  const used = hit.first >= 0 ? [{ start: hit.first, end: hit.end }] : [];
+  const outcome = hit.rule.outcome;
+  if (outcome.kind === 'none') return null;
+  if (outcome.kind === 'code') return { code: outcome.code, rule: hit.rule, complement: null, used };
+  if (comp) return { code: comp.rule.codes[outcome.frame]!, rule: hit.rule, complement: comp.rule, used: [...used, { start: comp.first, end: comp.end }] };
   if (outcome.fallback === null) return null;
-  return { code: outcome.fallback, rule: best.rule, complement: null, used };
+  return { code: outcome.fallback, rule: hit.rule, complement: null, used };
 }

@@ -21,7 +21,10 @@ export interface VerbGroup {
   hedgedByAdverb: boolean;
   /** Told as future or possible ("will provide", "would release", "may halt", "plans to"): CAMEO codes the intent. */
   future: boolean;
+  /** Told as an obligation ("must release", "needs to lift"): CAMEO codes a demand. */
+  obligation: boolean;
 }
+const OBLIGATION = new Set(['must', 'should', 'ought']);
 const FUTURE_MODALS = new Set(['will', "'ll", 'shall', 'would', "'d", 'may', 'might', 'could']);
 const FUTURE_CUES = new Set(['plan', 'plans', 'planned', 'planning', 'prepared', 'ready', 'set', 'going', 'poised', 'intends', 'intend', 'intended']);
 
@@ -38,6 +41,7 @@ export function analyseVerbGroup(words: readonly Word[], verb: number, clauseSta
   let sawBe = false;
   let hedgedByAdverb = false;
   let future = false;
+  let obligation = false;
   for (let i = verb - 1; i >= clauseStart; i--) {
     const w = words[i]!;
     if (w.pos === 'AUX' || w.pos === 'PART' || w.pos === 'ADV' || NEGATIONS.has(w.lower) || MODALS.has(w.lower)) {
@@ -45,6 +49,7 @@ export function analyseVerbGroup(words: readonly Word[], verb: number, clauseSta
       if (NEGATIONS.has(w.lower)) negated = true;
       if (MODALS.has(w.lower)) hypothetical = true;
       if (FUTURE_MODALS.has(w.lower)) future = true;
+      if (OBLIGATION.has(w.lower)) obligation = true;
       if (BE_FORMS.has(w.lower)) sawBe = true;
       if (HEDGE_ADVERBS.has(w.lower)) hedgedByAdverb = true;
       start = i;
@@ -60,9 +65,10 @@ export function analyseVerbGroup(words: readonly Word[], verb: number, clauseSta
     }
     if (w.lower === 'failed' && words[i + 1]?.lower === 'to') negated = true;
     if (FUTURE_CUES.has(w.lower) && words[i + 1]?.lower === 'to' && i + 1 === start - 1) future = true;
+    if (['need', 'needs', 'has', 'have', 'had'].includes(w.lower) && words[i + 1]?.lower === 'to' && i + 1 === start - 1) obligation = true;
   }
   for (let i = Math.max(0, clauseStart - 1); i < start; i++) if (['if', 'unless'].includes(words[i]!.lower)) hypothetical = true;
   const lower = words[verb]!.lower;
   const passive = sawBe && looksLikeParticiple(lower) && !lower.endsWith('ing');
-  return { start, negated, hypothetical, passive, hedgedByAdverb, future };
+  return { start, negated, hypothetical, passive, hedgedByAdverb, future, obligation };
 }

@@ -188,8 +188,10 @@ export interface TripleScores {
   gold: number;
   predicted: number;
   right: number;
-  /** Same source and target country, any code. */
-  actorsRight: number;
+  /** Predicted (source, target) pairs, any code, and those that match a gold pair. */
+  pairsPredicted: number;
+  pairsRight: number;
+  goldPairs: number;
   noEventRecords: number;
   noEventWithEvents: number;
 }
@@ -198,7 +200,7 @@ export interface TripleScores {
 export async function scoreTriples(file: string, dictionary: ActorDictionary, res: Resources, limit = Infinity): Promise<TripleScores> {
   const { pipeline } = buildEvalPipeline(dictionary, res.lexicon, res.codebook);
   const records = (await readJsonl<GoldRecord>(file, limit)).filter((r) => r.petr2_evaluated !== false && r.id !== 'FINAL-RECORD');
-  const s: TripleScores = { records: records.length, gold: 0, predicted: 0, right: 0, actorsRight: 0, noEventRecords: 0, noEventWithEvents: 0 };
+  const s: TripleScores = { records: records.length, gold: 0, predicted: 0, right: 0, pairsPredicted: 0, pairsRight: 0, goldPairs: 0, noEventRecords: 0, noEventWithEvents: 0 };
   for (const r of records) {
     const gold = (r.expected as PetrarchExpected[]).map((g) => `${g.source}|${g.target}|${g.code}`);
     const goldPairs = (r.expected as PetrarchExpected[]).map((g) => `${g.source.slice(0, 3)}|${g.target.slice(0, 3)}`);
@@ -207,7 +209,11 @@ export async function scoreTriples(file: string, dictionary: ActorDictionary, re
     s.gold += gold.length;
     s.predicted += got.length;
     for (const g of got) if (gold.includes(g)) s.right++;
-    for (const e of events) if (goldPairs.includes(`${(e.source.code ?? '').slice(0, 3)}|${(e.target?.code ?? '---').slice(0, 3)}`)) s.actorsRight++;
+    const gotPairs = [...new Set(events.map((e) => `${(e.source.code ?? '').slice(0, 3)}|${(e.target?.code ?? '---').slice(0, 3)}`))];
+    const uniqueGoldPairs = [...new Set(goldPairs)];
+    s.goldPairs += uniqueGoldPairs.length;
+    s.pairsPredicted += gotPairs.length;
+    for (const p of gotPairs) if (uniqueGoldPairs.includes(p)) s.pairsRight++;
     if (r.expect_no_events) {
       s.noEventRecords++;
       if (events.length > 0) s.noEventWithEvents++;
