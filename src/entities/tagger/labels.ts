@@ -112,18 +112,12 @@ export function bioToBilou(tags: readonly string[]): Uint8Array {
   return out;
 }
 
+/** BIO tag of each BILOU label (shared strings: no allocation per token). */
+const BIO_OF_LABEL: string[] = LABEL_NAMES.map((n) => (n === 'O' ? 'O' : (n[0] === 'B' || n[0] === 'U' ? 'B-' : 'I-') + n.slice(2)));
+
 /** BILOU label indices to BIO strings. */
 export function bilouToBio(labels: ArrayLike<number>): string[] {
   const out: string[] = new Array<string>(labels.length);
-  for (let i = 0; i < labels.length; i++) {
-    const l = labels[i]!;
-    if (l === 0) {
-      out[i] = 'O';
-      continue;
-    }
-    const p = posOfLabel(l);
-    const t = ENTITY_TYPES[typeOfLabel(l)]!;
-    out[i] = (p === POS_B || p === POS_U ? 'B-' : 'I-') + t;
-  }
+  for (let i = 0; i < labels.length; i++) out[i] = BIO_OF_LABEL[labels[i]!]!;
   return out;
 }
