@@ -92,6 +92,22 @@ describe('StoryClusterer', () => {
     expect(unbounded.add(later).storyId).toBe(assigned.get('bank-1'));
   });
 
+  it('retires stories far behind the newest article from the index only when configured', () => {
+    const march = { key: 'bank-1', text: fixture('bank-rate-a.txt'), published: '2026-03-10T12:00:00Z' };
+    const december = { key: 'eruption-1', text: fixture('eruption-a.txt'), published: '2026-12-01T00:00:00Z' };
+    const lateCopy = { key: 'bank-2', text: fixture('bank-rate-b.txt'), published: '2026-03-11T12:00:00Z' };
+    const retiring = new StoryClusterer({ retireAfterDays: 120 });
+    retiring.add(march);
+    retiring.add(december);
+    expect(retiring.retireStale()).toBeGreaterThan(0);
+    expect(retiring.add(lateCopy).isNew).toBe(true);
+    const keeping = new StoryClusterer();
+    keeping.add(march);
+    keeping.add(december);
+    expect(keeping.retireStale()).toBe(0);
+    expect(keeping.add(lateCopy).storyId).toBe('bank-1');
+  });
+
   it('ignores the window when a date is missing or unreadable', () => {
     const clusterer = new StoryClusterer();
     const bank = clusterer.add({ key: 'b1', text: fixture('bank-rate-a.txt'), published: '2026-03-10' });

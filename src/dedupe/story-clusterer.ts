@@ -19,6 +19,14 @@ export interface StoryClusterConfig extends TermWeights {
   threshold: number;
   /** Articles join only stories with a member published within this many days; null: no window. */
   windowDays: number | null;
+  /**
+   * Stories whose newest member is this many days older than the newest
+   * article seen leave the inverted index (see retireStale), keeping
+   * candidate lists short on an endless feed. Null (default): never, which
+   * is right for archives ingested out of date order; feeds, which arrive
+   * nearly in order, can use twice the window.
+   */
+  retireAfterDays: number | null;
   /** Terms kept in each article's vector (the highest TF-IDF weights). */
   maxTerms: number;
   /** Top terms of each article put in, and looked up in, the inverted index. */
@@ -51,6 +59,7 @@ export const DEFAULT_STORY_CLUSTER_CONFIG: Readonly<StoryClusterConfig> = Object
   bodyWeight: 0.2,
   threshold: 0.2,
   windowDays: 60,
+  retireAfterDays: null,
   maxTerms: 60,
   indexTerms: 12,
   maxCandidates: 50,
@@ -91,6 +100,7 @@ interface Story {
 type Vector = Map<string, number>;
 
 const DAY_MS = 86_400_000;
+const RETIRE_EVERY = 1000;
 
 export class StoryClusterer {
   readonly config: Readonly<StoryClusterConfig>;
@@ -99,11 +109,14 @@ export class StoryClusterer {
   private readonly postings = new Map<string, Set<Story>>();
   private readonly documentFrequency = new Map<string, number>();
   private documents = 0;
+  /** Newest publication time seen, and when stories were last retired. */
+  private newest: number | null = null;
+  private addsSinceRetire = 0;
 
   constructor(config: Partial<StoryClusterConfig> = {}) {
     this.config = Object.freeze({ ...DEFAULT_STORY_CLUSTER_CONFIG, ...config });
     const c = this.config;
-    if (!(c.threshold > 0) || c.maxTerms < 1 || c.indexTerms < 1 || c.maxCandidates < 1 || (c.windowDays !== null && !(c.windowDays >= 0))) {
+    if (!(c.threshold > 0) || c.maxTerms < 1 || c.indexTerms < 1 || c.maxCandidates < 1 || (c.windowDays !== null && !(c.windowDays >= 0)) || (c.retireAfterDays !== null && !(c.retireAfterDays >= 0))) {
       throw new NewsgraphError('usage', `bad story cluster config: ${JSON.stringify(c)}`);
     }
   }
@@ -213,6 +226,31 @@ export class StoryClusterer {
       .map(([story]) => story);
   }
 
+  /**
+   * Take stories that can no longer be joined out of the inverted index: a
+   * story whose newest member is `retireAfterDays` older than the newest
+   * article seen. (A later article older than that would not find them.)
+   * Runs by itself every 1,000 additions (RETIRE_EVERY) when configured.
+   * Returns how many index entries were removed.
+   */
+  retireStale(): number {
+    this.addsSinceRetire = 0;
+    const { retireAfterDays } = this.config;
+    if (retireAfterDays === null || this.newest === null) return 0;
+    const cutoff = this.newest - retireAfterDays * DAY_MS;
+    let retired = 0;
+    for (const [term, set] of this.postings) {
+      for (const story of set) {
+        if (story.last !== null && story.last < cutoff) {
+          set.delete(story);
+          retired++;
+        }
+      }
+      if (set.size === 0) this.postings.delete(term);
+    }
+    return retired;
+  }
+
   private createStory(id: string): Story {
     if (this.stories.has(id)) throw new NewsgraphError('usage', `story id ${id} already exists`);
     const story: Story = { id, order: this.stories.size, centroid: new Map(), sumSquares: 0, size: 0, first: null, last: null, entities: new Map() };
@@ -239,6 +277,8 @@ export class StoryClusterer {
       set.add(story);
     }
     this.storyOf.set(key, story.id);
+    if (time !== null && (this.newest === null || time > this.newest)) this.newest = time;
+    if (++this.addsSinceRetire >= RETIRE_EVERY) this.retireStale();
   }
 }
 
