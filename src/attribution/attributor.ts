@@ -41,7 +41,7 @@ export class Attributor implements Component {
 
     const found = findHedges(ctx);
     const hedges: Hedge[] = found.map((f) => f.hedge);
-    const frames = scanFrames(ctx).filter((f) => !f.relayOnly);
+    const frames = flattenNested(scanFrames(ctx).filter((f) => !f.relayOnly));
     addFloatingQuotes(ctx, frames);
     addHedgedClaims(ctx, frames, found);
     frames.sort((a, b) => (a.cue?.start ?? a.parts[0]!.start) - (b.cue?.start ?? b.parts[0]!.start));
@@ -103,6 +103,21 @@ export class Attributor implements Component {
     doc.set('attributions', attributions);
     doc.set('hedges', hedges);
   }
+}
+
+/**
+ * A statement reported inside another one's content is part of that content
+ * ("The Post reported that Clinton told aides that ..." is one attribution, to
+ * the Post), as in PolNeAR. The exception is a source citation: "According to
+ * KCNA, ... he stressed that ..." keeps the inner statement, and KCNA becomes
+ * a relay in its chain.
+ */
+function flattenNested(frames: Frame[]): Frame[] {
+  return frames.filter((f) => {
+    if (f.cue === null) return true;
+    const containers = frames.filter((g) => g !== f && g.parts.some((p) => p.start <= f.cue!.start && f.cue!.end <= p.end));
+    return containers.every((g) => g.shape === 'according' && f.shape === 'post' && f.cls !== 'belief' && f.cls !== 'intention');
+  });
 }
 
 function bestMention(mentions: readonly Mention[], start: number, end: number): Mention | null {

@@ -43,6 +43,9 @@ export class AttributionContext {
   /** For each token, its sentence index. */
   readonly sentenceOf: Int32Array;
   readonly paragraphs: Paragraph[];
+  /** Speech-like quotes by the offset of their opening mark and by their end. */
+  private readonly quoteByStart: Map<number, Quote>;
+  private readonly quoteByEnd: Map<number, Quote>;
 
   constructor(
     readonly doc: Doc,
@@ -58,6 +61,8 @@ export class AttributionContext {
       .map((b) => ({ start: b.start, end: b.end }));
     this.quotes = findQuotes(doc.text, doc.norm, this.paragraphs);
     this.speechQuotes = this.quotes.filter((q) => q.words >= SPEECH_QUOTE_WORDS && !q.single);
+    this.quoteByStart = new Map(this.speechQuotes.map((q) => [q.start, q]));
+    this.quoteByEnd = new Map(this.speechQuotes.map((q) => [q.end, q]));
     this.inQuote = new Int32Array(this.tokens.length).fill(-1);
     let q = 0;
     for (let i = 0; i < this.tokens.length; i++) {
@@ -149,19 +154,15 @@ export class AttributionContext {
   quoteEndingBefore(at: number): Quote | null {
     let p = at;
     while (p > 0 && /[\s,]/.test(this.doc.norm[p - 1]!)) p--;
-    for (let q = this.speechQuotes.length - 1; q >= 0; q--) {
-      const quote = this.speechQuotes[q]!;
-      if (quote.end === p && quote.closed) return quote;
-      if (quote.end < p) break;
-    }
-    return null;
+    const quote = this.quoteByEnd.get(p);
+    return quote && quote.closed ? quote : null;
   }
 
   /** The speech-like quote opening at offset `at` (after spaces), if any. */
   quoteStartingAt(at: number): Quote | null {
     let p = at;
     while (p < this.doc.norm.length && /\s/.test(this.doc.norm[p]!)) p++;
-    return this.speechQuotes.find((q) => q.start === p) ?? null;
+    return this.quoteByStart.get(p) ?? null;
   }
 
   /**

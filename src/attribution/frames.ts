@@ -40,6 +40,8 @@ export interface Frame {
   /** Relay frames attached to this one ("reports Reuters"), innermost first. */
   relays: Frame[];
   relayOnly: boolean;
+  /** For a participle cue after a comma (", calling it ..."): the comma's offset, where earlier content stops. */
+  participleAfterComma?: number;
 }
 
 const TIME_NOUNS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'week', 'month', 'year', 'night', 'morning', 'evening', 'afternoon', 'weekend']);
@@ -379,6 +381,7 @@ export function cueFrame(ctx: AttributionContext, si: number, cue: Cue, consumed
   }
   if (post && (speaker || participle)) {
     const frame = baseFrame(ctx, si, cue, 'post');
+    if (participle && ctx.word(left.first - 1) === ',') frame.participleAfterComma = ctx.start(left.first - 1);
     frame.speaker = speaker ? span(ctx, speaker) : null;
     frame.medium = post.medium ?? (speaker ? mediumOfRelative(ctx, speaker.first, lo) : null);
     frame.addressee = post.addressee ? span(ctx, post.addressee) : null;
@@ -435,11 +438,17 @@ export function colonFrame(ctx: AttributionContext, si: number): Frame | null {
   const quote = ctx.quoteStartingAt(ctx.end(np.end));
   // Headline style, "Graham: Trump's rhetoric destroying GOP's chance": a short name, a colon, the claim.
   const headline = s.section === 'title' && np.end - np.first <= 5 && s.endToken - np.end > 3;
-  if (!quote && !headline) return null;
-  if (!headline && ctx.tag(np.end - 1) !== 'PROPN') return null;
+  // Transcript style, "TAPPER: And obviously ...": a capitalised name opening a paragraph.
+  const para = ctx.paragraphs.find((p) => p.start <= s.start && s.start < p.end);
+  const name = ctx.doc.text.slice(ctx.start(np.first), ctx.end(np.end - 1));
+  const transcript = para !== undefined && para.start === s.start && np.end - np.first <= 4 && name === name.toUpperCase() && /\p{Lu}{2}/u.test(name);
+  if (!quote && !headline && !transcript) return null;
+  if (!headline && !transcript && ctx.tag(np.end - 1) !== 'PROPN' && ctx.tag(np.end - 1) !== 'NOUN') return null;
   const frame = baseFrame(ctx, si, { first: np.end, end: np.end + 1, lemma: ':', cls: 'speech', flags: LIGHT_FLAGS }, 'colon');
   frame.speaker = span(ctx, np);
-  frame.parts.push(quote ? { start: quote.start, end: quote.end } : contentFrom(ctx, si, ctx.start(np.end + 1)));
+  if (quote) frame.parts.push({ start: quote.start, end: quote.end });
+  else if (transcript) frame.parts.push({ start: ctx.start(np.end + 1), end: para!.end });
+  else frame.parts.push(contentFrom(ctx, si, ctx.start(np.end + 1)));
   return frame;
 }
 

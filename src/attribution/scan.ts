@@ -125,9 +125,12 @@ function settle(frames: Frame[]): Frame[] {
   for (const f of frames) {
     if (f.boundary === null || f.cue === null) continue;
     // A frame after its content whose content holds another cue relays that cue's frame.
-    const inner = frames
-      .filter((g) => g !== f && g.cue !== null && g.cue.start >= contentStart(f) && g.cue.end <= f.boundary!)
-      .sort((a, b) => b.cue!.start - a.cue!.start)[0];
+    // Or whose quoted content sits inside another frame's content ("X told Y that Z 'quote,' the network said").
+    const inner =
+      frames
+        .filter((g) => g !== f && g.cue !== null && g.cue.start >= contentStart(f) && g.cue.end <= f.boundary!)
+        .sort((a, b) => b.cue!.start - a.cue!.start)[0] ??
+      frames.find((g) => g !== f && g.cue !== null && g.cue.end <= contentStart(f) && g.parts.some((p) => p.start < contentStart(f) && f.boundary! <= p.end));
     if (inner) {
       f.relayOnly = true;
       inner.relays.push(f);
@@ -137,6 +140,16 @@ function settle(frames: Frame[]): Frame[] {
       if (g === f) continue;
       for (const part of g.parts) {
         if (part.start < f.boundary && f.boundary < part.end && g.cue !== null && g.cue.start < f.boundary) part.end = f.boundary;
+      }
+    }
+  }
+  // "criticized the plan, calling it 'disqualifying'": a participle frame after a comma ends the content before it.
+  for (const f of frames) {
+    if (f.cue === null || !f.participleAfterComma) continue;
+    for (const g of frames) {
+      if (g === f) continue;
+      for (const part of g.parts) {
+        if (part.start < f.participleAfterComma && f.participleAfterComma < part.end) part.end = f.participleAfterComma;
       }
     }
   }
