@@ -114,17 +114,25 @@ function leadUnits(allUnits: TextUnit[], body: TextUnit[], dropped: Map<ElementN
   }
   if (h1Index < 0) return [];
   const lead: TextUnit[] = [];
+  let sawText = false;
   for (let i = h1Index + 1; i < allUnits.length && allUnits[i]!.htmlStart < first.htmlStart; i++) {
     const u = allUnits[i]!;
     const by = droppedBy(u.owner, dropped);
     if (by && by.kind !== 'header') continue;
+    // A sub-headline straight after the headline is part of the article's top.
+    if (u.kind === 'heading' && !sawText && u.chars >= 30 && u.linkChars === 0 && u.owner.tag !== 'h1') {
+      lead.push(u);
+      sawText = true;
+      continue;
+    }
+    if (u.chars >= 15) sawText = true;
     if (u.kind !== 'paragraph' || u.chars < 80 || u.linkChars > u.chars * 0.2) continue;
     // A standfirst says so in its class, or repeats the page description.
     const looksLead = (description !== null && sameText(u.text, description)) || hasLeadHint(u.owner);
     if (looksLead) lead.push(u);
   }
   // Only a short run right before the body: a long stretch means this is not a standfirst.
-  return lead.length <= 2 ? lead : [];
+  return lead.length <= 3 ? lead : [];
 }
 
 export function extractArticle(html: string, opts: ExtractOptions = {}): ExtractedArticle {
