@@ -18,6 +18,7 @@ import fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import {
   DEFAULT_STORY_CLUSTER_CONFIG,
+  EVENT_STORY_CLUSTER_CONFIG,
   ExactDuplicateIndex,
   NearDuplicateIndex,
   StoryClusterer,
@@ -182,8 +183,8 @@ export async function evaluateFeedDuplicates(file: string): Promise<FeedDuplicat
 }
 
 /** Stories among the feed items: how many span several outlets, and the biggest of them to read. */
-function feedStories(items: CorpusRecord[], show: number): void {
-  const clusterer = new StoryClusterer();
+function feedStories(items: CorpusRecord[], show: number, config: Partial<StoryClusterConfig>, label: string): void {
+  const clusterer = new StoryClusterer(config);
   const members = new Map<string, CorpusRecord[]>();
   for (const r of byPublished(items)) {
     const { storyId } = clusterer.add({ key: r.id, title: r.title, text: r.text ?? '', published: r.published, source: r.source });
@@ -191,7 +192,7 @@ function feedStories(items: CorpusRecord[], show: number): void {
   }
   const outlets = (rs: CorpusRecord[]): number => new Set(rs.map((r) => r.source)).size;
   const multi = [...members.values()].filter((rs) => outlets(rs) > 1).sort((x, y) => outlets(y) - outlets(x) || y.length - x.length);
-  console.log(`\nFeed stories: ${items.length} items -> ${members.size} stories; ${multi.length} told by 2+ outlets. Largest cross-outlet stories:`);
+  console.log(`\nFeed stories, ${label}: ${items.length} items -> ${members.size} stories; ${multi.length} told by 2+ outlets. Largest cross-outlet stories:`);
   for (const rs of multi.slice(0, show)) {
     console.log(`  ${rs.length} items, ${outlets(rs)} outlets`);
     for (const r of rs.slice(0, 4)) console.log(`      [${r.source}] ${clip(r.title)}`);
@@ -219,7 +220,8 @@ async function reportFeeds(file: string, samplePairs: number): Promise<void> {
   }
   const items: CorpusRecord[] = [];
   for await (const item of readJsonlFile<CorpusRecord>(file)) items.push(item);
-  feedStories(items, 5);
+  feedStories(items, 3, DEFAULT_STORY_CLUSTER_CONFIG, 'default config');
+  feedStories(items, 3, EVENT_STORY_CLUSTER_CONFIG, 'event preset');
 }
 
 /** Clustering speed on a bigger stream (many stories, full texts). */
@@ -263,7 +265,10 @@ async function main(): Promise<void> {
   console.log(`Story clustering: ${records.length} news_cluster articles, ${new Set(records.map((r) => r.event_id)).size} gold events (${args.corpus})`);
   console.log(`Config: ${JSON.stringify(DEFAULT_STORY_CLUSTER_CONFIG)}`);
   const result = await evaluateStories(args.corpus);
-  printTable(SCORE_HEADERS, [printScores('publication order', result.scores)]);
+  printTable(SCORE_HEADERS, [
+    printScores('publication order', result.scores),
+    printScores('event preset (3 days, 0.3)', clusterRecords(records, EVENT_STORY_CLUSTER_CONFIG).scores),
+  ]);
   console.log(`pairwise F1 averaged over 5 shuffled arrival orders: ${result.shuffledPairwiseF1.toFixed(3)}`);
   console.log(`speed: ${result.docsPerSecond.toFixed(0)} articles/s (full texts, publication order)`);
   if (args.sweep) sweep(records);

@@ -22,6 +22,7 @@ export {
 } from './near-duplicate-index.js';
 export {
   DEFAULT_STORY_CLUSTER_CONFIG,
+  EVENT_STORY_CLUSTER_CONFIG,
   StoryClusterer,
   type StoryAssignment,
   type StoryClusterConfig,
