@@ -1,6 +1,6 @@
 /**
  * NER evaluation: conlleval-style table for a model on a gold file.
- *   node --import tsx bench/eval-ner.ts [gold.jsonl|gold.conll] [--model dir] [--train file] [--single-pass] [--json]
+ *   node --import tsx bench/eval-ner.ts [gold.jsonl|gold.conll] [--model dir] [--train file] [--single-pass] [--rounds N] [--json]
  * Default gold: ../shared/eval/ner/conll2003/dev.jsonl; "seen in training"
  * uses --train (default ../shared/eval/ner/conll2003/train.jsonl when present).
  */
@@ -21,6 +21,7 @@ const { values, positionals } = parseArgs({
     train: { type: 'string' },
     'single-pass': { type: 'boolean' },
     json: { type: 'boolean' },
+    rounds: { type: 'string' },
   },
 });
 try {
@@ -33,9 +34,10 @@ try {
   const run = evaluateNerTagger(tagger, gold, {
     ...(seen ? { seenMentions: seen } : {}),
     tagOptions: { singlePass: values['single-pass'] ?? false },
+    rounds: values.rounds ? Number(values.rounds) : 3,
     title: `model ${path.relative(process.cwd(), modelDir) || modelDir} on ${goldFile}${seen ? ` (seen = in ${path.basename(trainFile)})` : ''}`,
   });
-  if (values.json) console.log(JSON.stringify({ ...run.result, tokensPerSecond: run.tokensPerSecond }, null, 2));
+  if (values.json) console.log(JSON.stringify({ ...run.result, tokensPerSecond: run.tokensPerSecond, cpuTokensPerSecond: run.cpuTokensPerSecond }, null, 2));
   else console.log(run.report);
 } catch (e) {
   console.error(`eval-ner: ${describeError(e)}`);

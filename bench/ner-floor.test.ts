@@ -27,8 +27,8 @@ describe.skipIf(!HAS_SHARED)('accuracy floors: NER on CoNLL-2003 dev', () => {
     const run = evaluateNerTagger(loadNerModel(path.join(DEFAULT_NER_MODEL_DIR, 'train-only')), dev, { rounds: 3 });
     expect(run.result.overall.f1).toBeGreaterThanOrEqual(floor.trainOnlyDevF1!);
     expect(run.result.overallNoMisc.f1).toBeGreaterThanOrEqual(floor.trainOnlyDevF1NoMisc!);
-    // Loose: the test machine is shared; bench/eval-ner.ts reports the real figure.
-    expect(run.tokensPerSecond).toBeGreaterThanOrEqual(floor.minTokensPerSecond!);
+    // Loose, and per CPU-second: the test machine is shared; bench/eval-ner.ts reports the real figures.
+    expect(run.cpuTokensPerSecond).toBeGreaterThanOrEqual(floor.minCpuTokensPerSecond!);
   });
 
   it('shipped model: dev F1 (not held out) at or above its floor', () => {

@@ -142,7 +142,10 @@ export function scoreNer(
 const pct = (x: number): string => (100 * x).toFixed(2).padStart(6);
 
 /** A conlleval-like table. */
-export function formatNerReport(r: NerEvalResult, extra: { tokensPerSecond?: number; title?: string } = {}): string {
+export function formatNerReport(
+  r: NerEvalResult,
+  extra: { tokensPerSecond?: number; cpuTokensPerSecond?: number; title?: string } = {},
+): string {
   const lines: string[] = [];
   if (extra.title) lines.push(extra.title);
   lines.push(`${r.sentences} sentences, ${r.tokens} tokens; token accuracy ${pct(r.tokenAccuracy)}%`);
@@ -157,6 +160,10 @@ export function formatNerReport(r: NerEvalResult, extra: { tokensPerSecond?: num
     const p = r.byKind[k];
     if (p) lines.push(row(`  ${k}`, p));
   }
-  if (extra.tokensPerSecond !== undefined) lines.push(`speed: ${Math.round(extra.tokensPerSecond).toLocaleString('en-US')} tokens/s`);
+  const rate = (x: number): string => Math.round(x).toLocaleString('en-US');
+  if (extra.tokensPerSecond !== undefined) {
+    const cpu = extra.cpuTokensPerSecond === undefined ? '' : ` (${rate(extra.cpuTokensPerSecond)} per CPU-second)`;
+    lines.push(`speed: ${rate(extra.tokensPerSecond)} tokens/s wall${cpu}, one thread`);
+  }
   return lines.join('\n');
 }

@@ -39,6 +39,7 @@ export class PassScorer {
   private readonly scratch = new ViterbiScratch();
 
   constructor(passes: readonly PassWeights[]) {
+    if (passes.length < 1 || passes.length > 2) throw new RangeError(`PassScorer: 1 or 2 passes, got ${passes.length}`);
     this.stride = 1 + passes.length;
     const rowsOf = new Map<number, Int32Array>();
     passes.forEach((pw, pass) => {
@@ -117,13 +118,13 @@ export class PassScorer {
    * One array per word keeps the per-token work to five contiguous reads.
    */
   private wordScores(e: WordEntry, pass: number): Float32Array {
-    let s = e.scores[pass];
-    if (!s) {
-      s = new Float32Array((1 + NB_OFFSETS.length) * L);
-      this.addFeatures(e.intrinsic, 0, e.intrinsic.length, pass, s, 0);
-      for (let k = 0; k < NB_OFFSETS.length; k++) this.addFeatures(e.nb[k]!, 0, e.nb[k]!.length, pass, s, (k + 1) * L);
-      e.scores[pass] = s;
-    }
+    const cached = pass === 0 ? e.scores0 : e.scores1;
+    if (cached) return cached;
+    const s = new Float32Array((1 + NB_OFFSETS.length) * L);
+    this.addFeatures(e.intrinsic, 0, e.intrinsic.length, pass, s, 0);
+    for (let k = 0; k < NB_OFFSETS.length; k++) this.addFeatures(e.nb[k]!, 0, e.nb[k]!.length, pass, s, (k + 1) * L);
+    if (pass === 0) e.scores0 = s;
+    else e.scores1 = s;
     return s;
   }
 
