@@ -311,7 +311,7 @@ export function uiRoutes(store: Store): Hono {
 
   app.get('/network', safe(async (c) => {
     const q = parse(networkQuery, c);
-    const nodes = new Map<string, { id: string; label: string; code: string | null; country: string | null; degree: number; events: number }>();
+    const nodes = new Map<string, { id: string; label: string; code: string | null; country: string | null; degree: number; events: number; names: Map<string, number> }>();
     const edges = new Map<string, { source: string; target: string; quadClass: number; count: number; goldstein: number; codes: Set<string> }>();
     let events = 0;
     const { truncated: streamCut } = await collect(store.stream('eventRecords', { from: q.from, to: q.to, code: q.code, quadClass: q.quadClass }), (r) => {
@@ -322,8 +322,9 @@ export function uiRoutes(store: Store): Hono {
       events += n;
       for (const [id, name, code, country] of [[s, r.sourceName, r.sourceCode, r.sourceCountry], [t, r.targetName, r.targetCode, r.targetCountry]] as const) {
         let node = nodes.get(id);
-        if (!node) nodes.set(id, (node = { id, label: name ?? code ?? id, code, country, degree: 0, events: 0 }));
+        if (!node) nodes.set(id, (node = { id, label: name ?? code ?? id, code, country, degree: 0, events: 0, names: new Map() }));
         node.events += n;
+        if (name) node.names.set(name, (node.names.get(name) ?? 0) + n);
       }
       const k = `${s}\u0000${t}\u0000${r.quadClass}`;
       let e = edges.get(k);
@@ -345,7 +346,12 @@ export function uiRoutes(store: Store): Hono {
       nodes.get(e.source)!.degree++;
       nodes.get(e.target)!.degree++;
     }
-    return c.json({ nodes: kept.filter((n) => n.degree > 0), edges: outEdges, truncated: cut || streamCut, events });
+    // A code groups several names (USAGOV: presidents, ministries ...): label with the commonest, count the others.
+    const outNodes = kept.filter((n) => n.degree > 0).map(({ names, ...n }) => {
+      const ranked = [...names.entries()].sort((x, y) => y[1] - x[1]);
+      return { ...n, label: ranked[0]?.[0] ?? n.label, otherNames: Math.max(0, ranked.length - 1) };
+    });
+    return c.json({ nodes: outNodes, edges: outEdges, truncated: cut || streamCut, events });
   }));
 
   app.get('/stories', safe(async (c) => {

@@ -92,12 +92,13 @@ describe.skipIf(reason !== null)('web UI: no script injection', () => {
     for (const hash of ['#/documents', '#/search?q=Mallory', '#/search?q=%3Cscript%3E', `#/actor?name=${encodeURIComponent('<img src=x onerror="window.__xss=12">Mallory')}`, '#/actor?code=XSS', '#/network']) {
       await page.goto(`${server.url}/${hash}`);
       await page.waitForLoadState('networkidle');
+      await page.locator('.status.loading').waitFor({ state: 'detached' });
       await page.waitForTimeout(300);
       await assertClean(hash);
     }
     await page.goto(`${server.url}/#/search?q=Mallory`);
-    await page.waitForLoadState('networkidle');
-    expect(await page.locator('main').textContent()).toContain('Evil Outlet');
+    await expect.poll(() => page.locator('main').textContent()).toContain('Evil Outlet');
+    await assertClean('search results');
   });
 
   it('javascript: URLs typed into the URL field are refused before any request', async () => {

@@ -106,7 +106,8 @@ export interface DyadSummary {
   truncated: boolean;
 }
 
-export interface NetworkNode { id: string; label: string; code: string | null; country: string | null; degree: number; events: number }
+/** A node is a CAMEO code (else a name); `label` is its commonest name, `otherNames` how many more share the code. */
+export interface NetworkNode { id: string; label: string; code: string | null; country: string | null; degree: number; events: number; otherNames?: number }
 export interface NetworkEdge { source: string; target: string; quadClass: number; count: number; goldstein: number; codes: string[] }
 export interface NetworkData { nodes: NetworkNode[]; edges: NetworkEdge[]; truncated: boolean; events: number }
 

@@ -43,7 +43,7 @@ export function TimeChart({ title, buckets, series, yLabel, height = 260 }: { ti
           dash: s.dash,
           fill: s.bars ? `${s.color}55` : undefined,
           paths: s.bars ? uPlot.paths.bars!({ size: [0.6, 40] }) : undefined,
-          points: { show: true, size: 6 },
+          points: { show: buckets.length <= 40, size: 6 },
         })),
       ],
     };

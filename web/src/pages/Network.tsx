@@ -77,6 +77,9 @@ function NetworkView({ data }: { data: NetworkData }) {
   const box = useRef<HTMLDivElement>(null);
   const sigmaRef = useRef<Sigma | null>(null);
   const [quads, setQuads] = useState<Record<number, boolean>>({ 1: true, 2: true, 3: true, 4: true });
+  const [minCount, setMinCount] = useState(1);
+  const minRef = useRef(minCount);
+  minRef.current = minCount;
   const [selected, setSelected] = useState<string | null>(null);
   const [find, setFind] = useState('');
   const [failed, setFailed] = useState<string | null>(null);
@@ -90,7 +93,7 @@ function NetworkView({ data }: { data: NetworkData }) {
     const g = new Graph({ multi: true, type: 'directed' });
     const maxDeg = Math.max(1, ...data.nodes.map((n) => n.degree));
     for (const n of data.nodes) {
-      g.addNode(n.id, { label: n.code && n.code !== n.label ? `${n.label} (${n.code})` : n.label, size: (data.nodes.length > 500 ? 1.5 : 3) + (data.nodes.length > 500 ? 8 : 12) * Math.sqrt(n.degree / maxDeg), color: '#4a4a55' });
+      g.addNode(n.id, { label: nodeLabel(n), size: (data.nodes.length > 500 ? 1.5 : 3) + (data.nodes.length > 500 ? 8 : 12) * Math.sqrt(n.degree / maxDeg), color: '#4a4a55' });
     }
     for (const e of data.edges) {
       if (!g.hasNode(e.source) || !g.hasNode(e.target)) continue;
@@ -100,7 +103,7 @@ function NetworkView({ data }: { data: NetworkData }) {
     const n = g.order;
     if (n > 1) {
       forceAtlas2.assign(g, {
-        iterations: n > 1500 ? 30 : n > 500 ? 60 : 150,
+        iterations: n > 1500 ? 50 : n > 500 ? 80 : 150,
         settings: { ...forceAtlas2.inferSettings(g), barnesHutOptimize: n > 300 },
       });
     }
@@ -121,7 +124,7 @@ function NetworkView({ data }: { data: NetworkData }) {
         zIndex: true,
         edgeReducer: (edge, attrs) => {
           const out = { ...attrs };
-          if (!quadsRef.current[attrs.quad as number]) out.hidden = true;
+          if (!quadsRef.current[attrs.quad as number] || (attrs.count as number) < minRef.current) out.hidden = true;
           const sel = selectedRef.current;
           if (sel && graph.source(edge) !== sel && graph.target(edge) !== sel) out.hidden = true;
           return out;
@@ -152,7 +155,7 @@ function NetworkView({ data }: { data: NetworkData }) {
 
   useEffect(() => {
     sigmaRef.current?.refresh();
-  }, [quads, selected]);
+  }, [quads, selected, minCount]);
 
   const focusNode = (id: string): void => {
     setSelected(id);
@@ -163,9 +166,10 @@ function NetworkView({ data }: { data: NetworkData }) {
   };
 
   const sel = selected ? data.nodes.find((n) => n.id === selected) ?? null : null;
-  const selEdges = selected ? data.edges.filter((e) => (e.source === selected || e.target === selected) && quads[e.quadClass]) : [];
+  const selEdges = selected ? data.edges.filter((e) => (e.source === selected || e.target === selected) && quads[e.quadClass] && e.count >= minCount) : [];
+  const maxCount = Math.max(1, ...data.edges.map((e) => e.count));
   const labelOf = (id: string): string => graph.hasNode(id) ? String(graph.getNodeAttribute(id, 'label')) : id;
-  const topEdges = [...data.edges].filter((e) => quads[e.quadClass]).sort((a, b) => b.count - a.count).slice(0, 25);
+  const topEdges = [...data.edges].filter((e) => quads[e.quadClass] && e.count >= minCount).sort((a, b) => b.count - a.count).slice(0, 25);
   const matches = find.trim().length >= 2 ? data.nodes.filter((n) => `${n.label} ${n.code ?? ''}`.toLowerCase().includes(find.trim().toLowerCase())).slice(0, 8) : [];
 
   return (
@@ -184,6 +188,11 @@ function NetworkView({ data }: { data: NetworkData }) {
           </label>
         ))}
       </fieldset>
+      <div class="filters">
+        <label>Edges with at least this many events
+          <input type="number" min={1} max={maxCount} value={minCount} onInput={(e) => setMinCount(Math.max(1, Number((e.target as HTMLInputElement).value) || 1))} />
+        </label>
+      </div>
       <div class="filters find-actor">
         <label>Find an actor <input type="search" value={find} onInput={(e) => setFind((e.target as HTMLInputElement).value)} /></label>
         {matches.length > 0 && (
@@ -203,7 +212,7 @@ function NetworkView({ data }: { data: NetworkData }) {
         {sel ? (
           <div>
             <strong>{sel.label}</strong>{sel.code ? ` (${sel.code})` : ''} · {sel.degree} links ·{' '}
-            <a href={actorHref(sel.label, sel.code)}>actor page</a> · <button type="button" class="linkish" onClick={() => setSelected(null)}>clear</button>
+            <a href={actorHref(sel.otherNames ? null : sel.label, sel.code)}>actor page</a> · <button type="button" class="linkish" onClick={() => setSelected(null)}>clear</button>
             <ul class="facts">
               {selEdges.slice(0, 12).map((e, i) => (
                 <li key={i}>
@@ -236,6 +245,11 @@ function NetworkView({ data }: { data: NetworkData }) {
       </div>
     </>
   );
+}
+
+function nodeLabel(n: NetworkData['nodes'][number]): string {
+  const more = n.otherNames ? ` +${n.otherNames}` : '';
+  return n.code && n.code !== n.label ? `${n.label}${more} (${n.code})` : `${n.label}${more}`;
 }
 
 function nodeKey(data: NetworkData, id: string): string {
