@@ -101,14 +101,23 @@ export class AttributionContext {
     const w = this.word(i);
     if (NOT_NP.has(w)) return false;
     if (NP_POS.has(this.tag(i))) return true;
+    // A plural possessive ("Sanders' campaign"), never half of a doubled-apostrophe quotation mark.
+    if (w === "'") return this.word(i - 1).endsWith('s') && this.word(i + 1) !== "'" && this.tag(i + 1) !== 'PUNCT';
     // Possessive 's, name-internal hyphens and ampersands.
     return w === "'s" || w === '-' || w === '&';
   }
 
   private hasHead(range: TokenRange): boolean {
     for (let i = range.end - 1; i >= range.first; i--) {
-      if (this.word(i) === ',') continue;
-      return HEAD_POS.has(this.tag(i)) && !NOT_NP.has(this.word(i));
+      const w = this.word(i);
+      if (w === ',') continue;
+      if (w === ')') {
+        while (i > range.first && this.word(i) !== '(') i--;
+        continue;
+      }
+      // "the 46-year-old": a hyphenated adjective after a determiner stands for a person.
+      if (this.tag(i) === 'ADJ' && this.word(i - 1) === '-' && this.tag(range.first) === 'DET') return true;
+      return HEAD_POS.has(this.tag(i)) && !NOT_NP.has(w);
     }
     return false;
   }
@@ -116,6 +125,12 @@ export class AttributionContext {
   /** The noun phrase ending just before token `end`, not reaching before `min`. */
   npLeft(end: number, min: number): TokenRange | null {
     let i = end - 1;
+    // "Sen. Bernie Sanders (I-Vt.) said": a short parenthesis after the name.
+    if (this.word(i) === ')') {
+      let open = i - 1;
+      while (open > min && i - open < 8 && this.word(open) !== '(') open--;
+      if (this.word(open) === '(' && open - 1 >= min && this.tag(open - 1) === 'PROPN') i = open - 1;
+    }
     while (i >= min && end - i <= MAX_NP) {
       // A personal pronoun is a whole phrase ("told him she ..." has two).
       if (this.tag(i) === 'PRON' && !POSSESSIVE.has(this.word(i))) {

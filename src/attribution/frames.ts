@@ -88,6 +88,22 @@ function contentFrom(ctx: AttributionContext, si: number, start: number): CharSp
   return { start, end: Math.max(start, end) };
 }
 
+const ADJUNCT_STARTS = new Set(['during', 'after', 'before', 'while', 'when', 'because', 'since', 'amid', 'despite', 'following', 'yesterday', 'today']);
+
+/** A noun-phrase content ("endorsed Clinton during a call"): up to the first comma, dash or adjunct after it. */
+function npContent(ctx: AttributionContext, si: number, first: number): CharSpan {
+  const hi = ctx.sentences[si]!.endToken;
+  let i = first;
+  while (i < hi) {
+    const w = ctx.word(i);
+    if (i > first && (w === ',' || w === ';' || w === '—' || w === '–' || w === '--' || ADJUNCT_STARTS.has(w) || ctx.tag(i) === 'SCONJ')) break;
+    if (/^[.!?]+$/.test(w) && i === hi - 1) break;
+    i++;
+  }
+  const whole = contentFrom(ctx, si, ctx.start(first));
+  return { start: ctx.start(first), end: Math.min(whole.end, Math.max(ctx.end(Math.max(first, i - 1)), ctx.start(first))) };
+}
+
 function hasVerbAfter(ctx: AttributionContext, from: number, limit: number): boolean {
   for (let i = from; i < limit; i++) if (ctx.tag(i) === 'VERB' || ctx.tag(i) === 'AUX') return true;
   return false;
@@ -333,6 +349,11 @@ export function cueFrame(ctx: AttributionContext, si: number, cue: Cue, consumed
   if (left.negated || left.passive) return null;
   const participle = !givenSpeaker && ctx.word(cue.first).endsWith('ing') && cue.end === cue.first + 1;
   let speaker: TokenRange | null = givenSpeaker ?? (participle ? null : speakerLeft(ctx, left.first, lo));
+  // A sentence split inside the subject ("Sen. Bernie Sanders (I-Vt.) | said he ..."): look back into the previous sentence.
+  if (!speaker && !participle && left.first === lo && si > 0 && /^\p{Ll}/u.test(ctx.doc.text[s.start] ?? '')) {
+    const prev = ctx.sentences[si - 1]!;
+    if (prev.section === s.section && !ctx.doc.text.slice(prev.end, s.start).includes('\n')) speaker = speakerLeft(ctx, left.first, prev.firstToken);
+  }
   if (participle && (ctx.word(left.first - 1) === ',' || left.first === lo)) speaker = clauseSubject(ctx, lo, left.first);
 
   const post = postContent(ctx, si, cue.end, cue.flags, cue.lemma);
@@ -385,7 +406,7 @@ export function cueFrame(ctx: AttributionContext, si: number, cue: Cue, consumed
     frame.speaker = speaker ? span(ctx, speaker) : null;
     frame.medium = post.medium ?? (speaker ? mediumOfRelative(ctx, speaker.first, lo) : null);
     frame.addressee = post.addressee ? span(ctx, post.addressee) : null;
-    frame.parts.push(contentFrom(ctx, si, post.contentStart));
+    frame.parts.push(post.marker === 'np' ? npContent(ctx, si, post.contentFirst) : contentFrom(ctx, si, post.contentStart));
     for (const c of post.consumed) consumed.add(c);
     if (!speaker) return null;
     return frame;
