@@ -237,26 +237,33 @@ export function uiRoutes(store: Store): Hono {
 
   app.get('/actor', safe(async (c) => {
     const q = parse(actorQuery, c);
-    const who = q.code ?? q.name!;
-    const matches: ActorRow[] = (await store.actors(q.code ? { code: q.code } : { name: q.name }, { limit: 20 })).items;
-    const name = q.name ?? matches[0]?.name ?? null;
+    // With a name the page is about that actor (its code, when given, only disambiguates);
+    // with a code alone it is about every actor under the code (RUS: Russia, its government, its army ...).
+    const code = q.code?.toUpperCase() ?? null;
+    const codeOk = (x: string | null): boolean => code === null || x === null || x.toUpperCase().startsWith(code);
+    const matches: ActorRow[] = q.name
+      ? (await store.actors({ name: q.name }, { limit: 50 })).items.filter((m) => codeOk(m.code)).slice(0, 20)
+      : (await store.actors({ code: code! }, { limit: 20 })).items;
+    const name = q.name ?? null;
     const [src, tgt] = await Promise.all([
-      collect(store.stream('events', { actor: who })),
-      collect(store.stream('events', { target: who })),
+      collect(store.stream('events', { actor: name ?? code! }), (e) => name === null || codeOk(e.sourceCode)),
+      collect(store.stream('events', { target: name ?? code! }), (e) => name === null || codeOk(e.targetCode)),
     ]);
-    const byCode = q.code ? (r: QuoteRow) => (r.speakerCode ?? '').toUpperCase().startsWith(q.code!.toUpperCase()) : null;
     let statementsBy: QuoteRow[] = [];
-    if (name) statementsBy = (await store.quotes({ speaker: name }, { limit: LIST })).items;
-    if (byCode) {
-      const extra = await collect(store.stream('quotes', {}), byCode, 50_000);
-      const seen = new Set(statementsBy.map((r) => r.id));
-      for (const r of extra.rows) if (!seen.has(r.id) && statementsBy.length < LIST) statementsBy.push(r);
-    }
-    let statementsAbout: QuoteRow[] = [];
-    if (name) {
-      const re = wordRe(name);
+    if (name) statementsBy = (await store.quotes({ speaker: name }, { limit: LIST })).items.filter((r) => codeOk(r.speakerCode));
+    // One pass over the quotes: by the code group (code alone), and about the actor (its name in the quote).
+    const aboutName = name ?? matches[0]?.name ?? null;
+    const about = aboutName ? wordRe(aboutName) : null;
+    const statementsAbout: QuoteRow[] = [];
+    if (about || name === null) {
       const byIds = new Set(statementsBy.map((r) => r.id));
-      statementsAbout = (await collect(store.stream('quotes', {}), (r) => !byIds.has(r.id) && re.test(r.content), 50_000)).rows.slice(0, LIST);
+      await collect(store.stream('quotes', {}), (r) => {
+        if (name === null && statementsBy.length < LIST && (r.speakerCode ?? '').toUpperCase().startsWith(code!)) {
+          statementsBy.push(r);
+          byIds.add(r.id);
+        } else if (about && statementsAbout.length < LIST && !byIds.has(r.id) && about.test(r.content)) statementsAbout.push(r);
+        return false;
+      }, 100_000);
     }
     const buckets = new Map<string, { asSource: number; asTarget: number; quotes: number; goldsteinOut: number; goldsteinIn: number }>();
     const bucket = (b: string) => {

@@ -3,7 +3,7 @@ import { getActor } from '../endpoints.js';
 import { AsyncView, Empty, useAsync } from '../components/Status.js';
 import { EventTable, QuoteTable } from '../components/Rows.js';
 import { TimeChart } from '../components/TimeChart.js';
-import { href } from '../router.js';
+import { actorHref, href } from '../router.js';
 
 export function ActorPage({ name, code }: { name: string | null; code: string | null }) {
   const state = useAsync(name || code ? (s) => getActor({ name, code }, s) : null, `actor:${name}:${code}`);
@@ -19,6 +19,8 @@ export function ActorPage({ name, code }: { name: string | null; code: string | 
   return (
     <section class="page actor">
       <h1>{title}{code && name ? <> <code>{code}</code></> : null}</h1>
+      {code && name && <p class="meta">This actor only. <a href={actorHref(null, code)}>Every actor coded {code}</a> (code prefix).</p>}
+      {code && !name && <p class="meta">Every actor whose CAMEO code starts with <code>{code}</code>.</p>}
       <AsyncView state={state} what="the actor">
         {(d) => {
           const top = d.matches[0];
