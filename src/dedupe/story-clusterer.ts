@@ -2,8 +2,8 @@
  * Incremental story clustering: articles from different outlets about the
  * same event end up in one story, as they arrive.
  *
- * Each article becomes a TF-IDF vector of its title and lead (IDF from the
- * documents seen so far). A story is the sum of its members' unit vectors (a
+ * Each article becomes a TF-IDF vector of its title and lead, with the rest
+ * of the body at a low weight (IDF from the documents seen so far). A story is the sum of its members' unit vectors (a
  * centroid, updated in place). A new article joins the most similar story
  * within the time window if the cosine, plus a bonus for shared entities,
  * reaches the threshold; otherwise it founds a new story. Candidate stories
