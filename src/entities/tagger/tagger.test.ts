@@ -107,6 +107,31 @@ describe('NER tagger trained on a tiny invented corpus', () => {
     expect([...b.lexicon.data.spanKeys]).toEqual([...a.lexicon.data.spanKeys]);
   });
 
+  it('trains from CoNLL files with a dev set, reporting dev F1 for every epoch of both passes', async () => {
+    const lines = fs.readFileSync(path.join(dir, 'train.jsonl'), 'utf8').split('\n').map((l) => JSON.parse(l));
+    let conll = '';
+    let doc = '';
+    for (const l of lines) {
+      if (l.doc !== doc) conll += '-DOCSTART- -X- O\n\n';
+      doc = l.doc;
+      conll += l.tokens.map((t: string, i: number) => `${t} X ${l.tags[i]}`).join('\n') + '\n\n';
+    }
+    fs.writeFileSync(path.join(dir, 'train.conll'), conll);
+    const r = await trainNer({
+      train: [path.join(dir, 'train.conll')],
+      dev: [path.join(dir, 'train.jsonl')],
+      out: path.join(dir, 'from-conll'),
+      epochs: 3,
+      pass2Epochs: 2,
+      folds: 2,
+      listsDir: '',
+      log: () => {},
+    });
+    expect(r.devHistory.map((h) => `${h.pass}:${h.epoch}`)).toEqual(['1:1', '1:2', '1:3', '2:1', '2:2']);
+    expect(r.finalDev!.overall.f1).toBeGreaterThan(0.9);
+    expect(r.meta.trainTokens).toBeGreaterThan(400);
+  });
+
   it('refuses missing and corrupt model files with clear errors', () => {
     expect(() => loadNerModel(path.join(dir, 'nope'))).toThrow(/NER model not found/);
     const bad = path.join(dir, 'bad');
