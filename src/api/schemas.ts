@@ -97,7 +97,7 @@ export const eventRowSchema = z
 export const eventRecordRowSchema = z
   .object({
     id: n, date: s, sourceCode: sn, sourceName: sn, sourceCountry: sn, targetCode: sn, targetName: sn, targetCountry: sn, code: s, root: s,
-    quadClass: n, goldstein: n, mentions: n, documents: n, outlets: n, documentKeys: z.array(s), firstUrl: sn, firstSeen: s,
+    quadClass: n, goldstein: n, mentions: n, documents: n, outlets: n, documentKeys: z.array(s), firstUrl: sn, firstSeen: s, firstSentence: n,
   })
   .openapi('EventRecordRow');
 

@@ -5,6 +5,7 @@ import { describeError, NewsgraphError } from '../util/errors.js';
 import { VERSION } from '../version.js';
 import { runAnalyze, type AnalyzeFormat } from './commands/analyze.js';
 import { runIngest } from './commands/ingest.js';
+import { registerExportCommand } from './commands/export.js';
 import { registerQueryCommands } from './commands/query.js';
 import { registerServeCommand } from './commands/serve.js';
 import { registerTrainCommands } from './commands/train.js';
@@ -116,6 +117,7 @@ export function buildProgram(): Command {
 
   registerQueryCommands(program);
   registerServeCommand(program);
+  registerExportCommand(program);
 
   return program;
 }

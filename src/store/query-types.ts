@@ -151,6 +151,8 @@ export interface EventRecordRow {
   documentKeys: string[];
   firstUrl: string | null;
   firstSeen: string;
+  /** Earliest sentence (index) any of its mentions is in: 0 or 1 is the headline or lead. */
+  firstSentence: number;
 }
 
 export interface RelayRow {

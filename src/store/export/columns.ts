@@ -43,7 +43,8 @@ const EVENT_RECORD_COLUMNS: Column<EventRecordRow>[] = [
   text('target_code', (r) => r.targetCode), text('target_name', (r) => r.targetName), text('target_country', (r) => r.targetCountry),
   text('code', (r) => r.code), text('root', (r) => r.root), int('quad_class', (r) => r.quadClass), float('goldstein', (r) => r.goldstein),
   int('mentions', (r) => r.mentions), int('documents', (r) => r.documents), int('outlets', (r) => r.outlets),
-  text('first_url', (r) => r.firstUrl), text('first_seen', (r) => r.firstSeen), text('document_keys', (r) => r.documentKeys.join(' ')),
+  text('first_url', (r) => r.firstUrl), text('first_seen', (r) => r.firstSeen), int('first_sentence', (r) => r.firstSentence),
+  text('document_keys', (r) => r.documentKeys.join(' ')),
 ];
 
 const QUOTE_COLUMNS: Column<QuoteRow>[] = [

@@ -73,6 +73,7 @@ export function toEventRecordRow(r: Raw): EventRecordRow {
     documentKeys: keys === '' ? [] : keys.split(' '),
     firstUrl: strOrNull(r.first_url),
     firstSeen: str(r.first_seen),
+    firstSentence: num(r.first_sentence),
   };
 }
 

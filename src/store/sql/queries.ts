@@ -118,7 +118,8 @@ export function eventRecordsQuery(d: Dialect, f: EventFilter, page: Keyset | nul
       (SELECT count(*) FROM event_record_documents rd WHERE rd.record_id = r.id) AS documents,
       (SELECT count(DISTINCT rdd.outlet_id) FROM ${docs}) AS outlets,
       ${d.joinedKeys('rdd.key', docs, 'rdd.seq')} AS document_keys,
-      (SELECT rdd.url FROM ${docs} ORDER BY rdd.seq LIMIT 1) AS first_url
+      (SELECT rdd.url FROM ${docs} ORDER BY rdd.seq LIMIT 1) AS first_url,
+      (SELECT min(xe.sentence) FROM events xe WHERE xe.record_id = r.id) AS first_sentence
     FROM event_records r`;
   return finish(select, w, 'r.id', page, 'r.id');
 }

@@ -1,0 +1,150 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixtureAnalysis } from '../fixtures.js';
+import { PgStore } from '../postgres/pg-store.js';
+import { dropTestSchemas, freshPgUrl, PG_AVAILABLE } from '../postgres/pg-test-support.js';
+import { SqliteStore } from '../sqlite/sqlite-store.js';
+import { contractFixtures } from '../store.contract.js';
+import type { Store } from '../store.js';
+import { csvCell } from './csv.js';
+import { exportTable } from './export.js';
+import { fractionDate, GDELT_COLUMN_COUNT, splitActorCode } from './gdelt.js';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsgraph-export-'));
+afterAll(async () => {
+  fs.rmSync(dir, { recursive: true, force: true });
+  await dropTestSchemas();
+});
+let n = 0;
+const file = (ext: string): string => path.join(dir, `out-${n++}${ext}`);
+
+/** A quote whose text needs CSV quoting and would run as a spreadsheet formula. */
+const tricky = fixtureAnalysis({
+  id: 'tricky-4', source: 'Daily Two', published: '2024-03-02',
+  text: 'The envoy said "=HYPERLINK(1)", adding, "we wait".\nNothing else.',
+  actors: [{ id: 'a1', name: 'The envoy', code: null }],
+  quotes: [{ content: '=HYPERLINK(1)", adding, "we wait', speaker: 'The envoy', speakerActor: 'a1', cue: { text: 'said', lemma: 'say' }, chain: [{ name: 'The envoy', kind: 'speaker' }] }],
+});
+
+async function query(sql: string): Promise<Record<string, unknown>[]> {
+  const db = await DuckDBInstance.create(':memory:');
+  const conn = await db.connect();
+  try {
+    return (await conn.runAndReadAll(sql)).getRowObjectsJS() as Record<string, unknown>[];
+  } finally {
+    conn.closeSync();
+    db.closeSync();
+  }
+}
+
+/** Parse RFC 4180 CSV (quoted fields with doubled quotes and newlines). */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (ch === '\n') {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+    } else cell += ch;
+  }
+  return rows;
+}
+
+for (const kind of ['sqlite', 'postgres'] as const) {
+  describe.skipIf(kind === 'postgres' && !PG_AVAILABLE)(`exports from ${kind}`, () => {
+    let store: Store;
+    beforeAll(async () => {
+      store = kind === 'sqlite' ? SqliteStore.open(file('.db')) : await PgStore.open(freshPgUrl());
+      const { kim, aid, ukr } = contractFixtures();
+      await store.putMany([kim, aid, ukr, tricky]);
+    });
+    afterAll(() => store.close());
+
+    it('writes CSV that parses back to the same values, with formula cells defused', async () => {
+      const out = file('.csv');
+      expect((await exportTable(store, { kind: 'quotes', filter: {}, format: 'csv', out })).rows).toBe(4);
+      const [header, ...rows] = parseCsv(fs.readFileSync(out, 'utf8'));
+      expect(header).toContain('chain');
+      const col = (name: string) => header!.indexOf(name);
+      const trickyRow = rows.find((r) => r[col('document_id')] === 'tricky-4')!;
+      expect(trickyRow[col('content')]).toBe(`'=HYPERLINK(1)", adding, "we wait`);
+      const kimRow = rows.find((r) => r[col('document_id')] === 'kim-1')!;
+      expect(kimRow[col('chain')]).toBe('speaker:Kim Jong Un > medium:KCNA > outlet:Yonhap');
+      expect(kimRow[col('hedged')]).toBe('false');
+    });
+
+    it('writes JSONL with the streamed rows', async () => {
+      const out = file('.jsonl');
+      await exportTable(store, { kind: 'events', filter: { actor: 'RUS' }, format: 'jsonl', out });
+      const rows = fs.readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+      expect(rows).toEqual((await store.events({ actor: 'RUS' }, { limit: 100 })).items);
+    });
+
+    it('writes Parquet that DuckDB reads back with the right types', async () => {
+      const out = file('.parquet');
+      expect((await exportTable(store, { kind: 'events', filter: {}, format: 'parquet', out })).rows).toBe(4);
+      const rows = await query(`SELECT code, goldstein, hedged, quad_class, source_code, date FROM read_parquet('${out}') ORDER BY id`);
+      expect(rows).toHaveLength(4);
+      const sent = rows.find((r) => r.source_code === 'RUSGOV' && r.date === '2024-03-01')!;
+      expect(sent).toMatchObject({ code: '0871', goldstein: 8.3, hedged: false, quad_class: 2n });
+      const types = await query(`SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM read_parquet('${out}'))`);
+      expect(types).toContainEqual({ column_name: 'code', column_type: 'VARCHAR' });
+      expect(types).toContainEqual({ column_name: 'hedged', column_type: 'BOOLEAN' });
+      const quotes = file('.parquet');
+      await exportTable(store, { kind: 'quotes', filter: {}, format: 'parquet', out: quotes });
+      expect(await query(`SELECT count(*)::INTEGER AS n FROM read_parquet('${quotes}') WHERE speaker = 'Kim Jong Un'`)).toEqual([{ n: 2 }]);
+    });
+
+    it('writes event records in the GDELT 2.0 (61 columns) and 1.0 daily (58) layouts', async () => {
+      for (const [format, version] of [['gdelt', 2], ['gdelt1', 1]] as const) {
+        const out = file('.tsv');
+        expect((await exportTable(store, { kind: 'eventRecords', filter: {}, format, out })).rows).toBe(3);
+        const rows = fs.readFileSync(out, 'utf8').trimEnd().split('\n').map((l) => l.split('\t'));
+        for (const r of rows) expect(r).toHaveLength(GDELT_COLUMN_COUNT[version]);
+        const r = rows.find((x) => x[5] === 'RUSGOV')!;
+        expect(r.slice(1, 5)).toEqual(['20240301', '202403', '2024', fractionDate('2024-03-01')]);
+        expect(r.slice(5, 15)).toEqual(['RUSGOV', 'RUSSIA', 'RUS', '', '', '', '', 'GOV', '', '']);
+        expect(r.slice(15, 18)).toEqual(['PRK', 'NORTH KOREA', 'PRK']);
+        // IsRootEvent, EventCode, EventBaseCode, EventRootCode, QuadClass, Goldstein, NumMentions, NumSources, NumArticles, AvgTone
+        expect(r.slice(25, 35)).toEqual(['1', '0871', '087', '08', '2', '8.3', '3', '2', '2', '']);
+        expect(r.at(-1)).toBe('https://yonhap.test/kim-1');
+        expect(r.at(-2)).toMatch(version === 2 ? /^\d{14}$/ : /^\d{8}$/);
+      }
+    });
+  });
+}
+
+describe('export helpers', () => {
+  it('quotes CSV text cells and leaves numbers alone', () => {
+    expect(csvCell('a,b', 'text')).toBe('"a,b"');
+    expect(csvCell('say "hi"', 'text')).toBe('"say ""hi"""');
+    expect(csvCell('+1 555', 'text')).toBe("'+1 555");
+    expect(csvCell(-2, 'float')).toBe('-2');
+    expect(csvCell(null, 'text')).toBe('');
+  });
+
+  it('splits CAMEO actor codes into country, known group and roles', () => {
+    expect(splitActorCode('RUSGOVMIL', 'RUS')).toEqual({ country: 'RUS', knownGroup: '', types: ['GOV', 'MIL'] });
+    expect(splitActorCode('IGOUNO', null)).toEqual({ country: '', knownGroup: 'UNO', types: [] });
+    expect(splitActorCode('PRKMED', null)).toEqual({ country: 'PRK', knownGroup: '', types: ['MED'] });
+    expect(splitActorCode(null, null)).toEqual({ country: '', knownGroup: '', types: [] });
+  });
+});
