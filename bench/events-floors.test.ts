@@ -31,8 +31,8 @@ describe.skipIf(!HAS_SHARED)('accuracy floors: event coding', () => {
     expect(s.sourceCountryRight / s.sourcePairs).toBeGreaterThanOrEqual(floor.sourceCountryAccuracy!);
   });
 
-  it('no-event sentences: non-statement false-positive rate stays under its ceiling', async () => {
-    const s = await scoreNoEventCorpus(sharedPath('eval', 'corpus', 'bbc-fulltext.jsonl'), res(), 1000);
-    expect(s.withNonStatementEvents / s.sentences).toBeLessThanOrEqual(floor.maxFalsePositiveRate!);
+  it('no-event sentences: the false-positive rate stays under its ceiling', async () => {
+    const s = await scoreNoEventCorpus(sharedPath('eval', 'corpus', 'bbc-fulltext.jsonl'), res(), 1500);
+    expect(s.withEvents / s.sentences).toBeLessThanOrEqual(floor.maxFalsePositiveRate!);
   });
 });

@@ -15,7 +15,7 @@ export const CLAUSE_BOUNDARY = new Set([
 ]);
 const RELATIVE = new Set(['who', 'which', 'that']);
 /** Prepositions that introduce a target ("met with X", "fired at X"). */
-const TARGET_PREPOSITIONS = new Set(['to', 'with', 'against', 'on', 'at', 'toward', 'towards', 'into', 'upon', 'over', 'for', 'of', 'onto', 'from']);
+const TARGET_PREPOSITIONS = new Set(['to', 'with', 'between', 'among', 'against', 'on', 'at', 'toward', 'towards', 'into', 'upon', 'over', 'for', 'of', 'onto', 'from']);
 /** Prepositions whose object is never a subject ("In Moscow, Putin said"). */
 const NON_SUBJECT_PREPOSITIONS = new Set(['in', 'at', 'from', 'near', 'on', 'with', 'to', 'for', 'by', 'during', 'after', 'before', 'against', 'over', 'under', 'into', 'between', 'among', 'across', 'toward', 'towards', 'about', 'than', 'like', 'as', 'via', 'through', 'inside', 'outside', 'within', 'behind', 'amid']);
 const COORDINATORS = new Set(['and', ',', '&', 'or', 'nor']);
@@ -132,7 +132,7 @@ const NP_INTERNAL_POS = new Set(['DET', 'ADJ', 'NUM', 'NOUN', 'PROPN', 'PART', '
  * ("offered troops to help Russia"); stops at the end of the clause.
  * `skip` marks words the rule's pattern used (they are the content, not the target).
  */
-export function findObject(view: SentenceView, from: number, end: number, allowDirect: boolean, skip: (i: number) => boolean): ObjectResult {
+export function findObject(view: SentenceView, from: number, end: number, allowDirect: boolean, skip: (i: number) => boolean, throughThat = false): ObjectResult {
   const words = view.words;
   let phrase: { start: number; end: number } | null = null;
   let i = from;
@@ -164,8 +164,11 @@ export function findObject(view: SentenceView, from: number, end: number, allowD
   // prepositional targets, through infinitival complements
   for (; i < end; i++) {
     const w = words[i]!;
+    // a framed verb's content clause ("expressed hope that cooperation with X ...") still names the target
+    if (throughThat && w.lower === 'that') continue;
     if (CLAUSE_BOUNDARY.has(w.lower) || RELATIVE.has(w.lower)) break;
     if (isVerb(w) && !skip(i)) {
+      if (throughThat && !chainedVerb(view, i, from)) break;
       let p = i - 1;
       while (p > from && words[p]!.punct) p--;
       const prev = words[p];
@@ -187,6 +190,13 @@ export function findObject(view: SentenceView, from: number, end: number, allowD
     }
   }
   return { actors: [], phrase };
+}
+
+function chainedVerb(view: SentenceView, i: number, from: number): boolean {
+  let p = i - 1;
+  while (p > from && view.words[p]!.punct) p--;
+  const prev = view.words[p];
+  return prev !== undefined && (prev.lower === 'to' || prev.pos === 'VERB');
 }
 
 /** The actor after "by" following a passive verb ("was attacked by rebels"). */

@@ -34,6 +34,7 @@ const RECIPROCAL_ROOTS = new Set(['03', '04', '05', '06', '19']);
 /** Gerunds after these are nouns ("chances of invading"), not events. */
 const NOMINAL_BEFORE = new Set(['ADP', 'DET', 'ADJ', 'PRON', 'NUM']);
 const STATEMENT = '010';
+const STATEMENT_VERBS = new Set(['say', 'declare', 'state', 'reiterate', 'insist', 'stress', 'tell', 'announce', 'warn', 'argue', 'add', 'write', 'conclude']);
 
 interface Draft {
   event: Event;
@@ -117,7 +118,9 @@ export class EventCoder implements Component {
       const w = words[v]!;
       if (!this.isTrigger(view, v, headline)) continue;
       const windowEnd = clauseEnd(words, v + 1);
-      const coded = resolveVerb(this.lexicon, words, v, windowEnd, w.pos !== 'AUX', clauseBegin(words, v));
+      let coded = resolveVerb(this.lexicon, words, v, windowEnd, w.pos !== 'AUX', clauseBegin(words, v));
+      // "X said Y must V": whatever V is, an obligation put on someone in a statement is a demand
+      if (!coded && w.pos === 'VERB' && this.reportedObligation(words, v)) coded = this.obligationRule;
       if (!coded) continue;
       // everything up to the end of the rule's complement belongs to this verb ("expressed interest to expand ties")
       const usedEnd = Math.max(v + 1, ...coded.used.map((u) => u.end));
@@ -149,12 +152,24 @@ export class EventCoder implements Component {
         sources = subj.actors;
         if (sources.length === 0 && subj.pronoun && previousSource) sources = [previousSource];
         const allowDirect = !w.lemmas.some((l) => NO_DIRECT_OBJECT.has(l)) || w.lemmas.includes('tell');
-        const obj = findObject(view, v + 1, windowEnd, allowDirect, used);
+        const obj = findObject(view, v + 1, windowEnd, allowDirect, used, coded.rule.outcome.kind === 'frame');
         targets = obj.actors;
         targetPhrase = obj.phrase;
       }
       if (sources.length > 0) subjects.set(v, sources);
-      if (sources.length === 0 && this.requireSource) continue;
+      // "X said Y must V": X demands of Y
+      if ((group.obligation || coded === this.obligationRule) && !group.passive) {
+        const k = words.findIndex((x, i) => i < v && x.lemmas.some((l) => STATEMENT_VERBS.has(l)));
+        const speaker = k >= 0 ? findSubject(view, analyseVerbGroup(words, k, clauseBegin(words, k)).start).actors : [];
+        if (speaker.length > 0) {
+          targets = sources;
+          targetPhrase = null;
+          sources = speaker;
+        }
+      }
+      // As in PETRARCH, an event needs a source with an actor code: people and groups the dictionary cannot place are not coded.
+      if (this.requireSource && !sources.some((a) => a.code !== null)) continue;
+      if (this.requireSource) sources = sources.filter((a) => a.code !== null);
 
       // modality changes the act: "will provide aid" is an intent (0333), "must release them" a demand (1053),
       // "will not accept refugees" a refusal (1223)
@@ -164,7 +179,10 @@ export class EventCoder implements Component {
       if (!entry) continue;
       dates ??= datesInSentence(doc.norm.slice(sentence.start, sentence.end), published);
       const verbSpan = doc.span(tokens[words[group.passive ? v : v]!.token]!.start, tokens[words[v]!.token]!.end);
-      const date = eventDate(dates, verbSpan.start - sentence.start, published);
+      // a date belongs to the verb when no other verb stands between them ("the 2019 agreement signed when ..." is not this verb's)
+      const verbStarts = words.filter((x, i) => x.pos === 'VERB' && i !== v).map((x) => tokens[x.token]!.start - sentence.start);
+      const separated = (a: number, b: number): boolean => verbStarts.some((o) => o > a && o < b);
+      const date = eventDate(dates, verbSpan.start - sentence.start, published, separated);
       const attribution = attributions.findIndex((a) => inside(verbSpan, a.content) && !(a.cue && overlaps(verbSpan, a.cue)));
       const hedged = group.hedgedByAdverb || hedges.some((h) => overlaps(verbSpan, h) || (h.scope !== null && inside(verbSpan, h.scope))) || (attribution >= 0 && attributions[attribution]!.hedged);
 
@@ -206,6 +224,23 @@ export class EventCoder implements Component {
     if (acts.length === 0) return drafts;
     if (statements.length > 0) for (const d of acts) d.event.reported = true;
     return acts;
+  }
+
+  private readonly obligationRule: CodedVerb = {
+    code: '100',
+    rule: { id: 'coder:obligation', head: '', pattern: [], outcome: { kind: 'code', code: '100' }, order: -1 },
+    complement: null,
+    used: [],
+  };
+
+  /** "must"/"needs to" before the verb, and a statement verb earlier in the sentence. */
+  private reportedObligation(words: readonly Word[], v: number): boolean {
+    let i = v - 1;
+    while (i >= 0 && (words[i]!.pos === 'ADV' || words[i]!.pos === 'PART') && words[i]!.lower !== 'to') i--;
+    const obliged = words[i]?.lower === 'must' || (words[i]?.lower === 'to' && ['need', 'needs', 'has', 'have'].includes(words[i - 1]?.lower ?? ''));
+    if (!obliged) return false;
+    for (let k = 0; k < i; k++) if (words[k]!.lemmas.some((l) => STATEMENT_VERBS.has(l))) return true;
+    return false;
   }
 
   /** A verb that can carry an event: finite or infinitival, not a gerund inside a noun phrase or a participle used as an adjective. */
@@ -288,7 +323,9 @@ function pairUp(sources: readonly ActorSpan[], targets: readonly ActorSpan[], ro
     return pairs;
   }
   for (const s of sources.length > 0 ? sources : [null]) {
-    for (const t of targets.length > 0 ? targets : [null]) {
+    // "cooperation between Moscow and Pyongyang", told by Pyongyang: the target is the other side
+    const others = targets.filter((t) => !(s && (same(s, t) || (s.code !== null && t.code !== null && s.code.slice(0, 3) === t.code.slice(0, 3) && targets.some((u) => u.code?.slice(0, 3) !== s.code!.slice(0, 3))))));
+    for (const t of others.length > 0 ? others : [null]) {
       if (s && t && same(s, t)) continue;
       pairs.push({ source: s, target: t });
     }

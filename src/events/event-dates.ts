@@ -52,10 +52,17 @@ export function publishedDate(published: string | null): Date | null {
   return Number.isNaN(d.getTime()) ? null : d;
 }
 
-/** The date for a verb at `verbOffset` (inside the sentence): the nearest expression, else the publication day. */
-export function eventDate(found: readonly DateFound[], verbOffset: number, published: Date | null): string | null {
+/**
+ * The date for a verb at `verbOffset` (inside the sentence): the nearest
+ * expression that no other verb separates from it (`separated(a, b)`), else
+ * the publication day.
+ */
+export function eventDate(found: readonly DateFound[], verbOffset: number, published: Date | null, separated: (a: number, b: number) => boolean = () => false): string | null {
   let best: DateFound | null = null;
-  for (const f of found) if (!best || Math.abs(f.index - verbOffset) < Math.abs(best.index - verbOffset)) best = f;
+  for (const f of found) {
+    if (separated(Math.min(f.index, verbOffset), Math.max(f.index, verbOffset))) continue;
+    if (!best || Math.abs(f.index - verbOffset) < Math.abs(best.index - verbOffset)) best = f;
+  }
   if (best) return best.date;
   return published ? published.toISOString().slice(0, 10) : null;
 }
