@@ -12,6 +12,7 @@ const CATEGORY_MATCHERS = Object.entries(RULES.categories).map(([kind, frags]) =
 const PROTECT_RE = tokenRegex(RULES.protect);
 const PHRASE_RE = new RegExp(`^(?:${RULES.phrases.patterns.join('|')})$`, 'iu');
 const TAIL_RE = new RegExp(`^(?:${RULES.phrases.tailMarkers.join('|')})$`, 'iu');
+const PROMO_RE = new RegExp(`(?:${RULES.phrases.promoWords.join('|')})`, 'iu');
 const HIDDEN_STYLE_RE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i;
 
 export const BLOCK_TAGS = new Set([
@@ -35,6 +36,11 @@ interface Label {
 /** A short block that opens a trailing section of related links or teasers ("Read more", "Lesen Sie auch"). */
 export function isTailMarker(text: string): boolean {
   return text.length < 80 && TAIL_RE.test(text.replace(/[\s.:!»›>→…]+$/u, '').replace(/^[\s»›>→•-]+/u, '').trim());
+}
+
+/** A short call to action ("Subscribe to our newsletter", "Follow us on Telegram"). */
+export function isPromo(text: string): boolean {
+  return text.length < 220 && PROMO_RE.test(text);
 }
 
 /** Every label that applies, most specific first: a class "related-stories" says more than <aside>. */

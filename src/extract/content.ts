@@ -6,7 +6,7 @@
  */
 import { type ElementNode, attr } from './dom.js';
 import type { TextUnit } from './units.js';
-import { isPhraseBoilerplate, isTailMarker } from './boilerplate.js';
+import { isPhraseBoilerplate, isPromo, isTailMarker } from './boilerplate.js';
 import type { BoilerplateItem } from './types.js';
 
 const POSITIVE_HINT = /article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story|prose|rich-?text|paragraph/i;
@@ -241,6 +241,8 @@ export function selectUnits(units: TextUnit[], selected: Set<ElementNode>, title
       if (teaser.test(kept[i]!.text)) drop(kept.splice(i, 1)[0]!, 'related', 'truncated teaser');
     }
   }
+  // Articles often end with calls to action; drop short ones from the end backwards.
+  for (let n = 0; n < 4 && kept.length > 1 && isPromo(kept[kept.length - 1]!.text); n++) drop(kept.pop()!, 'newsletter', 'call to action at the end');
   // Headings with nothing after them (e.g. "Related stories" at the end) are furniture.
   while (kept.length > 0 && kept[kept.length - 1]!.kind === 'heading') drop(kept.pop()!, 'related', 'trailing heading');
   return { units: kept, removed, container: [...selected][0] ?? null };

@@ -10,7 +10,7 @@ export interface BoilerplateRules {
   protect: string[];
   roles: Record<string, string>;
   tags: Record<string, string>;
-  phrases: { patterns: string[]; tailMarkers: string[] };
+  phrases: { patterns: string[]; tailMarkers: string[]; promoWords: string[] };
 }
 
 export interface MetadataKeys {
