@@ -27,6 +27,7 @@ describe.skipIf(reason !== null)('web UI pages', () => {
       stories: [['story-copy-0', 'story-copy-1', 'story-copy-2']],
       analyze: async (input) => {
         if (input.text === LETTERS_TEXT) return letters;
+        if (input.html?.includes('<p>Uploaded page</p>')) return letters;
         throw new Error('unexpected input');
       },
     });
@@ -129,8 +130,18 @@ describe.skipIf(reason !== null)('web UI pages', () => {
     await screenshots(page, 'analyse');
   });
 
+  it('Analyse: an uploaded HTML file is sent as html', async () => {
+    await go('#/analyse');
+    await page.getByLabel('Upload a file').check();
+    await page.getByLabel('HTML or text file').setInputFiles({ name: 'page.html', mimeType: 'text/html', buffer: Buffer.from('<html><body><p>Uploaded page</p></body></html>') });
+    await page.getByRole('button', { name: 'Analyse' }).click();
+    await page.getByTestId('analysis-result').waitFor();
+    expect(await page.locator('.doc-title').textContent()).toContain('Moscow and Pyongyang');
+  });
+
   it('Analyse: an API error is shown plainly', async () => {
     await go('#/analyse');
+    await page.getByLabel('Paste text').check();
     await page.getByRole('textbox', { name: 'Article text' }).fill('Some other text that the test analyser refuses.');
     await page.getByRole('button', { name: 'Analyse' }).click();
     await page.getByRole('alert').waitFor();
