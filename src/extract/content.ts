@@ -215,6 +215,8 @@ export function selectUnits(units: TextUnit[], selected: Set<ElementNode>, title
   for (const u of inside) {
     const density = u.linkChars / u.chars;
     if (isPhraseBoilerplate(u.text)) drop(u, 'phrase', 'furniture phrase');
+    // Short lines carrying a copyright sign are photo credits or captions.
+    else if (u.chars < 150 && /©|\(c\)\s/i.test(u.text)) drop(u, 'media', 'credit line');
     else if (u.kind === 'heading' && titleSet.has(normTitle(u.text))) drop(u, 'header', 'headline');
     // Short lines that are mostly links are teasers or menus; table rows often link one cell (a name) legitimately.
     else if (density > 0.6 || (density > 0.35 && u.chars < 120 && u.kind !== 'table')) drop(u, 'link-list', `link density ${density.toFixed(2)}`);
