@@ -192,10 +192,11 @@ function postContent(ctx: AttributionContext, si: number, p0: number, flags: Cue
 }
 
 /** Auxiliaries, adverbs and negation left of a cue: where the speaker phrase must end. */
-function leftOfCue(ctx: AttributionContext, cue: number, lo: number): { first: number; negated: boolean; passive: boolean } {
+function leftOfCue(ctx: AttributionContext, cue: number, lo: number): { first: number; negated: boolean; passive: boolean; auxiliary: boolean } {
   let a = cue;
   let negated = false;
   let be = false;
+  let auxiliary = false;
   while (a - 1 >= lo) {
     const t = a - 1;
     const w = ctx.word(t);
@@ -205,12 +206,15 @@ function leftOfCue(ctx: AttributionContext, cue: number, lo: number): { first: n
       continue;
     }
     if (ctx.isNegation(t)) negated = true;
-    else if (ctx.tag(t) === 'AUX' || BE.has(w) || w === 'has' || w === 'have' || w === 'had') be ||= BE.has(w);
+    else if (ctx.tag(t) === 'AUX' || BE.has(w) || w === 'has' || w === 'have' || w === 'had') {
+      be ||= BE.has(w);
+      auxiliary = true;
+    }
     else if (ctx.tag(t) !== 'ADV' || w === 'as' || w === 'so') break;
     a--;
   }
   const form = ctx.word(cue);
-  return { first: a, negated, passive: be && !form.endsWith('ing') };
+  return { first: a, negated, passive: be && !form.endsWith('ing'), auxiliary };
 }
 
 /** The subject of the clause a participle cue hangs off ("Kim voiced ..., saying that"). */
@@ -345,9 +349,10 @@ export function cueFrame(ctx: AttributionContext, si: number, cue: Cue, consumed
   const s = ctx.sentences[si]!;
   const lo = s.firstToken;
   const hi = s.endToken;
-  const left = givenSpeaker ? { first: cue.first, negated: false, passive: false } : leftOfCue(ctx, cue.first, lo);
+  const left = givenSpeaker ? { first: cue.first, negated: false, passive: false, auxiliary: false } : leftOfCue(ctx, cue.first, lo);
   if (left.negated || left.passive) return null;
-  const participle = !givenSpeaker && ctx.word(cue.first).endsWith('ing') && cue.end === cue.first + 1;
+  // "saying", "calling" hang off another clause; "is thanking", "has been criticizing" are finite.
+  const participle = !givenSpeaker && !left.auxiliary && ctx.word(cue.first).endsWith('ing') && cue.end === cue.first + 1;
   let speaker: TokenRange | null = givenSpeaker ?? (participle ? null : speakerLeft(ctx, left.first, lo));
   // A sentence split inside the subject ("Sen. Bernie Sanders (I-Vt.) | said he ..."): look back into the previous sentence.
   if (!speaker && !participle && left.first === lo && si > 0 && /^\p{Ll}/u.test(ctx.doc.text[s.start] ?? '')) {
@@ -419,8 +424,16 @@ export function accordingFrame(ctx: AttributionContext, si: number, first: numbe
   const s = ctx.sentences[si]!;
   const lo = s.firstToken;
   const hi = s.endToken;
-  const np = ctx.npRight(end, hi);
+  let np = ctx.npRight(end, hi);
   if (!np) return null;
+  // The source may carry its own modifiers ("according to exit polls conducted for the AP by Edison Research"):
+  // it runs to the next comma, or to the sentence end when the citation closes the sentence.
+  let stop = np.end;
+  while (stop < hi && ctx.word(stop) !== ',' && !/^[.!?;]+$/.test(ctx.word(stop)) && stop - end < 25) stop++;
+  const opensSentence = first === lo || ctx.tag(first - 1) === 'CCONJ' || ctx.tag(first - 1) === 'ADV';
+  // ... but not over a stray reporting verb ("According to KCNA news agency said, ...").
+  if (ctx.lexicon.verbs.has(ctx.word(stop - 1)) && ctx.tag(stop - 1) === 'VERB') stop--;
+  if (stop > np.end && (ctx.word(stop) === ',' || ctx.lexicon.verbs.has(ctx.word(stop)) ? opensSentence : stop >= hi - 1)) np = { first: np.first, end: stop };
   let p = np.end;
   // "According to KCNA news agency said, ...": a stray reporting verb after the source.
   if (ctx.lexicon.verbs.has(ctx.word(p)) && ctx.word(p + 1) === ',') consumed.add(p++);
@@ -458,7 +471,7 @@ export function colonFrame(ctx: AttributionContext, si: number): Frame | null {
   if (!np || ctx.word(np.end) !== ':') return null;
   const quote = ctx.quoteStartingAt(ctx.end(np.end));
   // Headline style, "Graham: Trump's rhetoric destroying GOP's chance": a short name, a colon, the claim.
-  const headline = s.section === 'title' && np.end - np.first <= 5 && s.endToken - np.end > 3;
+  const headline = (s.section === 'title' || si === 0) && np.end - np.first <= 5 && s.endToken - np.end > 3;
   // Transcript style, "TAPPER: And obviously ...": a capitalised name opening a paragraph.
   const para = ctx.paragraphs.find((p) => p.start <= s.start && s.start < p.end);
   const name = ctx.doc.text.slice(ctx.start(np.first), ctx.end(np.end - 1));
