@@ -34,6 +34,7 @@ const RECIPROCAL_ROOTS = new Set(['03', '04', '05', '06', '19']);
 /** Gerunds after these are nouns ("chances of invading"), not events. */
 const NOMINAL_BEFORE = new Set(['ADP', 'DET', 'ADJ', 'PRON', 'NUM']);
 const STATEMENT = '010';
+const GUILT_WORDS = new Set(['guilty', 'accused', 'suspected', 'convicted', 'charged', 'responsible', 'culpable', 'capable']);
 const STATEMENT_VERBS = new Set(['say', 'declare', 'state', 'reiterate', 'insist', 'stress', 'tell', 'announce', 'warn', 'argue', 'add', 'write', 'conclude']);
 
 interface Draft {
@@ -237,7 +238,7 @@ export class EventCoder implements Component {
   private reportedObligation(words: readonly Word[], v: number): boolean {
     let i = v - 1;
     while (i >= 0 && (words[i]!.pos === 'ADV' || words[i]!.pos === 'PART') && words[i]!.lower !== 'to') i--;
-    const obliged = words[i]?.lower === 'must' || (words[i]?.lower === 'to' && ['need', 'needs', 'has', 'have'].includes(words[i - 1]?.lower ?? ''));
+    const obliged = words[i]?.lower === 'must';
     if (!obliged) return false;
     for (let k = 0; k < i; k++) if (words[k]!.lemmas.some((l) => STATEMENT_VERBS.has(l))) return true;
     return false;
@@ -263,7 +264,9 @@ export class EventCoder implements Component {
     if (!w.lemmas.some((l) => this.lexicon.rulesByHead.has(l))) return false;
     if (prev && (prev.lower === '-' || prev.lower.endsWith('-'))) return false; // "Russian-backed"
     if (w.lower.endsWith('ing') && prev) {
-      if (NOMINAL_BEFORE.has(prev.pos) && prev.lower !== 'while' && prev.lower !== 'after' && prev.lower !== 'before') return false;
+      // "guilty of violating", "accused of attacking": the gerund is the act itself
+      const charged = prev.lower === 'of' && GUILT_WORDS.has(words[v - 2]?.lower ?? '');
+      if (NOMINAL_BEFORE.has(prev.pos) && !charged && prev.lower !== 'while' && prev.lower !== 'after' && prev.lower !== 'before') return false;
       if (prev.lower === "'s" || prev.lower === '’s') return false;
     }
     // participle as adjective: "the signed agreement"

@@ -102,7 +102,7 @@ export async function scoreCameoManual(file: string, res: Resources, limit = Inf
     if (e && e.code.slice(0, 3) === gold.slice(0, 3)) s.threeDigitRight++;
     if (e && e.code === gold) s.fullRight++;
     confusionAdd(table, gold.slice(0, 2), e?.root ?? null);
-    if (!e || e.root !== gold.slice(0, 2)) s.misses.push({ id: r.id, gold, got: e?.code ?? 'none', text: r.text });
+    if (!e || e.code.slice(0, 3) !== gold.slice(0, 3)) s.misses.push({ id: r.id, gold, got: e?.code ?? 'none', text: r.text });
   }
   s.confusion = [...table.values()].sort((a, b) => a.root.localeCompare(b.root));
   return s;
