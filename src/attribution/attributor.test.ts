@@ -148,6 +148,16 @@ describe('Attributor: hedges and anonymous sources', () => {
     expect(hedges.find((h) => h.kind === 'reports')?.scope?.text).toBe('the port was mined overnight');
   });
 
+  it('an unattributed passive or evidential claim is a hedged claim with no speaker, limited to its clause', () => {
+    const a = attribute(`${TITLE}The island is considered a strategic asset.\n\nSupport for the ferry plan appears to have fallen, while costs rose.`);
+    const island = find(a, 'island is considered');
+    expect(island.speaker).toBeNull();
+    expect(island.hedged).toBe(true);
+    const support = find(a, 'appears to have fallen');
+    expect(support.content.text).toBe('Support for the ferry plan appears to have fallen');
+    expect((a.layers.hedges ?? []).find((h) => h.kind === 'evidential')?.text).toBe('appears to');
+  });
+
   it('flags anonymous sources and not named ones', () => {
     const a = attribute(`${TITLE}Officials who spoke on condition of anonymity said the border was closed.\n\nA senior official said the talks had stalled.\n\nAnna Berg said the ferry was late.`);
     expect(find(a, 'talks had stalled').anonymous).toBe(true);

@@ -28,6 +28,29 @@ function trimmed(ctx: AttributionContext, start: number, end: number): CharSpan 
   return { start, end };
 }
 
+const CLAUSE_BREAKS = new Set([';', ':', 'but', 'while', 'whereas', 'where', 'because', 'although', 'though']);
+const CLAUSE_ENDS = new Set(['when', 'where', 'which', 'while', 'as', 'because', 'although', 'though', 'but']);
+
+/** The clause a hedge sits in ("Enthusiasm for Clinton appears to have plummeted", up to ", when ..."). */
+function clauseAround(ctx: AttributionContext, si: number, token: number): CharSpan {
+  const s = ctx.sentences[si]!;
+  let first = s.firstToken;
+  for (let i = token - 1; i > s.firstToken; i--) {
+    if (CLAUSE_BREAKS.has(ctx.word(i)) || (ctx.word(i) === 'and' && ctx.word(i - 1) === ',')) {
+      first = i + 1;
+      break;
+    }
+  }
+  let end = ctx.sentenceContentEnd(si);
+  for (let i = token + 1; i < s.endToken - 1; i++) {
+    if ((ctx.word(i) === ',' && CLAUSE_ENDS.has(ctx.word(i + 1))) || ctx.word(i) === ';') {
+      end = ctx.start(i);
+      break;
+    }
+  }
+  return trimmed(ctx, ctx.start(first), end);
+}
+
 export function findHedges(ctx: AttributionContext): FoundHedge[] {
   const found: FoundHedge[] = [];
   const doc = ctx.doc;
@@ -35,7 +58,8 @@ export function findHedges(ctx: AttributionContext): FoundHedge[] {
     const sentenceScope = trimmed(ctx, s.start, ctx.sentenceContentEnd(si));
     for (const m of ctx.lexicon.hedges.findAll(ctx.words, s.firstToken, s.endToken)) {
       let scope: CharSpan | null = sentenceScope;
-      if (m.value.scope === 'after') {
+      if (m.value.scope === 'clause') scope = clauseAround(ctx, si, m.first);
+      else if (m.value.scope === 'after') {
         let p = m.end;
         while (p < s.endToken && SCOPE_SKIP.has(ctx.word(p))) p++;
         scope = p < s.endToken ? trimmed(ctx, ctx.start(p), ctx.sentenceContentEnd(si)) : null;
@@ -56,9 +80,10 @@ export function findHedges(ctx: AttributionContext): FoundHedge[] {
       if (!m || ctx.word(m.end) === 'by' || ctx.isNegation(i + 1)) continue;
       // "is believed to" is already a listed hedge.
       if (found.some((f) => f.sentence === si && f.token <= i && ctx.start(i) < f.hedge.end)) continue;
+      const clause = clauseAround(ctx, si, i);
       found.push({
-        hedge: { ...doc.span(ctx.start(i), ctx.end(m.end - 1)), kind: 'unattributed-passive', scope: doc.span(sentenceScope.start, sentenceScope.end) },
-        claim: null,
+        hedge: { ...doc.span(ctx.start(i), ctx.end(m.end - 1)), kind: 'unattributed-passive', scope: doc.span(clause.start, clause.end) },
+        claim: m.value.split(' ').pop()!,
         sentence: si,
         token: i,
       });

@@ -39,7 +39,7 @@ export interface PhraseCue {
   frame: PhraseFrame;
 }
 
-export type HedgeScope = 'sentence' | 'after';
+export type HedgeScope = 'sentence' | 'after' | 'clause';
 export interface HedgeCue {
   kind: string;
   scope: HedgeScope;
@@ -114,7 +114,7 @@ export function loadAttributionLexicon(): AttributionLexicon {
   const hedges = new PhraseMatcher<HedgeCue>(
     rows('hedges.tsv', 4).map(([pattern, kind, scope, claim]) => ({
       steps: parsePattern(pattern!),
-      value: { kind: kind!, scope: scope === 'after' ? 'after' : 'sentence', claim: claim === '-' ? null : claim! },
+      value: { kind: kind!, scope: scope === 'after' || scope === 'clause' ? scope : 'sentence', claim: claim === '-' ? null : claim! },
     })),
   );
 
