@@ -11,7 +11,7 @@ import type { ActorSpan, SentenceView, Word } from './sentence-view.js';
 
 /** Words that end a clause when scanning for arguments. */
 export const CLAUSE_BOUNDARY = new Set([
-  ';', ':', '?', '!', '(', ')', 'because', 'although', 'though', 'whereas', 'while', 'but', 'unless', 'until', 'if', 'when', 'whether', 'after', 'before', 'since', 'once', 'where', 'whom', 'whose',
+  ';', ':', '?', '!', 'because', 'although', 'though', 'whereas', 'while', 'but', 'unless', 'until', 'if', 'when', 'whether', 'after', 'before', 'since', 'once', 'where', 'whom', 'whose',
 ]);
 const RELATIVE = new Set(['who', 'which', 'that']);
 /** Prepositions that introduce a target ("met with X", "fired at X"). */
