@@ -168,7 +168,7 @@ export function extractArticle(html: string, opts: ExtractOptions = {}): Extract
   deadline.check();
   const titles = [meta.title ?? '', ...meta.h1Texts];
   const selection = selectUnits(units, selected, titles);
-  if (!process.env.NO_LEAD) selection.units = [...leadUnits(firstUnits, selection.units, pruned.dropped, meta.description), ...selection.units];
+  selection.units = [...leadUnits(firstUnits, selection.units, pruned.dropped, meta.description), ...selection.units];
   deadline.check();
 
   let method: ExtractedArticle['method'] = selection.units.length > 0 ? 'dom' : 'none';
