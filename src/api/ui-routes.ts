@@ -165,6 +165,16 @@ export function jaccard(a: Set<string>, b: Set<string>): number {
   return inter / (a.size + b.size - inter);
 }
 
+/** Shared 5-word shingles: at least this much is a near-duplicate; at least SIMILAR is listed as similar. */
+const NEAR_DUPLICATE = 0.8;
+const SIMILAR = 0.3;
+
+/** The title's four longest words: a full-text probe for copies of the same article. */
+function probeWords(title: string): string | null {
+  const words = [...new Set(title.match(/[\p{L}\p{N}]{4,}/gu) ?? [])].sort((x, y) => y.length - x.length).slice(0, 4);
+  return words.length >= 2 ? words.join(' ') : null;
+}
+
 async function findDocumentRow(store: Store, analysis: Analysis): Promise<DocumentRow | null> {
   // The document filter has no key; walk the stream (stops at the match).
   for await (const row of store.stream('documents', {})) {
@@ -216,23 +226,35 @@ export function uiRoutes(store: Store): Hono {
     const a = await store.get(key);
     if (!a) throw new NewsgraphError('not-found', `no stored document ${key}`);
     const row = await findDocumentRow(store, a);
-    if (!row || row.storyId === null) return c.json({ story: null, storyDocuments: [] });
-    const [story, members] = await Promise.all([
-      findStory(store, row.storyId),
-      store.documents({ story: row.storyId }, { limit: 200 }),
-    ]);
     const mine = shingles(a.text);
+    const similarityTo = async (otherKey: string): Promise<number | null> => {
+      const other = await store.get(otherKey);
+      return other ? Math.round(jaccard(mine, shingles(other.text)) * 1000) / 1000 : null;
+    };
+    let story: StoryRow | null = null;
     const storyDocuments = [];
-    for (const d of members.items.sort(byPublished)) {
-      let similarity: number | null = null;
-      if (d.key === row.key) similarity = 1;
-      else if (storyDocuments.length < 60) {
-        const other = await store.get(d.key);
-        if (other) similarity = Math.round(jaccard(mine, shingles(other.text)) * 1000) / 1000;
+    if (row && row.storyId !== null) {
+      const [s, members] = await Promise.all([findStory(store, row.storyId), store.documents({ story: row.storyId }, { limit: 200 })]);
+      story = s;
+      for (const d of members.items.sort(byPublished)) {
+        const similarity: number | null = d.key === row.key ? 1 : storyDocuments.length < 60 ? await similarityTo(d.key) : null;
+        storyDocuments.push({ ...d, similarity, nearDuplicate: d.key !== row.key && similarity !== null && similarity >= NEAR_DUPLICATE });
       }
-      storyDocuments.push({ ...d, similarity, nearDuplicate: d.key !== row.key && similarity !== null && similarity >= 0.8 });
     }
-    return c.json({ story, storyDocuments });
+    // Near-duplicates anywhere in the store: full-text candidates on the title's longest words, then shingle overlap.
+    const inStory = new Set(storyDocuments.map((d) => d.key));
+    const nearDuplicates: (SearchHit & { similarity: number })[] = [];
+    const probe = probeWords(a.document.title ?? a.layers.title?.text ?? a.text.slice(0, 300));
+    if (probe) {
+      const hits = await store.search(probe, { limit: 15 }).then((p) => p.items).catch(() => [] as SearchHit[]);
+      for (const h of hits) {
+        if (h.key === a.document.contentHash || h.key === row?.key || inStory.has(h.key)) continue;
+        const similarity = await similarityTo(h.key);
+        if (similarity !== null && similarity >= SIMILAR) nearDuplicates.push({ ...h, similarity });
+      }
+      nearDuplicates.sort((x, y) => y.similarity - x.similarity);
+    }
+    return c.json({ story, storyDocuments, nearDuplicates });
   }));
 
   app.get('/actor', safe(async (c) => {

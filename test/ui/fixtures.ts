@@ -120,6 +120,12 @@ export function storyAnalyses(): Analysis[] {
       }],
     }));
   });
+  // A near-duplicate of the first note from another outlet, in no story.
+  const first = out.find((a) => a.document.id === 'dyad-0')!;
+  out.push(fixtureAnalysis({
+    id: 'dyad-0-copy', text: `${first.text} Confirmed.`, title: 'Monthly note 0', url: 'https://example.test/copy/0', published: '2024-01-16',
+    source: 'Morning Courier', actors: [{ ...RUS, mentions: ['Russia'] }, { ...PRK, mentions: ['North Korea'] }],
+  }));
   return out;
 }
 

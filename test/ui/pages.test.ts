@@ -161,6 +161,14 @@ describe.skipIf(reason !== null)('web UI pages', () => {
     await go(`#/article/${letters.document.contentHash}`);
     await page.locator('.article-text').waitFor();
     await expect.poll(() => page.locator('.related').textContent()).toContain('not in a story cluster');
+    expect(await page.locator('.related').textContent()).toContain('No other stored article shares much');
+
+    // Near-duplicates found outside any story.
+    await go(`#/article/${stories.find((a) => a.document.id === 'dyad-0')!.document.contentHash}`);
+    await page.getByTestId('near-duplicates').waitFor();
+    const near = await page.getByTestId('near-duplicates').textContent();
+    expect(near).toContain('Morning Courier');
+    expect(near).toContain('near-duplicate');
 
     await go('#/article/does-not-exist');
     await page.getByRole('alert').waitFor();

@@ -114,6 +114,8 @@ export interface NetworkData { nodes: NetworkNode[]; edges: NetworkEdge[]; trunc
 export interface RelatedDocs {
   story: StoryRow | null;
   storyDocuments: (DocumentRow & { similarity: number | null; nearDuplicate: boolean })[];
+  /** Other stored articles sharing at least 30 % of their 5-word shingles with this one (outside its story). */
+  nearDuplicates?: (SearchHit & { similarity: number })[];
 }
 
 export interface StoryDetail {

@@ -6,7 +6,7 @@ import { offsets } from '../labels.js';
 type Actor = NonNullable<Analysis['layers']['actors']>[number];
 type Relay = NonNullable<Analysis['layers']['attributions']>[number]['chain'][number];
 
-const KIND_ICON: Record<string, string> = { speaker: '“', medium: '▭', relay: '↻', outlet: '■', republisher: '⎘' };
+const KIND_ICON: Record<string, string> = { speaker: '“', medium: '▭', relay: '↻', outlet: '■', republisher: '⇉' };
 
 export function Chain({ chain, actors, compact = false }: { chain: { name: string; kind: string; actorId: string | null; span?: Relay['span'] }[]; actors?: Map<string, Actor>; compact?: boolean }) {
   return (

@@ -22,25 +22,50 @@ export function ArticlePage({ docKey }: { docKey: string }) {
             <section class="related" aria-labelledby="rel-h">
               <h2 id="rel-h">Story and copies</h2>
               <AsyncView state={related} what="the story">
-                {(r) => r.story === null ? <Empty>This article is not in a story cluster yet.</Empty> : (
+                {(r) => (
                   <>
-                    <p>
-                      In story <a href={href('stories', r.story.id)}>#{r.story.id}{r.story.label ? ` “${r.story.label}”` : ''}</a> with {r.story.documents} document{r.story.documents === 1 ? '' : 's'}.
-                    </p>
-                    <table class="data">
-                      <caption>Other outlets' copies (similarity of the text to this one)</caption>
-                      <thead><tr><th scope="col">Published</th><th scope="col">Outlet</th><th scope="col">Title</th><th scope="col">Similarity</th></tr></thead>
-                      <tbody>
-                        {r.storyDocuments.filter((d) => d.key !== docKey).map((d) => (
-                          <tr key={d.key}>
-                            <td>{day(d.published)}</td>
-                            <td>{d.outlet ?? '—'}</td>
-                            <td><a href={href('article', d.key)}>{d.title ?? d.id}</a></td>
-                            <td>{d.similarity === null ? '—' : `${Math.round(d.similarity * 100)}%`}{d.nearDuplicate && <strong class="tag">near-duplicate</strong>}</td>
-                          </tr>
-                        ))}
-                      </tbody>
-                    </table>
+                    {r.story === null ? <Empty>This article is not in a story cluster yet.</Empty> : (
+                      <>
+                        <p>
+                          In story <a href={href('stories', r.story.id)}>#{r.story.id}{r.story.label ? ` “${r.story.label}”` : ''}</a> with {r.story.documents} document{r.story.documents === 1 ? '' : 's'}.
+                        </p>
+                        <div class="table-wrap">
+                          <table class="data">
+                            <caption>Other outlets' copies (share of 5-word phrases in common with this one)</caption>
+                            <thead><tr><th scope="col">Published</th><th scope="col">Outlet</th><th scope="col">Title</th><th scope="col">Similarity</th></tr></thead>
+                            <tbody>
+                              {r.storyDocuments.filter((d) => d.key !== docKey).map((d) => (
+                                <tr key={d.key}>
+                                  <td>{day(d.published)}</td>
+                                  <td>{d.outlet ?? '—'}</td>
+                                  <td><a href={href('article', d.key)}>{d.title ?? d.id}</a></td>
+                                  <td>{d.similarity === null ? '—' : `${Math.round(d.similarity * 100)}%`}{d.nearDuplicate && <strong class="tag">near-duplicate</strong>}</td>
+                                </tr>
+                              ))}
+                            </tbody>
+                          </table>
+                        </div>
+                      </>
+                    )}
+                    <h3>Near-duplicates elsewhere in the store</h3>
+                    {(r.nearDuplicates ?? []).length === 0 ? <Empty>No other stored article shares much of this text.</Empty> : (
+                      <div class="table-wrap">
+                        <table class="data" data-testid="near-duplicates">
+                          <caption>Articles sharing at least 30% of their 5-word phrases with this one</caption>
+                          <thead><tr><th scope="col">Published</th><th scope="col">Outlet</th><th scope="col">Title</th><th scope="col">Similarity</th></tr></thead>
+                          <tbody>
+                            {(r.nearDuplicates ?? []).map((d) => (
+                              <tr key={d.key}>
+                                <td>{day(d.published)}</td>
+                                <td>{d.outlet ?? '—'}</td>
+                                <td><a href={href('article', d.key)}>{d.title ?? d.id}</a></td>
+                                <td>{Math.round(d.similarity * 100)}%{d.similarity >= 0.8 && <strong class="tag">near-duplicate</strong>}</td>
+                              </tr>
+                            ))}
+                          </tbody>
+                        </table>
+                      </div>
+                    )}
                   </>
                 )}
               </AsyncView>
