@@ -8,8 +8,8 @@
  * empty entity layers: PolNeAR speakers are scored as spans) and the
  * Attributor over each record's text, and prints content F1 (overlap >= 0.5),
  * exact-span F1, content+speaker F1 and cue accuracy, by type, and articles/s.
- * `--errors` writes missed and spurious attributions to a file outside the
- * repo for reading.
+ * `--errors` writes matched (HIT), missed (MISS), spurious (SPUR) and
+ * wrong-speaker (SPKR) attributions to a file outside the repo for reading.
  */
 import fs from 'node:fs';
 import { toAnalysis, toDoc } from '../src/analyze.js';
@@ -99,6 +99,7 @@ export async function evaluateAttribution(file: string, options: { limit?: numbe
       for (const pair of match.pairs) {
         const p = predicted[pair.predicted]!;
         const g = gold[pair.gold]!;
+        errors.push(`HIT  ${record.doc_id} [${p.type}] S=${show(p.speaker)} cue=${show(p.cue)} C=${show(p.content[0]!)}`);
         const sp = p.speaker === null || g.speaker === null ? p.speaker === g.speaker : p.speaker.start < g.speaker.end && g.speaker.start < p.speaker.end;
         if (!sp) errors.push(`SPKR ${record.doc_id} pred=${show(p.speaker)} gold=${show(g.speaker)} cue=${show(g.cue)}`);
       }

@@ -36,8 +36,12 @@ function lightObjectFrame(ctx: AttributionContext, si: number, cue: Cue, consume
  */
 function isVerbUse(ctx: AttributionContext, i: number): boolean {
   const tag = ctx.tag(i);
+  // "758 pledged delegates", "the stated goal": a participle before a noun is an adjective.
+  const prevTag = ctx.tag(i - 1);
+  if ((prevTag === 'DET' || prevTag === 'NUM' || prevTag === 'ADJ') && ctx.tag(i + 1) === 'NOUN' && ctx.word(i).endsWith('ed')) return false;
   if (tag === 'VERB') return true;
-  if (tag !== 'NOUN') return false;
+  // "United States", "Post" in a name: a capitalised noun is not a verb.
+  if (tag !== 'NOUN' || /^\p{Lu}/u.test(ctx.doc.text[ctx.start(i)] ?? '')) return false;
   const prev = ctx.word(i - 1);
   return prev === ',' || ctx.word(i + 1) === 'that' || ctx.tag(i - 1) === 'PROPN' || ctx.tag(i - 1) === 'PRON' || ctx.quoteEndingBefore(ctx.start(i)) !== null;
 }
