@@ -26,6 +26,8 @@ export interface TextUnit {
 const SKIP_TAGS = new Set(['title', 'meta', 'link', 'base', 'script', 'style', 'noscript', 'template', 'svg', 'math', 'canvas', 'iframe', 'object', 'embed', 'select', 'textarea', 'button', 'input', 'img', 'picture', 'video', 'audio', 'source', 'track', 'map', 'area']);
 const BR = '\u0000';
 /** Soft hyphens, zero-width characters and BOMs: invisible in a browser, noise in text. */
+const BR_ALL = new RegExp(BR, 'g');
+const DOUBLE_BR = new RegExp(`${BR}\\s*${BR}[\\s${BR}]*`);
 const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
 
 function hasBlockDescendant(el: ElementNode): boolean {
@@ -85,14 +87,13 @@ export function linearize(root: ElementNode, dropped: ReadonlySet<ElementNode> |
     const links = linkChars;
     linkChars = 0;
     if (kind === 'code') {
-      emit(raw.replace(INVISIBLE, '').replace(new RegExp(BR, 'g'), '\n').replace(/^\n+|\s+$/g, ''), start, end, links);
+      emit(raw.replace(INVISIBLE, '').replace(BR_ALL, '\n').replace(/^\n+|\s+$/g, ''), start, end, links);
       return;
     }
     // A double <br> separates paragraphs in old-style markup; a single one is a line break.
-    const paragraphs = raw.split(new RegExp(`${BR}\\s*${BR}[\\s${BR}]*`));
+    const paragraphs = raw.includes(BR) ? raw.split(DOUBLE_BR) : [raw];
     for (const p of paragraphs) {
-      const text = p
-        .split(BR)
+      const text = (p.includes(BR) ? p.split(BR) : [p])
         .map((line) => line.replace(INVISIBLE, '').replace(/[\s\u00a0]+/g, ' ').trim())
         .filter((line) => line.length > 0)
         .join('\n');
