@@ -4,12 +4,12 @@
  * manual, Goldstein values from GDELT's table, quad classes, PLOVER 2021
  * mapping). Only codebook facts are copied; no example sentences.
  *
- *   node --import tsx src/events/tools/generate-codebook.ts [source.tsv]
+ *   node --import tsx scripts/generate-cameo-codebook.ts [source.tsv]
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { HAS_SHARED, sharedPath } from '../../../bench/shared.js';
-import { dataPath } from '../../util/data-files.js';
+import { HAS_SHARED, sharedPath } from '../bench/shared.js';
+import { dataPath } from '../src/util/data-files.js';
 
 const QUAD: Record<string, number> = {
   verbal_cooperation: 1,
