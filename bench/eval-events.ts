@@ -2,7 +2,8 @@
  * Event coding accuracy and speed.
  *
  *   node --import tsx bench/eval-events.ts                 # every shared gold set + speed
- *   node --import tsx bench/eval-events.ts gold.jsonl [--actors PETR.actors.txt] [--agents PETR.agents.txt] [--limit N]
+ *   node --import tsx bench/eval-events.ts gold.jsonl [--actors PETR.actors.txt] [--agents PETR.agents.txt] [--limit N] [--verbose]
+ *   node --import tsx bench/eval-events.ts --sample corpus.jsonl [--limit N] [--seed S]   # N coded events to read by eye
  *
  * A gold file's layout is detected: CAMEO manual examples ({code, text}),
  * PLOVER gold records ({expected: [{event_plover_current, source, target}]}),
@@ -16,6 +17,7 @@ import { loadCodebook } from '../src/events/codebook.js';
 import {
   detectLayout,
   readJsonl,
+  sampleCorpusEvents,
   scoreCameoManual,
   scoreNoEventCorpus,
   scorePlover,
@@ -84,11 +86,19 @@ async function main(): Promise<void> {
   const actors = take('--actors');
   const agents = take('--agents');
   const limit = Number(take('--limit')[0] ?? Infinity);
+  const sample = take('--sample')[0];
+  const seed = Number(take('--seed')[0] ?? 7);
   const verbose = args.includes('--verbose');
   const files = args.filter((a) => !a.startsWith('--'));
   const res: Resources = { dictionary: loadActorDictionary(), lexicon: loadEventLexicon(), codebook: loadCodebook() };
   const { ner } = buildEvalPipeline(res.dictionary, res.lexicon, res.codebook);
   console.log(`entities: EntityLinker with ${ner === 'model' ? 'the NER model' : 'the actor dictionary only (no NER model in models/ner-v1)'}; attribution: Attributor`);
+  if (sample) {
+    // read by eye: every line is one coded event and its sentence
+    const n = Number.isFinite(limit) ? limit : 40;
+    for (const [i, x] of (await sampleCorpusEvents(sample, res, n, 400, seed)).entries()) console.log(`${i + 1}. [${x.id}] ${x.sentence}\n   ${x.line}`);
+    return;
+  }
   if (files.length > 0) {
     for (const f of files) await runFile(f, res, { actors, agents, limit, verbose });
     return;

@@ -112,6 +112,15 @@ export function findSubject(view: SentenceView, groupStart: number): SubjectResu
     if (isVerb(w)) return { actors: [], pronoun: false, sharedWith: crossedLink || words[i + 1]?.lower === 'to' || words[groupStart - 1]?.lower === 'to' ? i : null };
     if (CLAUSE_BOUNDARY.has(w.lower) || (RELATIVE.has(w.lower) && w.lower !== 'that')) return { actors: [], pronoun: false, sharedWith: null };
     if (w.lower === 'that') return { actors: [], pronoun: false, sharedWith: null };
+    if (w.lower === ',') {
+      // skip a relative clause between subject and verb: "Macron, who has criticised Trump's policy, decried ..."
+      let k = i - 1;
+      while (k >= 0 && words[k]!.lower !== ',' && !CLAUSE_BOUNDARY.has(words[k]!.lower)) k--;
+      if (k >= 0 && words[k]!.lower === ',' && ['who', 'which', 'whose', 'where'].includes(words[k + 1]?.lower ?? '')) {
+        i = k - 1;
+        continue;
+      }
+    }
     if (w.lower === 'and' || w.lower === 'to' || w.lower === ',') crossedLink = true;
     i--;
   }

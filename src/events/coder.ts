@@ -139,7 +139,10 @@ export class EventCoder implements Component {
         const subj = findSubject(view, group.start);
         targets = subj.actors;
       } else {
-        let subj = findSubject(view, group.start);
+        // a participle after a comma shares the main verb's subject: "Bolton called out X on Twitter, saying ..."
+        const participial = w.lower.endsWith('ing') && words[group.start - 1]?.lower === ',';
+        const mainVerb = participial ? lastVerbBefore(words, group.start - 1) : -1;
+        let subj = mainVerb >= 0 ? { actors: [] as ActorSpan[], pronoun: false, sharedWith: mainVerb } : findSubject(view, group.start);
         let hops = 0;
         while (subj.sharedWith !== null && hops++ < 3) {
           const shared = subjects.get(subj.sharedWith);
@@ -168,6 +171,8 @@ export class EventCoder implements Component {
           sources = speaker;
         }
       }
+      // a visit or a hosting needs someone visited or hosted ("toured the grounds" is not diplomacy)
+      if (this.requireSource && /^04[234]/.test(coded.code) && targets.length === 0 && !(sources.length > 1)) continue;
       // As in PETRARCH, an event needs a source with an actor code: people and groups the dictionary cannot place are not coded.
       if (this.requireSource && !sources.some((a) => a.code !== null)) continue;
       if (this.requireSource) sources = sources.filter((a) => a.code !== null);
@@ -273,6 +278,14 @@ export class EventCoder implements Component {
     if (prev && (prev.pos === 'DET' || prev.pos === 'ADJ') && (words[v + 1]?.pos === 'NOUN') && /(ed|en)$/.test(w.lower)) return false;
     return true;
   }
+}
+
+function lastVerbBefore(words: readonly Word[], i: number): number {
+  for (let k = i - 1; k >= 0; k--) {
+    if (words[k]!.pos === 'VERB') return k;
+    if (CLAUSE_BOUNDARY.has(words[k]!.lower)) return -1;
+  }
+  return -1;
 }
 
 function ruleId(coded: CodedVerb): string {

@@ -295,3 +295,36 @@ export async function timeCoder(file: string, res: Resources, docLimit: number):
   void sentences;
   return { documents: timed.length, sentences: timedSentences, coderMs: ms, sentencesPerSecond: timedSentences / (ms / 1000) };
 }
+
+export interface CodedSample {
+  id: string;
+  sentence: string;
+  line: string;
+}
+
+/** A seeded random sample of coded body events from a corpus, to read and judge by eye. */
+export async function sampleCorpusEvents(file: string, res: Resources, count: number, docLimit = 400, seed = 7): Promise<CodedSample[]> {
+  const { pipeline } = buildEvalPipeline(res.dictionary, res.lexicon, res.codebook);
+  const { renderEvent } = await import('../render.js');
+  const all: CodedSample[] = [];
+  for (const r of await readJsonl<{ id: string; text: string; published: string | null }>(file, docLimit)) {
+    const a = analyzeRaw(pipeline, rawText(r.text, { id: r.id, published: r.published }));
+    for (const e of a.layers.events ?? []) {
+      if (e.section !== 'body') continue;
+      all.push({ id: r.id, sentence: a.layers.sentences![e.sentence]!.text, line: renderEvent(a, e, res.codebook) });
+    }
+  }
+  // deterministic shuffle (mulberry32) so a sample can be re-read after a change
+  let t = seed;
+  const rand = (): number => {
+    t = (t + 0x6d2b79f5) | 0;
+    let x = Math.imul(t ^ (t >>> 15), 1 | t);
+    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
+    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
+  };
+  for (let i = all.length - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    [all[i], all[j]] = [all[j]!, all[i]!];
+  }
+  return all.slice(0, count);
+}
