@@ -9,7 +9,7 @@
  * parsed as HTML.
  */
 import type { ComponentChildren } from 'preact';
-import { useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Analysis } from '../api.js';
 import { actorHref } from '../router.js';
 import { QUAD_LABELS, QUAD_SYMBOL, TYPE_LABELS, offsets, quadLabel, signed } from '../labels.js';
@@ -173,143 +173,185 @@ export interface ArticleViewProps {
   linkActors?: boolean;
 }
 
+interface Shown { start: number; end: number; ids: string[]; pinned: boolean }
+
 export function ArticleView({ analysis, linkActors = true }: ArticleViewProps) {
   const model = useMemo(() => buildModel(analysis), [analysis]);
-  const [active, setActive] = useState<{ start: number; end: number; ids: string[]; pinned: boolean } | null>(null);
   const rootRef = useRef<HTMLDivElement>(null);
+  const panel = useRef<((s: Shown | null) => void) | null>(null);
   const text = analysis.text;
 
-  const show = (seg: Segment, pinned: boolean): void => {
-    if (!pinned && active?.pinned) return;
-    setActive({ start: seg.start, end: seg.end, ids: seg.anns.map((x) => x.id), pinned });
-  };
-
-  /** Focus the first mark of an annotation (from the lists and margin notes). */
-  const jumpTo = (id: string): void => {
-    const x = model.byId.get(id);
-    if (!x) return;
-    const el = rootRef.current?.querySelector<HTMLElement>(`[data-start="${x.start}"]`)
-      ?? [...(rootRef.current?.querySelectorAll<HTMLElement>('[data-start]') ?? [])].find((n) => Number(n.dataset.start) >= x.start && Number(n.dataset.end) <= x.end);
-    const details = el?.closest('details');
-    if (details && !details.open) details.open = true;
-    setActive({ start: x.start, end: x.end, ids: [id], pinned: true });
-    if (el) {
-      el.focus({ preventScroll: true });
-      el.scrollIntoView({ block: 'center', behavior: 'smooth' });
-    }
-  };
-
-  const eventsIn = (b: Block): Ann[] => model.anns.filter((x) => x.kind === 'event' && x.start >= b.start && x.start < b.end);
-
-  const renderText = (start: number, end: number): ComponentChildren[] => {
-    const segs = segmentsOf(start, end, model.anns);
-    const out: ComponentChildren[] = [];
-    for (const seg of segs) {
-      const piece = text.slice(seg.start, seg.end);
-      if (seg.anns.length === 0) {
-        out.push(piece);
-        continue;
+  // Hovering must stay fast on long articles: the text is rendered once per
+  // analysis; showing details only updates the panel and toggles classes.
+  const actions = useMemo(() => {
+    let pinned = false;
+    let activeEls: HTMLElement[] = [];
+    const highlight = (ids: string[], pin: boolean): void => {
+      for (const el of activeEls) {
+        el.classList.remove('active');
+        el.removeAttribute('aria-pressed');
       }
-      const isActive = active !== null && seg.anns.some((x) => active.ids.includes(x.id));
-      const quoteStart = seg.anns.find((x) => x.kind === 'quote' && x.start === seg.start);
-      const eventEnds = seg.anns.filter((x) => x.kind === 'event' && x.end === seg.end);
-      if (quoteStart) out.push(<span class="qmark" aria-hidden="true">❝</span>);
-      out.push(
-        <span
-          class={`${classesOf(seg.anns)}${isActive ? ' active' : ''}`}
-          tabIndex={0}
-          role="button"
-          aria-label={`${piece}: ${seg.anns.map((x) => annSummary(x, model.actors)).join('; ')}`}
-          aria-pressed={isActive && active?.pinned ? true : undefined}
-          data-start={seg.start}
-          data-end={seg.end}
-          onMouseEnter={() => show(seg, false)}
-          onFocus={() => show(seg, false)}
-          onClick={() => show(seg, true)}
-          onKeyDown={(ev) => {
-            if (ev.key === 'Enter' || ev.key === ' ') {
-              ev.preventDefault();
-              show(seg, true);
-            } else if (ev.key === 'Escape') setActive(null);
-          }}
-        >
-          {piece}
-        </span>,
+      const root = rootRef.current;
+      activeEls = root ? ids.flatMap((id) => [...root.querySelectorAll<HTMLElement>(`span[data-anns~="${id}"]`)]) : [];
+      for (const el of activeEls) {
+        el.classList.add('active');
+        if (pin) el.setAttribute('aria-pressed', 'true');
+      }
+    };
+    const show = (s: Shown): void => {
+      if (!s.pinned && pinned) return;
+      pinned = s.pinned;
+      highlight(s.ids, s.pinned);
+      panel.current?.(s);
+    };
+    const clear = (): void => {
+      pinned = false;
+      highlight([], false);
+      panel.current?.(null);
+    };
+    /** Focus the first mark of an annotation (from the lists and margin notes). */
+    const jumpTo = (id: string): void => {
+      const x = model.byId.get(id);
+      const root = rootRef.current;
+      if (!x || !root) return;
+      const el = root.querySelector<HTMLElement>(`span[data-anns~="${id}"]`);
+      const details = el?.closest('details');
+      if (details && !details.open) details.open = true;
+      show({ start: x.start, end: x.end, ids: [id], pinned: true });
+      if (el) {
+        el.focus({ preventScroll: true });
+        el.scrollIntoView({ block: 'center', behavior: 'smooth' });
+      }
+    };
+    return { show, clear, jumpTo };
+  }, [model]);
+
+  const body = useMemo(() => {
+    const { show, clear, jumpTo } = actions;
+    const eventsIn = (b: Block): Ann[] => model.anns.filter((x) => x.kind === 'event' && x.start >= b.start && x.start < b.end);
+    const renderText = (start: number, end: number): ComponentChildren[] => {
+      const out: ComponentChildren[] = [];
+      for (const seg of segmentsOf(start, end, model.anns)) {
+        const piece = text.slice(seg.start, seg.end);
+        if (seg.anns.length === 0) {
+          out.push(piece);
+          continue;
+        }
+        const ids = seg.anns.map((x) => x.id);
+        const shown = (pinned: boolean): Shown => ({ start: seg.start, end: seg.end, ids, pinned });
+        if (seg.anns.some((x) => x.kind === 'quote' && x.start === seg.start)) out.push(<span class="qmark" aria-hidden="true">❝</span>);
+        out.push(
+          <span
+            class={classesOf(seg.anns)}
+            tabIndex={0}
+            role="button"
+            aria-label={`${piece}: ${seg.anns.map((x) => annSummary(x, model.actors)).join('; ')}`}
+            data-start={seg.start}
+            data-end={seg.end}
+            data-anns={ids.join(' ')}
+            onMouseEnter={() => show(shown(false))}
+            onFocus={() => show(shown(false))}
+            onClick={() => show(shown(true))}
+            onKeyDown={(ev) => {
+              if (ev.key === 'Enter' || ev.key === ' ') {
+                ev.preventDefault();
+                show(shown(true));
+              } else if (ev.key === 'Escape') clear();
+            }}
+          >
+            {piece}
+          </span>,
+        );
+        for (const e of seg.anns) {
+          if (e.kind === 'event' && e.end === seg.end) out.push(<sup class="evref" aria-hidden="true">{e.index + 1}</sup>);
+        }
+      }
+      return out;
+    };
+    return model.blocks.map((b) => {
+      const notes = eventsIn(b);
+      const noteList = notes.length > 0 ? (
+        <ol class="margin-notes" aria-label="Events in this paragraph">
+          {notes.map((x) => x.kind === 'event' && (
+            <li key={x.id} value={x.index + 1}>
+              <button type="button" class={`note q${x.event.quadClass}`} onClick={() => jumpTo(x.id)} data-testid="event-note">
+                <span class="note-num">{x.index + 1}</span>{' '}
+                <span class="note-dyad">{sideName(x.event.source, model.actors)} → {sideName(x.event.target, model.actors)}</span>{' '}
+                <span class="note-code">CAMEO {x.event.code} · G {signed(x.event.goldstein)}</span>{' '}
+                <span class="quad-tag">{QUAD_SYMBOL[x.event.quadClass]} {QUAD_LABELS[x.event.quadClass]}</span>
+                {(x.event.negated || x.event.hedged || x.event.hypothetical) && (
+                  <span class="note-flags"> {[x.event.negated && 'negated', x.event.hedged && 'hedged', x.event.hypothetical && 'hypothetical'].filter(Boolean).join(', ')}</span>
+                )}
+              </button>
+            </li>
+          ))}
+        </ol>
+      ) : null;
+      if (b.kind === 'boilerplate') {
+        const kinds = [...new Set(b.boiler.map((x) => x.kind))];
+        const head = b.boiler.find((x) => x.headline)?.headline;
+        return (
+          <div class="row" key={`b${b.start}`}>
+            <details class="boiler" data-start={b.start} data-end={b.end}>
+              <summary>
+                <span class="boiler-label">Boilerplate{kinds.length ? `: ${kinds.join(', ')}` : ''}</span>{' '}
+                <span class="boiler-preview">{head ? `“${head.text}”` : text.slice(b.start, Math.min(b.end, b.start + 60)) + (b.end - b.start > 60 ? '…' : '')}</span>{' '}
+                <span class="offs">{offsets(b)}</span>
+              </summary>
+              <p class="para boiler-text">{renderText(b.start, b.end)}</p>
+              {b.boiler.map((x) => (
+                <p class="boiler-rule" key={`${x.start}-${x.kind}`}>{x.kind} {offsets(x)} by rule <code>{x.rule}</code>{x.headline ? <> · headline {offsets(x.headline)} (a claim, kept apart from the body)</> : null}</p>
+              ))}
+            </details>
+            {noteList}
+          </div>
+        );
+      }
+      return (
+        <div class={`row ${b.kind}`} key={`b${b.start}`}>
+          {b.kind === 'title'
+            ? <h2 class="para title-text">{renderText(b.start, b.end)}</h2>
+            : <p class="para">{renderText(b.start, b.end)}</p>}
+          {b.boiler.length > 0 && (
+            <p class="inline-boiler">{b.boiler.map((x) => <span key={x.start} class="boiler-label">{x.kind} {offsets(x)} </span>)}</p>
+          )}
+          {noteList}
+        </div>
       );
-      for (const e of eventEnds) {
-        out.push(<sup class="evref" aria-hidden="true">{e.index + 1}</sup>);
-      }
-    }
-    return out;
-  };
+    });
+  }, [model, actions, text]);
 
-  const activeAnns = active ? active.ids.map((id) => model.byId.get(id)).filter((x): x is Ann => !!x) : [];
+  const facts = useMemo(() => <FactLists analysis={analysis} model={model} jumpTo={actions.jumpTo} linkActors={linkActors} />, [analysis, model, actions, linkActors]);
 
   return (
     <div class="article-view" ref={rootRef}>
       <Legend analysis={analysis} />
       <div class="article-grid">
-        <article class="article-text" aria-label="Article text with annotations">
-          {model.blocks.map((b) => {
-            const notes = eventsIn(b);
-            const noteList = notes.length > 0 ? (
-              <ol class="margin-notes" aria-label="Events in this paragraph">
-                {notes.map((x) => x.kind === 'event' && (
-                  <li key={x.id} value={x.index + 1}>
-                    <button type="button" class={`note q${x.event.quadClass}`} onClick={() => jumpTo(x.id)} data-testid="event-note">
-                      <span class="note-num">{x.index + 1}</span>{' '}
-                      <span class="note-dyad">{sideName(x.event.source, model.actors)} → {sideName(x.event.target, model.actors)}</span>{' '}
-                      <span class="note-code">CAMEO {x.event.code} · G {signed(x.event.goldstein)}</span>{' '}
-                      <span class="quad-tag">{QUAD_SYMBOL[x.event.quadClass]} {QUAD_LABELS[x.event.quadClass]}</span>
-                      {(x.event.negated || x.event.hedged || x.event.hypothetical) && (
-                        <span class="note-flags"> {[x.event.negated && 'negated', x.event.hedged && 'hedged', x.event.hypothetical && 'hypothetical'].filter(Boolean).join(', ')}</span>
-                      )}
-                    </button>
-                  </li>
-                ))}
-              </ol>
-            ) : null;
-            if (b.kind === 'boilerplate') {
-              const kinds = [...new Set(b.boiler.map((x) => x.kind))];
-              const head = b.boiler.find((x) => x.headline)?.headline;
-              return (
-                <div class="row" key={`b${b.start}`}>
-                  <details class="boiler" data-start={b.start} data-end={b.end}>
-                    <summary>
-                      <span class="boiler-label">Boilerplate{kinds.length ? `: ${kinds.join(', ')}` : ''}</span>{' '}
-                      <span class="boiler-preview">{head ? `“${head.text}”` : text.slice(b.start, Math.min(b.end, b.start + 60)) + (b.end - b.start > 60 ? '…' : '')}</span>{' '}
-                      <span class="offs">{offsets(b)}</span>
-                    </summary>
-                    <p class="para boiler-text">{renderText(b.start, b.end)}</p>
-                    {b.boiler.map((x) => (
-                      <p class="boiler-rule" key={`${x.start}-${x.kind}`}>{x.kind} {offsets(x)} by rule <code>{x.rule}</code>{x.headline ? <> · headline {offsets(x.headline)} (a claim, kept apart from the body)</> : null}</p>
-                    ))}
-                  </details>
-                  {noteList}
-                </div>
-              );
-            }
-            const inlineBoiler = b.boiler;
-            return (
-              <div class={`row ${b.kind}`} key={`b${b.start}`}>
-                {b.kind === 'title'
-                  ? <h2 class="para title-text">{renderText(b.start, b.end)}</h2>
-                  : <p class="para">{renderText(b.start, b.end)}</p>}
-                {inlineBoiler.length > 0 && (
-                  <p class="inline-boiler">{inlineBoiler.map((x) => <span key={x.start} class="boiler-label">{x.kind} {offsets(x)} </span>)}</p>
-                )}
-                {noteList}
-              </div>
-            );
-          })}
-        </article>
-        <aside class="details" aria-label="Details" aria-live="polite">
-          <Details anns={activeAnns} span={active} text={text} actors={model.actors} linkActors={linkActors} onClose={() => setActive(null)} />
+        <article class="article-text" aria-label="Article text with annotations">{body}</article>
+        <aside class="details" aria-label="Details">
+          <DetailsPanel register={(f) => { panel.current = f; }} model={model} text={text} linkActors={linkActors} onClose={actions.clear} />
         </aside>
       </div>
-      <FactLists analysis={analysis} model={model} jumpTo={jumpTo} linkActors={linkActors} />
+      {facts}
     </div>
   );
+}
+
+/** The details panel keeps its own state, so showing details never re-renders the article. */
+function DetailsPanel({ register, model, text, linkActors, onClose }: {
+  register: (f: (s: Shown | null) => void) => void;
+  model: Model;
+  text: string;
+  linkActors: boolean;
+  onClose: () => void;
+}) {
+  const [shown, setShown] = useState<Shown | null>(null);
+  useEffect(() => {
+    register(setShown);
+    setShown(null);
+  }, [model]);
+  const anns = shown ? shown.ids.map((id) => model.byId.get(id)).filter((x): x is Ann => !!x) : [];
+  return <Details anns={anns} span={shown} text={text} actors={model.actors} linkActors={linkActors} onClose={onClose} />;
 }
 
 function Legend({ analysis }: { analysis: Analysis }) {
