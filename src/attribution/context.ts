@@ -101,6 +101,8 @@ export class AttributionContext {
     const w = this.word(i);
     if (NOT_NP.has(w)) return false;
     if (NP_POS.has(this.tag(i))) return true;
+    // Capitalised words inside names that the tagger reads as verbs ("the Associated Press", "Sen. Ted Cruz").
+    if (this.tag(i) === 'VERB' && (this.tag(i + 1) === 'PROPN' || this.tag(i - 1) === 'PROPN') && !this.lexicon.verbs.has(w) && /^\p{Lu}/u.test(this.doc.text[this.start(i)] ?? '')) return true;
     // A plural possessive ("Sanders' campaign"), never half of a doubled-apostrophe quotation mark.
     if (w === "'") return this.word(i - 1).endsWith('s') && this.word(i + 1) !== "'" && this.tag(i + 1) !== 'PUNCT';
     // Possessive 's, name-internal hyphens and ampersands.
@@ -117,7 +119,7 @@ export class AttributionContext {
       }
       // "the 46-year-old": a hyphenated adjective after a determiner stands for a person.
       if (this.tag(i) === 'ADJ' && this.word(i - 1) === '-' && this.tag(range.first) === 'DET') return true;
-      return HEAD_POS.has(this.tag(i)) && !NOT_NP.has(w);
+      return (HEAD_POS.has(this.tag(i)) || (this.tag(i) === 'VERB' && this.isNpToken(i))) && !NOT_NP.has(w);
     }
     return false;
   }

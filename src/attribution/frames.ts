@@ -411,7 +411,9 @@ export function cueFrame(ctx: AttributionContext, si: number, cue: Cue, consumed
     frame.speaker = speaker ? span(ctx, speaker) : null;
     frame.medium = post.medium ?? (speaker ? mediumOfRelative(ctx, speaker.first, lo) : null);
     frame.addressee = post.addressee ? span(ctx, post.addressee) : null;
-    frame.parts.push(post.marker === 'np' ? npContent(ctx, si, post.contentFirst) : contentFrom(ctx, si, post.contentStart));
+    const quote = post.marker === 'quote' ? ctx.quoteStartingAt(post.contentStart) : null;
+    if (quote) frame.parts.push({ start: quote.start, end: quote.end });
+    else frame.parts.push(post.marker === 'np' ? npContent(ctx, si, post.contentFirst) : contentFrom(ctx, si, post.contentStart));
     for (const c of post.consumed) consumed.add(c);
     if (!speaker) return null;
     return frame;
@@ -450,8 +452,12 @@ export function accordingFrame(ctx: AttributionContext, si: number, first: numbe
   const boundary = comma ? ctx.start(first - 1) : ctx.start(first);
   const quote = ctx.quoteEndingBefore(boundary);
   frame.boundary = boundary;
-  frame.parts.push(quote ? { start: quote.start, end: quote.end } : { start: ctx.start(lo), end: boundary });
-  if (ctx.word(p) === ',' && hi - (p + 1) >= 3) frame.parts.push(contentFrom(ctx, si, ctx.start(p + 1)));
+  const continues = ctx.word(p) === ',' && hi - (p + 1) >= 3;
+  // "With most votes counted, according to the AP, Clinton led": an opening phrase with no verb is not part of the claim.
+  let openingIsClause = quote !== null;
+  for (let i = lo; i < first - 1 && !openingIsClause; i++) openingIsClause = ctx.tag(i) === 'AUX' || (ctx.tag(i) === 'VERB' && !ctx.word(i).endsWith('ing'));
+  if (openingIsClause || !continues) frame.parts.push(quote ? { start: quote.start, end: quote.end } : { start: ctx.start(lo), end: boundary });
+  if (continues) frame.parts.push(contentFrom(ctx, si, ctx.start(p + 1)));
   return frame;
 }
 
