@@ -58,6 +58,8 @@ export const NB_PAD = 2;
 interface LowerInfo {
   docStamp: number;
   docBits: number;
+  /** Document stamp when the word occurs in a headline (its body casing is wanted). */
+  headStamp: number;
   p2Stamp: number;
   p2Counts: Int32Array;
 }
@@ -193,7 +195,7 @@ export class FeatureExtractor {
         : Uint32Array.of(mix3(T_WIN, d, f.lowerHash)),
     );
     let lo = this.lowerInfo.get(f.lowerHash);
-    if (!lo) this.lowerInfo.set(f.lowerHash, (lo = { docStamp: 0, docBits: 0, p2Stamp: 0, p2Counts: new Int32Array(5) }));
+    if (!lo) this.lowerInfo.set(f.lowerHash, (lo = { docStamp: 0, docBits: 0, headStamp: 0, p2Stamp: 0, p2Counts: new Int32Array(5) }));
     return { ...f, exactCode, lowerCode, intrinsic, nb, scores0: null, scores1: null, lo };
   }
 
@@ -255,7 +257,10 @@ export class FeatureExtractor {
     const raw = sentences.map((toks) => toks.map((t) => this.entry(t)));
     const allCaps = raw.map((es) => isHeadline(es));
     const headline = raw.map((es, si) => allCaps[si]! || this.isTitleCaseHeadline(es));
-    const anyHeadline = headline.includes(true);
+    // Words of headline sentences: only their casing in the body is needed.
+    raw.forEach((es, si) => {
+      if (headline[si]) for (const e of es) e.lo.headStamp = stamp;
+    });
     // Document casing evidence, from mixed-case sentences only.
     const variantCounts = new Map<number, Map<string, number>>();
     raw.forEach((es, si) => {
@@ -270,7 +275,7 @@ export class FeatureExtractor {
         }
         if (e.flags & F_LOWER) lo.docBits |= DOC_LOWER;
         else if (i > 0 && e.flags & F_INITCAP) lo.docBits |= DOC_CAP_MID;
-        if (i > 0 && anyHeadline) {
+        if (i > 0 && lo.headStamp === stamp) {
           let m = variantCounts.get(e.lowerHash);
           if (!m) variantCounts.set(e.lowerHash, (m = new Map()));
           m.set(e.text, (m.get(e.text) ?? 0) + 1);
