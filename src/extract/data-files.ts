@@ -53,7 +53,8 @@ export function edgeTokenMatcher(fragments: string[]): (classOrId: string) => st
   // "has-ads", "with-sidebar", "no-comments" describe a layout, not furniture.
   const layoutWord = /(?:^|[-_])(?:has|with|without|no|is|show|hide|enable|enabled|disable|disabled)[-_]*$/i;
   return (value) => {
-    for (const token of value.split(/\s+/)) {
+    // camelCase counts as a separator too: "newsCaption", "shareBar".
+    for (const token of value.replace(/([a-z])([A-Z])/g, '$1-$2').split(/\s+/)) {
       if (!token) continue;
       let m = start.exec(token);
       if (!m) {
