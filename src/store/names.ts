@@ -28,10 +28,16 @@ export function namePattern(value: string): string | null {
   return n === '' ? null : `% ${n} %`;
 }
 
-/** CAMEO codes: upper case letters and digits only; the LIKE pattern for a prefix. */
-export function codePrefixPattern(value: string): string | null {
+/**
+ * CAMEO codes are upper-case letters and digits. A prefix becomes the range
+ * [prefix, prefix with its last character incremented): "RUS" -> RUS..RUT,
+ * "19" -> 19..1:. Range comparisons use the code indexes in both backends
+ * (byte order: SQLite's BINARY, PostgreSQL's "C" collation on code columns).
+ */
+export function codePrefixRange(value: string): { lo: string; hi: string } | null {
   const c = value.toUpperCase().replace(/[^A-Z0-9]/g, '');
-  return c === '' ? null : `${c}%`;
+  if (c === '') return null;
+  return { lo: c, hi: c.slice(0, -1) + String.fromCharCode(c.charCodeAt(c.length - 1) + 1) };
 }
 
 /** A day (YYYY-MM-DD) from an ISO date or anything Date.parse reads; null when there is none. */

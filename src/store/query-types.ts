@@ -148,6 +148,7 @@ export interface EventRecordRow {
   documents: number;
   /** Distinct outlets mentioning it. */
   outlets: number;
+  /** Keys of the first documents that mention it (at most 20; `documents` counts them all). */
   documentKeys: string[];
   firstUrl: string | null;
   firstSeen: string;

@@ -49,6 +49,12 @@ export const PG_MIGRATIONS: { version: number; sql: string }[] = [
       CREATE INDEX documents_outlet ON documents(outlet_id);
       CREATE INDEX documents_published_day ON documents(published_day);
       CREATE INDEX documents_tsv ON documents USING GIN (tsv);
+      -- lz4 compresses the large text and analysis JSON faster than the default pglz; servers built without it keep pglz.
+      DO $$ BEGIN
+        ALTER TABLE documents ALTER COLUMN text SET COMPRESSION lz4;
+        ALTER TABLE documents ALTER COLUMN analysis SET COMPRESSION lz4;
+      EXCEPTION WHEN OTHERS THEN NULL;
+      END $$;
 
       CREATE TABLE actors (
         id BIGSERIAL PRIMARY KEY,

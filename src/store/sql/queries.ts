@@ -4,7 +4,7 @@
  * parameters: column names come from the fixed text below.
  */
 import { NewsgraphError } from '../../util/errors.js';
-import { codePrefixPattern, namePattern, toDay } from '../names.js';
+import { codePrefixRange, namePattern, toDay } from '../names.js';
 import type { ActorFilter, DocumentFilter, EventFilter, QuoteFilter, StoryFilter } from '../query-types.js';
 
 export interface Dialect {
@@ -14,6 +14,9 @@ export interface Dialect {
   /** `expr` values of the rows of a subquery joined by spaces, in `orderBy` order. */
   joinedKeys(expr: string, from: string, orderBy: string): string;
 }
+
+/** How many document keys an event record lists (its `documents` count has them all). */
+export const RECORD_KEYS = 20;
 
 export interface Query {
   sql: string;
@@ -44,13 +47,25 @@ function needName(value: string, what: string): string {
   return p;
 }
 
+function needCode(value: string, what: string): { lo: string; hi: string } {
+  const r = codePrefixRange(value);
+  if (r === null) throw new NewsgraphError('bad-input', `${what} "${value}" has no letters or digits`);
+  return r;
+}
+
+/** A code column starting with the given prefix. */
+function addCode(w: Where, col: string, value: string, what: string): void {
+  const r = needCode(value, what);
+  w.add(`(${col} >= ? AND ${col} < ?)`, r.lo, r.hi);
+}
+
 /** An actor by CAMEO code prefix or by name (whole words, any case). */
 function addActor(w: Where, value: string, codeCol: string, keyCol: string, what: string): void {
-  const code = codePrefixPattern(value);
+  const code = codePrefixRange(value);
   const name = namePattern(value);
   if (code === null && name === null) throw new NewsgraphError('bad-input', `${what} "${value}" has no letters or digits`);
-  if (code !== null && name !== null) w.add(`(${codeCol} LIKE ? OR ${keyCol} LIKE ?)`, code, name);
-  else if (code !== null) w.add(`${codeCol} LIKE ?`, code);
+  if (code !== null && name !== null) w.add(`((${codeCol} >= ? AND ${codeCol} < ?) OR ${keyCol} LIKE ?)`, code.lo, code.hi, name);
+  else if (code !== null) w.add(`(${codeCol} >= ? AND ${codeCol} < ?)`, code.lo, code.hi);
   else w.add(`${keyCol} LIKE ?`, name);
 }
 
@@ -73,7 +88,7 @@ export function eventsQuery(d: Dialect, f: EventFilter, page: Keyset | null): Qu
   if (f.actor) addActor(w, f.actor, 'e.source_code', 'e.source_key', 'actor');
   if (f.target) addActor(w, f.target, 'e.target_code', 'e.target_key', 'target');
   if (f.country) w.add('(e.source_country = ? OR e.target_country = ?)', f.country.toUpperCase(), f.country.toUpperCase());
-  if (f.code) w.add('e.code LIKE ?', codePrefixPattern(f.code) ?? '');
+  if (f.code) addCode(w, 'e.code', f.code, 'code');
   if (f.root) w.add('e.root = ?', f.root);
   if (f.quadClass !== undefined) w.add('e.quad_class = ?', f.quadClass);
   if (f.from) w.add('e.day >= ?', needDay(f.from, 'from'));
@@ -96,7 +111,7 @@ export function eventRecordsQuery(d: Dialect, f: EventFilter, page: Keyset | nul
   if (f.actor) addActor(w, f.actor, 'r.source_code', 'r.source_key', 'actor');
   if (f.target) addActor(w, f.target, 'r.target_code', 'r.target_key', 'target');
   if (f.country) w.add('(r.source_country = ? OR r.target_country = ?)', f.country.toUpperCase(), f.country.toUpperCase());
-  if (f.code) w.add('r.code LIKE ?', codePrefixPattern(f.code) ?? '');
+  if (f.code) addCode(w, 'r.code', f.code, 'code');
   if (f.root) w.add('r.root = ?', f.root);
   if (f.quadClass !== undefined) w.add('r.quad_class = ?', f.quadClass);
   if (f.from) w.add('r.day >= ?', needDay(f.from, 'from'));
@@ -112,13 +127,14 @@ export function eventRecordsQuery(d: Dialect, f: EventFilter, page: Keyset | nul
   if (f.document) {
     w.add('EXISTS (SELECT 1 FROM event_record_documents x JOIN documents xd ON xd.seq = x.doc_seq WHERE x.record_id = r.id AND (xd.key = ? OR xd.id = ?))', f.document, f.document);
   }
-  const docs = 'event_record_documents rd JOIN documents rdd ON rdd.seq = rd.doc_seq WHERE rd.record_id = r.id';
+  // Popular records have thousands of documents: list the first RECORD_KEYS keys, count the rest.
+  const firstDocs = `documents kd WHERE kd.seq IN (SELECT rd.doc_seq FROM event_record_documents rd WHERE rd.record_id = r.id ORDER BY rd.doc_seq LIMIT ${RECORD_KEYS})`;
   const select = `SELECT r.id, r.day, r.source_code, r.source_name, r.source_country, r.target_code, r.target_name, r.target_country,
       r.code, r.root, r.quad_class, r.goldstein, r.mentions, r.first_seen,
       (SELECT count(*) FROM event_record_documents rd WHERE rd.record_id = r.id) AS documents,
-      (SELECT count(DISTINCT rdd.outlet_id) FROM ${docs}) AS outlets,
-      ${d.joinedKeys('rdd.key', docs, 'rdd.seq')} AS document_keys,
-      (SELECT rdd.url FROM ${docs} ORDER BY rdd.seq LIMIT 1) AS first_url,
+      (SELECT count(DISTINCT od.outlet_id) FROM event_record_documents rd JOIN documents od ON od.seq = rd.doc_seq WHERE rd.record_id = r.id) AS outlets,
+      ${d.joinedKeys('kd.key', firstDocs, 'kd.seq')} AS document_keys,
+      (SELECT ud.url FROM documents ud WHERE ud.seq = (SELECT min(rd.doc_seq) FROM event_record_documents rd WHERE rd.record_id = r.id)) AS first_url,
       (SELECT min(xe.sentence) FROM events xe WHERE xe.record_id = r.id) AS first_sentence
     FROM event_records r`;
   return finish(select, w, 'r.id', page, 'r.id');
@@ -143,7 +159,7 @@ export function quotesQuery(d: Dialect, f: QuoteFilter, page: Keyset | null): Qu
 export function actorsQuery(_d: Dialect, f: ActorFilter, page: { offset: number; limit: number } | null): Query {
   const w = new Where();
   if (f.name) addActor(w, f.name, 'a.code', 'a.name_key', 'name');
-  if (f.code) w.add('a.code LIKE ?', codePrefixPattern(f.code) ?? '');
+  if (f.code) addCode(w, 'a.code', f.code, 'code');
   if (f.country) w.add('a.country = ?', f.country.toUpperCase());
   if (f.kind) w.add('a.kind = ?', f.kind);
   if (f.outlet) w.add('o.name_key LIKE ?', needName(f.outlet, 'outlet'));
