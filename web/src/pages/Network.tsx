@@ -84,6 +84,7 @@ function NetworkView({ data }: { data: NetworkData }) {
   const [find, setFind] = useState('');
   const [failed, setFailed] = useState<string | null>(null);
   const [timing, setTiming] = useState<number | null>(null);
+  const [laying, setLaying] = useState(true);
   const quadsRef = useRef(quads);
   const selectedRef = useRef(selected);
   quadsRef.current = quads;
@@ -99,56 +100,63 @@ function NetworkView({ data }: { data: NetworkData }) {
       if (!g.hasNode(e.source) || !g.hasNode(e.target)) continue;
       g.addDirectedEdge(e.source, e.target, { quad: e.quadClass, color: QUAD_COLORS[e.quadClass] ?? '#888', size: Math.min(6, 0.6 + Math.log2(1 + e.count)), count: e.count, goldstein: e.goldstein, type: 'arrow' });
     }
-    circular.assign(g);
-    const n = g.order;
-    if (n > 1) {
-      forceAtlas2.assign(g, {
-        iterations: n > 1500 ? 50 : n > 500 ? 80 : 150,
-        settings: { ...forceAtlas2.inferSettings(g), barnesHutOptimize: n > 300 },
-      });
-    }
     return g;
   }, [data]);
 
   useEffect(() => {
     const el = box.current;
     if (!el) return;
-    const t0 = performance.now();
-    let renderer: Sigma;
-    try {
-      renderer = new Sigma(graph, el, {
-        renderEdgeLabels: false,
-        hideEdgesOnMove: graph.size > 3000,
-        labelRenderedSizeThreshold: 9,
-        defaultEdgeType: 'arrow',
-        zIndex: true,
-        edgeReducer: (edge, attrs) => {
-          const out = { ...attrs };
-          if (!quadsRef.current[attrs.quad as number] || (attrs.count as number) < minRef.current) out.hidden = true;
-          const sel = selectedRef.current;
-          if (sel && graph.source(edge) !== sel && graph.target(edge) !== sel) out.hidden = true;
-          return out;
-        },
-        nodeReducer: (node, attrs) => {
-          const sel = selectedRef.current;
-          if (!sel) return attrs;
-          if (node === sel) return { ...attrs, highlighted: true, zIndex: 2, color: '#c2185b' };
-          if (graph.areNeighbors(node, sel)) return { ...attrs, zIndex: 1, forceLabel: true };
-          return { ...attrs, color: '#c9c9d1', label: '' };
-        },
-      });
-    } catch (e) {
-      setFailed((e as Error).message);
-      return;
-    }
-    sigmaRef.current = renderer;
-    renderer.on('clickNode', ({ node }) => setSelected((s) => (s === node ? null : node)));
-    renderer.on('clickStage', () => setSelected(null));
-    const t1 = performance.now();
-    setTiming(Math.round(t1 - t0));
-    el.dataset.ready = 'true';
+    el.dataset.ready = 'false';
+    setLaying(true);
+    let renderer: Sigma | null = null;
+    // Let "Laying out…" paint before the (synchronous) layout runs.
+    const timer = setTimeout(() => {
+      const t0 = performance.now();
+      circular.assign(graph);
+      const n = graph.order;
+      if (n > 1) {
+        forceAtlas2.assign(graph, {
+          iterations: n > 1500 ? 50 : n > 500 ? 80 : 150,
+          settings: { ...forceAtlas2.inferSettings(graph), barnesHutOptimize: n > 300 },
+        });
+      }
+      try {
+        renderer = new Sigma(graph, el, {
+          renderEdgeLabels: false,
+          hideEdgesOnMove: graph.size > 3000,
+          labelRenderedSizeThreshold: 9,
+          defaultEdgeType: 'arrow',
+          zIndex: true,
+          edgeReducer: (edge, attrs) => {
+            const out = { ...attrs };
+            if (!quadsRef.current[attrs.quad as number] || (attrs.count as number) < minRef.current) out.hidden = true;
+            const sel = selectedRef.current;
+            if (sel && graph.source(edge) !== sel && graph.target(edge) !== sel) out.hidden = true;
+            return out;
+          },
+          nodeReducer: (node, attrs) => {
+            const sel = selectedRef.current;
+            if (!sel) return attrs;
+            if (node === sel) return { ...attrs, highlighted: true, zIndex: 2, color: '#c2185b' };
+            if (graph.areNeighbors(node, sel)) return { ...attrs, zIndex: 1, forceLabel: true };
+            return { ...attrs, color: '#c9c9d1', label: '' };
+          },
+        });
+      } catch (e) {
+        setFailed((e as Error).message);
+        setLaying(false);
+        return;
+      }
+      sigmaRef.current = renderer;
+      renderer.on('clickNode', ({ node }) => setSelected((s) => (s === node ? null : node)));
+      renderer.on('clickStage', () => setSelected(null));
+      setTiming(Math.round(performance.now() - t0));
+      setLaying(false);
+      el.dataset.ready = 'true';
+    }, 30);
     return () => {
-      renderer.kill();
+      clearTimeout(timer);
+      renderer?.kill();
       sigmaRef.current = null;
     };
   }, [graph]);
@@ -176,7 +184,7 @@ function NetworkView({ data }: { data: NetworkData }) {
     <>
       <p class="meta" data-testid="network-summary">
         {data.nodes.length} actors · {data.edges.length} edges from {data.events} events{data.truncated ? ' (the busiest actors only)' : ''}
-        {timing !== null && ` · drawn in ${timing} ms`}
+        {timing !== null && ` · laid out and drawn in ${timing} ms`}
       </p>
       <fieldset class="filters graph-legend">
         <legend>Quad classes shown (edge colour)</legend>
@@ -205,6 +213,7 @@ function NetworkView({ data }: { data: NetworkData }) {
         <div class="status error" role="alert">The graph cannot be drawn here (WebGL unavailable: {failed}). The table below lists the edges.</div>
       ) : (
         <div class="graph-wrap">
+          {laying && <p class="status loading graph-overlay" role="status"><span class="spinner" aria-hidden="true" /> Laying out {data.nodes.length} actors…</p>}
           <div class="graph" ref={box} data-testid="graph" role="img" aria-label={`Network of ${data.nodes.length} actors; the strongest edges are listed in the table below`} />
         </div>
       )}
