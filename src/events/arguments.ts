@@ -96,7 +96,11 @@ export function findSubject(view: SentenceView, groupStart: number): SubjectResu
     const actor = view.actorAt[i];
     if (actor) {
       const before = words[actor.start - 1];
-      if (actor.modifier || (before && NON_SUBJECT_PREPOSITIONS.has(before.lower) && before.lower !== 'of')) {
+      // the preposition may stand before a determiner or adjective: "in a St. Petersburg subway train"
+      let p = actor.start - 1;
+      while (p >= 0 && ['DET', 'ADJ', 'NUM'].includes(words[p]!.pos)) p--;
+      const preposition = words[p];
+      if (actor.modifier || (preposition && NON_SUBJECT_PREPOSITIONS.has(preposition.lower) && preposition.lower !== 'of')) {
         i = actor.start - 1;
         continue;
       }

@@ -224,6 +224,11 @@ export class EventCoder implements Component {
         drafts.push({ event, verbWord: v });
       }
     }
+    // A question asserts nothing: no statement is made, and what it asks about is only possible.
+    if (/\?["'”’)]*$/.test(sentence.text)) {
+      for (const d of drafts) d.event.hypothetical = true;
+      drafts.splice(0, drafts.length, ...drafts.filter((d) => d.event.code !== STATEMENT));
+    }
     // Statements are subordinate: "X said Y attacked Z" is the attack, not the saying; the attack is reported.
     const statements = drafts.filter((d) => d.event.code === STATEMENT && d.event.source.span !== null);
     const acts = drafts.filter((d) => d.event.code !== STATEMENT);

@@ -68,6 +68,8 @@ export function analyseVerbGroup(words: readonly Word[], verb: number, clauseSta
     if (['need', 'needs', 'has', 'have', 'had'].includes(w.lower) && words[i + 1]?.lower === 'to' && i + 1 === start - 1) obligation = true;
   }
   for (let i = Math.max(0, clauseStart - 1); i < start; i++) if (['if', 'unless'].includes(words[i]!.lower)) hypothetical = true;
+  // a negated subject: "No sitting US president has ever met ...", "Neither side attacked"
+  for (let i = clauseStart; i < start; i++) if (['no', 'never', 'neither', 'nobody', 'none'].includes(words[i]!.lower) && words[i + 1]?.lower !== 'longer' && words[i + 1]?.lower !== 'doubt') negated = true;
   const lower = words[verb]!.lower;
   const passive = sawBe && looksLikeParticiple(lower) && !lower.endsWith('ing');
   return { start, negated, hypothetical, passive, hedgedByAdverb, future, obligation };
