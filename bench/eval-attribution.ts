@@ -99,7 +99,8 @@ export async function evaluateAttribution(file: string, options: { limit?: numbe
       for (const pair of match.pairs) {
         const p = predicted[pair.predicted]!;
         const g = gold[pair.gold]!;
-        errors.push(`HIT  ${record.doc_id} [${p.type}] S=${show(p.speaker)} cue=${show(p.cue)} C=${show(p.content[0]!)}`);
+        const whole = (parts: { start: number; end: number }[]): { start: number; end: number } => ({ start: parts[0]!.start, end: parts[parts.length - 1]!.end });
+        errors.push(`HIT  ${record.doc_id} [${p.type}] S=${show(p.speaker)} cue=${show(p.cue)} C=${show(whole(p.content))} GOLD=${show(whole(g.content))}`);
         const sp = p.speaker === null || g.speaker === null ? p.speaker === g.speaker : p.speaker.start < g.speaker.end && g.speaker.start < p.speaker.end;
         if (!sp) errors.push(`SPKR ${record.doc_id} pred=${show(p.speaker)} gold=${show(g.speaker)} cue=${show(g.cue)}`);
       }

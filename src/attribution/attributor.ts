@@ -41,9 +41,10 @@ export class Attributor implements Component {
 
     const found = findHedges(ctx);
     const hedges: Hedge[] = found.map((f) => f.hedge);
-    const frames = flattenNested(scanFrames(ctx).filter((f) => !f.relayOnly));
-    addFloatingQuotes(ctx, frames);
-    addHedgedClaims(ctx, frames, found);
+    const scanned = scanFrames(ctx).filter((f) => !f.relayOnly);
+    addFloatingQuotes(ctx, scanned);
+    addHedgedClaims(ctx, scanned, found);
+    const frames = flattenNested(scanned);
     frames.sort((a, b) => (a.cue?.start ?? a.parts[0]!.start) - (b.cue?.start ?? b.parts[0]!.start));
 
     const attributions: Attribution[] = [];

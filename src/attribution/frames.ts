@@ -45,6 +45,7 @@ export interface Frame {
 }
 
 const TIME_NOUNS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'week', 'month', 'year', 'night', 'morning', 'evening', 'afternoon', 'weekend']);
+const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'yesterday', 'today', 'tonight']);
 const TIME_PREPOSITIONS = new Set(['on', 'last', 'this', 'earlier', 'later', 'next']);
 const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", "'re"]);
 const PARTICIPLE_CUES = new Set(['saying', 'adding', 'writing', 'stating', 'noting', 'telling', 'explaining', 'arguing', 'insisting', 'warning']);
@@ -200,6 +201,11 @@ function leftOfCue(ctx: AttributionContext, cue: number, lo: number): { first: n
   while (a - 1 >= lo) {
     const t = a - 1;
     const w = ctx.word(t);
+    // "A news report Wednesday said": a bare weekday between subject and verb.
+    if (WEEKDAYS.has(w) && t - 1 >= lo && (ctx.tag(t - 1) === 'NOUN' || ctx.tag(t - 1) === 'PROPN')) {
+      a--;
+      continue;
+    }
     if (TIME_NOUNS.has(w) && a - 2 >= lo && TIME_PREPOSITIONS.has(ctx.word(t - 1))) {
       // "Trump on Tuesday backed away from": a time phrase between subject and verb.
       a -= 2;
