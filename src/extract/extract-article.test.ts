@@ -86,10 +86,43 @@ describe('extractArticle metadata fallbacks', () => {
     expect(a.text).not.toContain('By Jonas Weber');
   });
 
+  it('resolves a relative canonical link against the page URL', () => {
+    const html = '<html><head><link rel="canonical" href="/story/42"></head><body><p>Text of a short story that is long enough to be a paragraph, with a comma.</p></body></html>';
+    expect(extractArticle(html, { url: 'https://news.example/x?y=1' }).canonicalUrl).toBe('https://news.example/story/42');
+    expect(extractArticle(html).canonicalUrl).toBeNull();
+  });
+
   it('detects the language when none is declared', () => {
     const a = extractArticle(fixture('german-nolang.html'));
     expect(a.lang).toBe('de');
     expect(a.langSource).toBe('detected');
+  });
+});
+
+describe('extractArticle with JSON-LD articleBody', () => {
+  const body = [
+    'The city library will open on Sundays from next month, the council said on Friday, after a petition signed by more than four thousand residents.',
+    'Extra staff will be paid from the culture budget, which was increased this year, and volunteers from the reading club will help run the children\'s corner.',
+    'The library has been closed on Sundays since the budget cuts of twelve years ago, when opening hours were reduced across the region.',
+  ].join('\n\n');
+  const ld = JSON.stringify({ '@type': 'NewsArticle', headline: 'Library to open on Sundays', articleBody: body });
+
+  it('uses the articleBody text when the page body is rendered by script', () => {
+    const html = `<html><head><script type="application/ld+json">${ld}</script></head><body><div id="app"></div><nav><a href="/">Home</a></nav></body></html>`;
+    const a = extractArticle(html);
+    expect(a.method).toBe('jsonld-text');
+    expect(a.text).toBe(body);
+    expect(a.blocks).toHaveLength(3);
+    expect(a.blocks[0]!.htmlStart).toBeUndefined();
+  });
+
+  it('keeps the DOM text (with HTML offsets) when the page repeats the articleBody', () => {
+    const paras = body.split('\n\n').map((p) => `<p>${p}</p>`).join('');
+    const html = `<html><head><script type="application/ld+json">${ld}</script></head><body><article>${paras}</article></body></html>`;
+    const a = extractArticle(html);
+    expect(a.method).toBe('dom');
+    expect(a.text).toBe(body);
+    expect(a.blocks.every((b) => b.htmlStart !== undefined)).toBe(true);
   });
 });
 

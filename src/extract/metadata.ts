@@ -117,6 +117,16 @@ export function cleanAuthors(raw: string[]): string[] {
   return out;
 }
 
+/** Resolves a relative canonical link against the page URL; drops values that are not URLs. */
+function absoluteUrl(href: string | null, base: string | undefined): string | null {
+  if (!href) return null;
+  try {
+    return new URL(href.trim(), base).href;
+  } catch {
+    return null;
+  }
+}
+
 function primaryLang(raw: string | null | undefined): string | null {
   if (!raw) return null;
   const m = /^([a-z]{2,3})(?:[-_]|$)/i.exec(raw.trim());
@@ -265,7 +275,7 @@ export function extractMetadata(root: ElementNode, url: string | undefined): Pag
     published,
     modified,
     siteName,
-    canonicalUrl: canonical ?? firstMeta(['og:url']) ?? url ?? null,
+    canonicalUrl: absoluteUrl(canonical ?? firstMeta(['og:url']), url) ?? url ?? null,
     declaredLang: primaryLang(htmlLang) ?? primaryLang(meta.get('content-language')) ?? primaryLang(ldString(article?.['inLanguage'])) ?? primaryLang(meta.get('og:locale')),
     description: firstMeta(KEYS.description) ?? ldString(article?.['description']),
     jsonLdBody,
