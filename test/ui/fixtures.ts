@@ -13,7 +13,7 @@ const PRK = { id: 'a2', name: 'North Korea', type: 'LOC' as const, kind: 'countr
 export const LETTERS_TEXT = [
   'Moscow and Pyongyang trade letters on friendship',
   '',
-  'The Kremlin sent a letter to Pyongyang\'s leader Kim Jong Un on Monday, the state news agency KCNA reported.',
+  'MOSCOW (Harbour Wire) - The Kremlin sent a letter to Pyongyang\'s leader Kim Jong Un on Monday, the state news agency KCNA reported.',
   '',
   'Vladimir Putin said the two countries would "expand the comprehensive and constructive bilateral relations", KCNA said, according to Reuters.',
   '',
@@ -79,7 +79,12 @@ export function lettersAnalysis(): Analysis {
   }
   a.layers.blocks = blocks;
   a.layers.title = { start: 0, end: titleEnd, text: t.slice(0, titleEnd) };
+  const dateline = t.indexOf('MOSCOW (Harbour Wire) -');
+  const wire = t.indexOf('Harbour Wire');
   a.layers.boilerplate = [{
+    start: dateline, end: dateline + 'MOSCOW (Harbour Wire) -'.length, text: 'MOSCOW (Harbour Wire) -', kind: 'dateline', rule: 'dateline-agency',
+    source: { start: wire, end: wire + 'Harbour Wire'.length, text: 'Harbour Wire' },
+  }, {
     start: related, end: t.length, text: t.slice(related), kind: 'related-link', rule: 'related-prefix',
     headline: { start: headline, end: t.length, text: t.slice(headline) },
   }];

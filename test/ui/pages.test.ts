@@ -84,6 +84,10 @@ describe.skipIf(reason !== null)('web UI pages', () => {
     expect(await boiler.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
     expect(await boiler.locator('summary').textContent()).toContain('related-link');
 
+    // Boilerplate inside a paragraph (a dateline) is marked in place, with its rule in the details.
+    await page.locator('.para .boiler', { hasText: 'MOSCOW (Harbour Wire) -' }).hover();
+    await expect.poll(() => page.getByTestId('details').textContent()).toContain('dateline-agency');
+
     // Every mark maps to exact offsets into the original text.
     const mismatches = await page.evaluate((text) => {
       const bad: string[] = [];

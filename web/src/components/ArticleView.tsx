@@ -29,7 +29,9 @@ export type Ann =
   | { kind: 'speaker'; id: string; start: number; end: number; index: number; attribution: Attribution }
   | { kind: 'cue'; id: string; start: number; end: number; index: number; attribution: Attribution }
   | { kind: 'hedge'; id: string; start: number; end: number; index: number; hedge: Hedge }
-  | { kind: 'event'; id: string; start: number; end: number; index: number; event: EventT };
+  | { kind: 'event'; id: string; start: number; end: number; index: number; event: EventT }
+  /** Boilerplate inside a body paragraph (a dateline, a credit); whole boilerplate blocks are collapsed instead. */
+  | { kind: 'boiler'; id: string; start: number; end: number; index: number; boiler: Boiler };
 
 interface Block {
   start: number;
@@ -70,8 +72,6 @@ export function buildModel(a: Analysis): Model {
   (L.events ?? []).forEach((e, i) => {
     if (validSpan(e.verb, len)) anns.push({ kind: 'event', id: `e${i}`, start: e.verb.start, end: e.verb.end, index: i, event: e });
   });
-  const byId = new Map(anns.map((x) => [x.id, x]));
-
   const boiler = (L.boilerplate ?? []).filter((b) => validSpan(b, len));
   let blocks: Block[];
   if (L.blocks && L.blocks.length > 0) {
@@ -90,6 +90,13 @@ export function buildModel(a: Analysis): Model {
       if (m[0].length === 0) re.lastIndex++;
     }
   }
+  (L.boilerplate ?? []).forEach((x, i) => {
+    if (!validSpan(x, len)) return;
+    if (blocks.some((b) => b.kind !== 'boilerplate' && x.start < b.end && x.end > b.start)) {
+      anns.push({ kind: 'boiler', id: `b${i}`, start: x.start, end: x.end, index: i, boiler: x });
+    }
+  });
+  const byId = new Map(anns.map((x) => [x.id, x]));
   return { anns, byId, blocks, actors };
 }
 
@@ -146,6 +153,8 @@ export function annSummary(x: Ann, actors: Map<string, Actor>): string {
       return `hedge (${x.hedge.kind})`;
     case 'event':
       return `event ${x.index + 1}: CAMEO ${x.event.code}, Goldstein ${signed(x.event.goldstein)}, ${QUAD_LABELS[x.event.quadClass] ?? ''}`;
+    case 'boiler':
+      return `boilerplate (${x.boiler.kind})`;
   }
 }
 
@@ -312,9 +321,6 @@ export function ArticleView({ analysis, linkActors = true }: ArticleViewProps) {
           {b.kind === 'title'
             ? <h2 class="para title-text">{renderText(b.start, b.end)}</h2>
             : <p class="para">{renderText(b.start, b.end)}</p>}
-          {b.boiler.length > 0 && (
-            <p class="inline-boiler">{b.boiler.map((x) => <span key={x.start} class="boiler-label">{x.kind} {offsets(x)} </span>)}</p>
-          )}
           {noteList}
         </div>
       );
@@ -367,6 +373,7 @@ function Legend({ analysis }: { analysis: Analysis }) {
       <span class="mark cue">cue</span>
       <span class="mark hedge">hedge</span>
       <span class="mark event">event verb<sup class="evref">n</sup></span>
+      <span class="mark boiler">boilerplate in a paragraph</span>
       <span class="counts">
         {(L.mentions ?? []).length} mentions · {(L.actors ?? []).length} actors · {(L.attributions ?? []).length} quotes · {(L.hedges ?? []).length} hedges · {(L.events ?? []).length} events
       </span>
@@ -437,6 +444,18 @@ function AnnDetail({ x, actors, linkActors }: { x: Ann; actors: Map<string, Acto
           <dl>
             <dt>Text</dt><dd>{x.hedge.text} <span class="offs">{offsets(x.hedge)}</span></dd>
             {x.hedge.scope && <><dt>Scope</dt><dd>“{x.hedge.scope.text}” <span class="offs">{offsets(x.hedge.scope)}</span></dd></>}
+          </dl>
+        </section>
+      );
+    case 'boiler':
+      return (
+        <section class="detail">
+          <h4><span class="mark boiler">Boilerplate</span> ({x.boiler.kind})</h4>
+          <dl>
+            <dt>Text</dt><dd>{x.boiler.text} <span class="offs">{offsets(x.boiler)}</span></dd>
+            <dt>Rule</dt><dd><code>{x.boiler.rule}</code></dd>
+            {x.boiler.source && <><dt>Credited</dt><dd>{x.boiler.source.text} <span class="offs">{offsets(x.boiler.source)}</span></dd></>}
+            {x.boiler.headline && <><dt>Headline</dt><dd>{x.boiler.headline.text} <span class="offs">{offsets(x.boiler.headline)}</span></dd></>}
           </dl>
         </section>
       );
