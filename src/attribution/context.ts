@@ -46,6 +46,8 @@ export class AttributionContext {
   /** Speech-like quotes by the offset of their opening mark and by their end. */
   private readonly quoteByStart: Map<number, Quote>;
   private readonly quoteByEnd: Map<number, Quote>;
+  private readonly shortQuoteByStart: Map<number, Quote>;
+  private readonly punctuatedQuoteByEnd: Map<number, Quote>;
 
   constructor(
     readonly doc: Doc,
@@ -63,6 +65,8 @@ export class AttributionContext {
     this.speechQuotes = this.quotes.filter((q) => q.words >= SPEECH_QUOTE_WORDS && !q.single);
     this.quoteByStart = new Map(this.speechQuotes.map((q) => [q.start, q]));
     this.quoteByEnd = new Map(this.speechQuotes.map((q) => [q.end, q]));
+    this.punctuatedQuoteByEnd = new Map(this.quotes.filter((q) => !q.single && q.punctuated && q.words > 0).map((q) => [q.end, q]));
+    this.shortQuoteByStart = new Map(this.quotes.filter((q) => !q.single).map((q) => [q.start, q]));
     this.inQuote = new Int32Array(this.tokens.length).fill(-1);
     let q = 0;
     for (let i = 0; i < this.tokens.length; i++) {
@@ -171,8 +175,16 @@ export class AttributionContext {
   quoteEndingBefore(at: number): Quote | null {
     let p = at;
     while (p > 0 && /[\s,]/.test(this.doc.norm[p - 1]!)) p--;
-    const quote = this.quoteByEnd.get(p);
+    // A short quotation counts when it ends in punctuation ("'Denver,' he answered").
+    const quote = this.quoteByEnd.get(p) ?? this.punctuatedQuoteByEnd.get(p);
     return quote && quote.closed ? quote : null;
+  }
+
+  /** Any double-quoted span (however short) opening at offset `at`: right after a cue, even "We'll see" is speech. */
+  anyQuoteStartingAt(at: number): Quote | null {
+    let p = at;
+    while (p < this.doc.norm.length && /\s/.test(this.doc.norm[p]!)) p++;
+    return this.quoteByStart.get(p) ?? this.shortQuoteByStart.get(p) ?? null;
   }
 
   /** The speech-like quote opening at offset `at` (after spaces), if any. */

@@ -175,7 +175,7 @@ function postContent(ctx: AttributionContext, si: number, p0: number, flags: Cue
     const q = ctx.quoteStartingAt(ctx.end(p));
     return q ? at(p + 1, q.start, 'colon') : null;
   }
-  if (ctx.quoteStartingAt(ctx.start(p))?.start === ctx.start(p)) return at(p, ctx.start(p), 'quote');
+  if (ctx.anyQuoteStartingAt(ctx.start(p))?.start === ctx.start(p)) return at(p, ctx.start(p), 'quote');
   if (w === 'to' && flags.to && (ctx.tag(p + 1) === 'VERB' || ctx.tag(p + 1) === 'AUX' || ctx.quoteStartingAt(ctx.end(p)))) return at(p, ctx.start(p), 'to');
   if (WH.has(w) && (flags.bare || flags.obj)) return at(p, ctx.start(p), 'wh');
   if (flags.bare && (CLAUSE_START.has(ctx.tag(p)) || CLAUSE_START_WORDS.has(w)) && hasVerbAfter(ctx, p + 1, hi)) return at(p, ctx.start(p), 'bare');
@@ -398,7 +398,8 @@ export function cueFrame(ctx: AttributionContext, si: number, cue: Cue, consumed
   // "CONTENT, said SPEAKER" / "'CONTENT,' reports Reuters"
   if (!speaker && cue.flags.inv && !participle) {
     const inverted = boundaryBefore(ctx, left.first, lo);
-    const np = inverted ? ctx.npRight(cue.end, hi) : null;
+    // "..., said Tuesday." has no speaker after the verb; "..., said on Tuesday the minister" does.
+    const np = inverted ? ctx.npRight(skipAdjunct(ctx, cue.end, hi), hi) : null;
     if (inverted && np) {
       const after = afterFrame(ctx, si, np.end, false);
       if (after) {
@@ -417,7 +418,7 @@ export function cueFrame(ctx: AttributionContext, si: number, cue: Cue, consumed
     frame.speaker = speaker ? span(ctx, speaker) : null;
     frame.medium = post.medium ?? (speaker ? mediumOfRelative(ctx, speaker.first, lo) : null);
     frame.addressee = post.addressee ? span(ctx, post.addressee) : null;
-    const quote = post.marker === 'quote' ? ctx.quoteStartingAt(post.contentStart) : null;
+    const quote = post.marker === 'quote' ? ctx.anyQuoteStartingAt(post.contentStart) : null;
     if (quote) frame.parts.push({ start: quote.start, end: quote.end });
     else frame.parts.push(post.marker === 'np' ? npContent(ctx, si, post.contentFirst) : contentFrom(ctx, si, post.contentStart));
     for (const c of post.consumed) consumed.add(c);
