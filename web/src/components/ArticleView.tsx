@@ -62,7 +62,11 @@ export function buildModel(a: Analysis): Model {
     anns.push({ kind: 'mention', id: `m${i}`, start: m.start, end: m.end, index: i, mention: m, actor: m.actorId ? actors.get(m.actorId) ?? null : null });
   });
   (L.attributions ?? []).forEach((at, i) => {
-    if (validSpan(at.content, len)) anns.push({ kind: 'quote', id: `q${i}`, start: at.content.start, end: at.content.end, index: i, attribution: at });
+    // An interrupted quote ("X, he said, Y") is marked piece by piece, so the frame is not tinted as speech.
+    const pieces = at.parts && at.parts.length > 0 ? at.parts : [at.content];
+    for (const piece of pieces) {
+      if (validSpan(piece, len)) anns.push({ kind: 'quote', id: `q${i}`, start: piece.start, end: piece.end, index: i, attribution: at });
+    }
     if (validSpan(at.speaker, len)) anns.push({ kind: 'speaker', id: `s${i}`, start: at.speaker.start, end: at.speaker.end, index: i, attribution: at });
     if (validSpan(at.cue, len)) anns.push({ kind: 'cue', id: `c${i}`, start: at.cue.start, end: at.cue.end, index: i, attribution: at });
   });
@@ -71,6 +75,12 @@ export function buildModel(a: Analysis): Model {
   });
   (L.events ?? []).forEach((e, i) => {
     if (validSpan(e.verb, len)) anns.push({ kind: 'event', id: `e${i}`, start: e.verb.start, end: e.verb.end, index: i, event: e });
+    // The same event told again later in the article: its other verbs are marked as the same event.
+    for (const m of e.mentions ?? []) {
+      if (validSpan(m.verb, len) && (m.verb.start !== e.verb.start || m.verb.end !== e.verb.end)) {
+        anns.push({ kind: 'event', id: `e${i}`, start: m.verb.start, end: m.verb.end, index: i, event: e });
+      }
+    }
   });
   const boiler = (L.boilerplate ?? []).filter((b) => validSpan(b, len));
   let blocks: Block[];
@@ -96,7 +106,9 @@ export function buildModel(a: Analysis): Model {
       anns.push({ kind: 'boiler', id: `b${i}`, start: x.start, end: x.end, index: i, boiler: x });
     }
   });
-  const byId = new Map(anns.map((x) => [x.id, x]));
+  // An id can have several pieces (quote parts, repeated event verbs): the first one stands for it.
+  const byId = new Map<string, Ann>();
+  for (const x of anns) if (!byId.has(x.id)) byId.set(x.id, x);
   return { anns, byId, blocks, actors };
 }
 
@@ -237,7 +249,7 @@ export function ArticleView({ analysis, linkActors = true }: ArticleViewProps) {
 
   const body = useMemo(() => {
     const { show, clear, jumpTo } = actions;
-    const eventsIn = (b: Block): Ann[] => model.anns.filter((x) => x.kind === 'event' && x.start >= b.start && x.start < b.end);
+    const eventsIn = (b: Block): Ann[] => model.anns.filter((x) => x.kind === 'event' && model.byId.get(x.id) === x && x.start >= b.start && x.start < b.end);
     const renderText = (start: number, end: number): ComponentChildren[] => {
       const out: ComponentChildren[] = [];
       for (const seg of segmentsOf(start, end, model.anns)) {
@@ -473,6 +485,8 @@ function AnnDetail({ x, actors, linkActors }: { x: Ann; actors: Map<string, Acto
             <dt>Quad class</dt><dd>{quadLabel(e.quadClass)}</dd>
             {e.plover && <><dt>PLOVER</dt><dd>{e.plover.type}{e.plover.mode ? ` / ${e.plover.mode}` : ''}</dd></>}
             {e.date && <><dt>Date</dt><dd>{e.date}</dd></>}
+            {e.rule && <><dt>Rule</dt><dd><code>{e.rule}</code></dd></>}
+            {(e.mentions ?? []).length > 1 && <><dt>Told</dt><dd>{e.mentions.length} times: {e.mentions.map((m) => offsets(m.verb)).join(' ')}</dd></>}
             <dt>Flags</dt><dd>{[e.negated && 'negated', e.hypothetical && 'hypothetical', e.hedged && 'hedged', e.reported && 'reported'].filter(Boolean).join(', ') || 'none'}</dd>
           </dl>
         </section>
@@ -488,6 +502,7 @@ function QuoteDetail({ a, part, actors, linkActors }: { a: Attribution; part: 'q
       <h4><span class="mark quote">{a.type} quote</span>{part !== 'quote' ? ` (${part})` : ''}</h4>
       <dl>
         <dt>Content</dt><dd class="clip">{a.content.text} <span class="offs">{offsets(a.content)}</span></dd>
+        {a.parts && a.parts.length > 1 && <><dt>Pieces</dt><dd>{a.parts.map((p) => offsets(p)).join(' ')}</dd></>}
         <dt>Speaker</dt>
         <dd>
           {sp ? <ActorName actor={sp} link={linkActors} /> : a.speaker?.text ?? (a.anonymous ? 'anonymous' : 'unknown')}
