@@ -44,6 +44,8 @@ export function analyseVerbGroup(words: readonly Word[], verb: number, clauseSta
   let obligation = false;
   for (let i = verb - 1; i >= clauseStart; i--) {
     const w = words[i]!;
+    // "Theresa May negotiated": a capitalised name is never the modal
+    if (w.pos === 'PROPN') break;
     if (w.pos === 'AUX' || w.pos === 'PART' || w.pos === 'ADV' || NEGATIONS.has(w.lower) || MODALS.has(w.lower)) {
       if (w.lower === 'to') break;
       if (NEGATIONS.has(w.lower)) negated = true;
