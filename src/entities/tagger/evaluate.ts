@@ -144,7 +144,7 @@ const pct = (x: number): string => (100 * x).toFixed(2).padStart(6);
 /** A conlleval-like table. */
 export function formatNerReport(
   r: NerEvalResult,
-  extra: { tokensPerSecond?: number; cpuTokensPerSecond?: number; title?: string } = {},
+  extra: { tokensPerSecond?: number; cpuTokensPerSecond?: number; coldCpuTokensPerSecond?: number; title?: string } = {},
 ): string {
   const lines: string[] = [];
   if (extra.title) lines.push(extra.title);
@@ -163,7 +163,10 @@ export function formatNerReport(
   const rate = (x: number): string => Math.round(x).toLocaleString('en-US');
   if (extra.tokensPerSecond !== undefined) {
     const cpu = extra.cpuTokensPerSecond === undefined ? '' : ` (${rate(extra.cpuTokensPerSecond)} per CPU-second)`;
-    lines.push(`speed: ${rate(extra.tokensPerSecond)} tokens/s wall${cpu}, one thread`);
+    lines.push(`speed: ${rate(extra.tokensPerSecond)} tokens/s wall${cpu}, one thread, word caches warm`);
+    if (extra.coldCpuTokensPerSecond !== undefined) {
+      lines.push(`first run, word caches cold: ${rate(extra.coldCpuTokensPerSecond)} per CPU-second`);
+    }
   }
   return lines.join('\n');
 }

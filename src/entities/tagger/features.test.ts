@@ -61,7 +61,7 @@ describe('feature extraction', () => {
     for (let i = 0; i < 3; i++) expect(s.ctxStart[i + 1]! - s.ctxStart[i]!).toBeGreaterThan(5);
     // neighbour features come from padded entries, sentence boundaries included
     expect(s.padded.length).toBe(3 + 4);
-    expect(s.padded[0]!.nb.length).toBe(4);
+    expect(s.padded[0]!.nbStart.length).toBe(5);
     expect(s.padded[2]).toBe(s.entries[0]);
     expect(fx.entry('Valdora')).toBe(s.entries[0]);
   });

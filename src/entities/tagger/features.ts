@@ -53,6 +53,9 @@ const EOS = 0x0e05;
 export const NB_OFFSETS = [-2, -1, 1, 2] as const; // PassScorer relies on this order and NB_PAD = 2
 /** Padding on each side of PreparedSentence.padded. */
 export const NB_PAD = 2;
+/** Layout of WordEntry.nb: a word gives 1, 3, 3, 1 features at -2, -1, +1, +2; a sentence boundary 1, 2, 2, 1. */
+const WORD_NB_START = [0, 1, 4, 7, 8] as const;
+const BOUNDARY_NB_START = [0, 1, 3, 5, 6] as const;
 
 /** Per lower-cased form: scratch space for document-level counts, stamped by document. */
 interface LowerInfo {
@@ -61,7 +64,8 @@ interface LowerInfo {
   /** Document stamp when the word occurs in a headline (its body casing is wanted). */
   headStamp: number;
   p2Stamp: number;
-  p2Counts: Int32Array;
+  /** Allocated on first use: only capitalised words need it. */
+  p2Counts: Int32Array | null;
 }
 
 export interface WordEntry extends WordFacts {
@@ -74,7 +78,9 @@ export interface WordEntry extends WordFacts {
    * word, shape and lexicon class): they depend on this word only, so their
    * weights are cached per word like the intrinsic ones.
    */
-  nb: Uint32Array[];
+  nb: Uint32Array;
+  /** Features for NB_OFFSETS[k] are nb[nbStart[k] .. nbStart[k+1]) (one array: fewer allocations per new word). */
+  nbStart: readonly number[];
   /**
    * Summed weights of the intrinsic and nb features for model pass 0 and
    * pass 1 (tagging only; see PassScorer). Two fields rather than an array:
@@ -143,9 +149,15 @@ export class FeatureExtractor {
 
   private boundaryEntry(mark: number): WordEntry {
     const e = this.makeEntry(mark === BOS ? '<s>' : '</s>');
-    e.nb = NB_OFFSETS.map((d) =>
-      d === -1 || d === 1 ? Uint32Array.of(mix3(T_WIN, d, mark), mix3(T_SS_NB, d, mark)) : Uint32Array.of(mix3(T_WIN, d, mark)),
+    e.nb = Uint32Array.of(
+      mix3(T_WIN, -2, mark),
+      mix3(T_WIN, -1, mark),
+      mix3(T_SS_NB, -1, mark),
+      mix3(T_WIN, 1, mark),
+      mix3(T_SS_NB, 1, mark),
+      mix3(T_WIN, 2, mark),
     );
+    e.nbStart = BOUNDARY_NB_START;
     return e;
   }
 
@@ -189,14 +201,41 @@ export class FeatureExtractor {
     }
     const intrinsic = b.take();
     const lexClass = exactCode < 0 ? 7 : codeMajority(exactCode);
-    const nb = NB_OFFSETS.map((d) =>
-      d === -1 || d === 1
-        ? Uint32Array.of(mix3(T_WIN, d, f.lowerHash), mix3(T_SS_NB, d, f.shortShapeHash), mix3(T_LX_NB, d, lexClass))
-        : Uint32Array.of(mix3(T_WIN, d, f.lowerHash)),
+    const w = f.lowerHash;
+    const sh = f.shortShapeHash;
+    const nb = Uint32Array.of(
+      mix3(T_WIN, -2, w),
+      mix3(T_WIN, -1, w),
+      mix3(T_SS_NB, -1, sh),
+      mix3(T_LX_NB, -1, lexClass),
+      mix3(T_WIN, 1, w),
+      mix3(T_SS_NB, 1, sh),
+      mix3(T_LX_NB, 1, lexClass),
+      mix3(T_WIN, 2, w),
     );
     let lo = this.lowerInfo.get(f.lowerHash);
-    if (!lo) this.lowerInfo.set(f.lowerHash, (lo = { docStamp: 0, docBits: 0, headStamp: 0, p2Stamp: 0, p2Counts: new Int32Array(5) }));
-    return { ...f, exactCode, lowerCode, intrinsic, nb, scores0: null, scores1: null, lo };
+    if (!lo) this.lowerInfo.set(f.lowerHash, (lo = { docStamp: 0, docBits: 0, headStamp: 0, p2Stamp: 0, p2Counts: null }));
+    // An explicit literal, not a spread of f: V8 builds spread objects with
+    // extra keys through a slow path (this was most of the cost of a new word).
+    return {
+      text: f.text,
+      norm: f.norm,
+      lower: f.lower,
+      normHash: f.normHash,
+      lowerHash: f.lowerHash,
+      longShapeHash: f.longShapeHash,
+      shortShapeHash: f.shortShapeHash,
+      shortShape: f.shortShape,
+      flags: f.flags,
+      exactCode,
+      lowerCode,
+      intrinsic,
+      nb,
+      nbStart: WORD_NB_START,
+      scores0: null,
+      scores1: null,
+      lo,
+    };
   }
 
   /**
@@ -429,11 +468,13 @@ export class FeatureExtractor {
       for (let i = 0; i < s.entries.length; i++) {
         const e = s.entries[i]!;
         if (!(e.flags & F_INITCAP && e.flags & F_HASALPHA)) continue;
+        let c = e.lo.p2Counts;
+        if (!c) c = e.lo.p2Counts = new Int32Array(5);
         if (e.lo.p2Stamp !== stamp) {
           e.lo.p2Stamp = stamp;
-          e.lo.p2Counts.fill(0);
+          c.fill(0);
         }
-        e.lo.p2Counts[typeOfLabel(labels[i]!) + 1]!++;
+        c[typeOfLabel(labels[i]!) + 1]!++;
       }
     });
     const b = this.buf;
@@ -449,8 +490,8 @@ export class FeatureExtractor {
         b.push(mix3(T_P1_NB, -1, i > 0 ? labels[i - 1]! : NUM_LABELS));
         b.push(mix3(T_P1_NB, 1, i + 1 < n ? labels[i + 1]! : NUM_LABELS));
         const e = s.entries[i]!;
-        if (e.lo.p2Stamp !== stamp) continue;
         const c = e.lo.p2Counts;
+        if (e.lo.p2Stamp !== stamp || !c) continue;
         let total = 0;
         let best = 0;
         for (let k = 0; k < 5; k++) {

@@ -122,7 +122,7 @@ export class PassScorer {
     if (cached) return cached;
     const s = new Float32Array((1 + NB_OFFSETS.length) * L);
     this.addFeatures(e.intrinsic, 0, e.intrinsic.length, pass, s, 0);
-    for (let k = 0; k < NB_OFFSETS.length; k++) this.addFeatures(e.nb[k]!, 0, e.nb[k]!.length, pass, s, (k + 1) * L);
+    for (let k = 0; k < NB_OFFSETS.length; k++) this.addFeatures(e.nb, e.nbStart[k]!, e.nbStart[k + 1]!, pass, s, (k + 1) * L);
     if (pass === 0) e.scores0 = s;
     else e.scores1 = s;
     return s;

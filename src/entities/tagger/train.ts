@@ -61,7 +61,10 @@ function sentenceHashes(s: PreparedSentence, withP2: boolean): SentenceHashes {
   let total = s.ctx.length + (withP2 && s.p2 ? s.p2.length : 0);
   for (let i = 0; i < n; i++) {
     total += s.entries[i]!.intrinsic.length;
-    NB_OFFSETS.forEach((d, j) => (total += s.padded[i + NB_PAD + d]!.nb[j]!.length));
+    NB_OFFSETS.forEach((d, j) => {
+      const e = s.padded[i + NB_PAD + d]!;
+      total += e.nbStart[j + 1]! - e.nbStart[j]!;
+    });
   }
   const hashes = new Uint32Array(total);
   const starts = new Int32Array(n + 1);
@@ -71,7 +74,8 @@ function sentenceHashes(s: PreparedSentence, withP2: boolean): SentenceHashes {
     hashes.set(s.entries[i]!.intrinsic, k);
     k += s.entries[i]!.intrinsic.length;
     for (let j = 0; j < NB_OFFSETS.length; j++) {
-      const nb = s.padded[i + NB_PAD + NB_OFFSETS[j]!]!.nb[j]!;
+      const e = s.padded[i + NB_PAD + NB_OFFSETS[j]!]!;
+      const nb = e.nb.subarray(e.nbStart[j]!, e.nbStart[j + 1]!);
       hashes.set(nb, k);
       k += nb.length;
     }

@@ -36,8 +36,19 @@ export interface WordFacts {
   flags: number;
 }
 
+/**
+ * Class of one character: X upper-case letter, x lower-case letter, d digit,
+ * else the character itself. ASCII is decided from the code; other letters
+ * by whether case mapping changes them.
+ */
 function charClass(c: string): string {
-  if (c >= '0' && c <= '9') return 'd';
+  const k = c.charCodeAt(0);
+  if (c.length === 1 && k < 128) {
+    if (k >= 48 && k <= 57) return 'd';
+    if (k >= 65 && k <= 90) return 'X';
+    if (k >= 97 && k <= 122) return 'x';
+    return c;
+  }
   const lo = c.toLowerCase();
   const up = c.toUpperCase();
   if (lo !== up) return c === up ? 'X' : 'x';
@@ -73,16 +84,15 @@ export function wordFacts(text: string): WordFacts {
   let lowers = 0;
   let digits = 0;
   for (const ch of text) {
-    if (ch >= '0' && ch <= '9') {
-      digits++;
-      continue;
+    const cls = charClass(ch);
+    if (cls === 'd') digits++;
+    else if (cls === 'X') {
+      letters++;
+      uppers++;
+    } else if (cls === 'x') {
+      letters++;
+      lowers++;
     }
-    const lo = ch.toLowerCase();
-    const up = ch.toUpperCase();
-    if (lo === up) continue;
-    letters++;
-    if (ch === up) uppers++;
-    else lowers++;
   }
   const first = text.charAt(0);
   if (first !== first.toLowerCase()) flags |= F_INITCAP;
