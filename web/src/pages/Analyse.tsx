@@ -103,10 +103,14 @@ export function DocHeader({ analysis }: { analysis: Analysis }) {
     <header class="doc-header">
       <h2 class="doc-title">{d.title ?? '(untitled)'}</h2>
       <p class="meta">
-        {d.source && <span>{d.source}</span>}
-        {d.published && <span> · {d.published}</span>}
-        {link && <span> · <a href={link} rel="noopener noreferrer nofollow" target="_blank">{new URL(link).hostname}</a></span>}
-        <span> · {d.format}, {d.encoding} · {analysis.text.length} characters · {analysis.generator}</span>
+        {[
+          d.source,
+          d.published,
+          link ? <a href={link} rel="noopener noreferrer nofollow" target="_blank">{new URL(link).hostname}</a> : null,
+          `${d.format}, ${d.encoding}`,
+          `${analysis.text.length} characters`,
+          analysis.generator,
+        ].filter((x) => x !== null && x !== '').map((x, i) => <span key={i}>{i > 0 ? ' · ' : ''}{x}</span>)}
       </p>
     </header>
   );
