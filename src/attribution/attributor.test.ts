@@ -92,6 +92,14 @@ describe('Attributor: reported speech', () => {
     expect(find(a, 'lasting breakthrough').type).toBe('mixed');
   });
 
+  it('a possessor with a speech noun is the speaker of its object', () => {
+    const a = attribute(`${TITLE}The mayor's criticism of the harbour tax angered shipowners.\n\nBerg's claim that the port was safe was disputed.`);
+    const criticism = find(a, 'harbour tax');
+    expect(criticism.speaker?.text).toBe('The mayor');
+    expect(criticism.content.text).toBe('the harbour tax');
+    expect(find(a, 'port was safe').speaker?.text).toBe('Berg');
+  });
+
   it('scare quotes and negated reporting are not attributions', () => {
     const a = attribute(`${TITLE}The so-called “volunteer” units crossed the border at night.\n\nThe ministry did not say who fired first.`);
     expect(attributions(a)).toEqual([]);

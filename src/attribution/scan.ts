@@ -66,6 +66,42 @@ function nounFrame(ctx: AttributionContext, si: number, i: number): Frame | null
   return frame;
 }
 
+/** Nouns for acts of saying or stance whose object is what was said ("Trump's criticism of the deal"). */
+const NOMINAL_CUES = new Set(['criticism', 'endorsement', 'support', 'opposition', 'call', 'calls', 'comments', 'remarks', 'decision', 'proposal', 'pledge', 'promise', 'attack', 'attacks', 'praise', 'concerns', 'concern', 'warning', 'threat', 'demand', 'defense', 'defence', 'denial', 'rejection', 'embrace', 'description', 'characterization', 'condemnation', 'plan', 'vow', 'push', 'refusal', 'insistence', 'statement', 'comment']);
+const NOUN_OBJECT_PREPOSITIONS = new Set(['of', 'for', 'about', 'on', 'over', 'against', 'to']);
+
+/** "Clinton's criticism of the deal", "his call for a ban", "Trump's refusal to release": the possessor says it. */
+function nounObjectFrame(ctx: AttributionContext, si: number, i: number): Frame | null {
+  const s = ctx.sentences[si]!;
+  let j = i - 1;
+  while (j >= s.firstToken && (ctx.tag(j) === 'ADJ' || ctx.tag(j) === 'ADV')) j--;
+  let speaker: { first: number; end: number } | null = null;
+  if (POSSESSIVES.has(ctx.word(j))) speaker = { first: j, end: j + 1 };
+  else if (ctx.word(j) === "'s" || ctx.word(j) === "'") {
+    const np = ctx.npLeft(j, s.firstToken);
+    if (np) speaker = { first: np.first, end: j };
+  }
+  if (!speaker || i + 2 >= s.endToken) return null;
+  const prep = ctx.word(i + 1);
+  if (prep === 'to' && ctx.tag(i + 2) !== 'VERB' && ctx.tag(i + 2) !== 'AUX') return null;
+  const flags = { obj: false, bare: false, pre: false, inv: false, to: true, np: true };
+  // The cue covers the noun and its preposition; the content is the object.
+  const frame = cueFrame(ctx, si, { first: i, end: prep === 'to' ? i + 1 : i + 2, lemma: ctx.word(i), cls: 'speech', flags }, new Set(), speaker);
+  if (frame?.cue) frame.cue.end = ctx.end(i);
+  // The phrase is a subject or object in its sentence: its content stops where the sentence's own verb starts.
+  const part = frame?.parts[0];
+  if (part) {
+    for (let k = i + 3; k < s.endToken && ctx.start(k) < part.end; k++) {
+      const afterNoun = ['NOUN', 'PROPN', 'PRON', 'NUM'].includes(ctx.tag(k - 1));
+      if (afterNoun && (ctx.tag(k) === 'AUX' || (ctx.tag(k) === 'VERB' && !ctx.word(k).endsWith('ing')))) {
+        part.end = ctx.end(k - 1);
+        break;
+      }
+    }
+  }
+  return frame;
+}
+
 function framesInSentence(ctx: AttributionContext, si: number): Frame[] {
   const s = ctx.sentences[si]!;
   const lex = ctx.lexicon;
@@ -97,6 +133,13 @@ function framesInSentence(ctx: AttributionContext, si: number): Frame[] {
       if (frame) {
         frames.push(frame);
         i = light.end - 1;
+        continue;
+      }
+    }
+    if (NOUN_OBJECT_PREPOSITIONS.has(ctx.word(i + 1)) && NOMINAL_CUES.has(ctx.word(i)) && ctx.tag(i) === 'NOUN') {
+      const frame = nounObjectFrame(ctx, si, i);
+      if (frame) {
+        frames.push(frame);
         continue;
       }
     }
