@@ -43,19 +43,36 @@ export function isPromo(text: string): boolean {
   return text.length < 220 && PROMO_RE.test(text);
 }
 
+// Pages repeat the same class strings many times; matching them once is most of the pruning cost.
+const hintCache = new Map<string, Label | null>();
+
+function classHintLabel(hint: string): Label | null {
+  const cached = hintCache.get(hint);
+  if (cached !== undefined) return cached;
+  let label: Label | null = null;
+  if (!PROTECT_RE.test(hint)) {
+    for (const { kind, match } of CATEGORY_MATCHERS) {
+      const m = match(hint);
+      if (m) {
+        label = { kind, reason: `class/id "${m}"`, source: 'class' };
+        break;
+      }
+    }
+  }
+  // Bounded so a long-running process does not grow without limit.
+  if (hintCache.size > 50_000) hintCache.clear();
+  hintCache.set(hint, label);
+  return label;
+}
+
 /** Every label that applies, most specific first: a class "related-stories" says more than <aside>. */
 function classify(el: ElementNode): Label[] {
   const labels: Label[] = [];
   if ('hidden' in el.attrs || attr(el, 'aria-hidden') === 'true' || HIDDEN_STYLE_RE.test(attr(el, 'style'))) labels.push({ kind: 'hidden', reason: 'hidden', source: 'hidden' });
   const hint = `${attr(el, 'class')} ${attr(el, 'id')}`.trim();
-  if (hint && el.tag !== 'body' && el.tag !== 'html' && el.tag !== 'article' && el.tag !== 'main' && !PROTECT_RE.test(hint)) {
-    for (const { kind, match } of CATEGORY_MATCHERS) {
-      const m = match(hint);
-      if (m) {
-        labels.push({ kind, reason: `class/id "${m}"`, source: 'class' });
-        break;
-      }
-    }
+  if (hint && el.tag !== 'body' && el.tag !== 'html' && el.tag !== 'article' && el.tag !== 'main') {
+    const classLabel = classHintLabel(hint);
+    if (classLabel) labels.push(classLabel);
   }
   const role = attr(el, 'role').toLowerCase();
   const roleKind = role ? RULES.roles[role] : undefined;

@@ -197,7 +197,9 @@ export function extractMetadata(root: ElementNode, url: string | undefined): Pag
     const itemprop = attr(el, 'itemprop').toLowerCase();
     if (itemprop === 'datepublished' && el.tag !== 'meta') itempropDates.push(attr(el, 'datetime') || attr(el, 'content') || normalizeSpace(rawText(el)));
     if (el.tag === 'a' && attr(el, 'rel').toLowerCase().includes('author')) relAuthors.push(normalizeSpace(rawText(el)));
-    if (el.tag !== 'meta' && el.tag !== 'link' && el.tag !== 'body' && el.tag !== 'html' && (itemprop === 'author' || BYLINE_RE.test(attr(el, 'class')) || BYLINE_RE.test(attr(el, 'id')))) {
+    // Bylines are short: skip big containers before testing classes or collecting text.
+    const small = el.end - el.start < 3000;
+    if (small && el.tag !== 'meta' && el.tag !== 'link' && (itemprop === 'author' || BYLINE_RE.test(attr(el, 'class')) || BYLINE_RE.test(attr(el, 'id')))) {
       const t = normalizeSpace(rawText(el));
       if (t.length > 2 && t.length < 120) bylineTexts.push(t);
     }
