@@ -43,6 +43,8 @@ function isVerbUse(ctx: AttributionContext, i: number): boolean {
   // "United States", "Post" in a name: a capitalised noun is not a verb.
   if (tag !== 'NOUN' || /^\p{Lu}/u.test(ctx.doc.text[ctx.start(i)] ?? '')) return false;
   const prev = ctx.word(i - 1);
+  // "Western states that ...", "their states": a noun after a modifier stays a noun.
+  if (prevTag === 'ADJ' || prevTag === 'DET' || prevTag === 'NUM' || POSSESSIVES.has(prev)) return false;
   return prev === ',' || ctx.word(i + 1) === 'that' || ctx.tag(i - 1) === 'PROPN' || ctx.tag(i - 1) === 'PRON' || ctx.quoteEndingBefore(ctx.start(i)) !== null;
 }
 
