@@ -26,7 +26,7 @@ export interface VerbGroup {
 }
 const OBLIGATION = new Set(['must', 'should', 'ought']);
 const FUTURE_MODALS = new Set(['will', "'ll", 'shall', 'would', "'d", 'may', 'might', 'could']);
-const FUTURE_CUES = new Set(['plan', 'plans', 'planned', 'planning', 'prepared', 'ready', 'set', 'going', 'poised', 'intends', 'intend', 'intended']);
+const FUTURE_CUES = new Set(['about', 'plan', 'plans', 'planned', 'planning', 'prepared', 'ready', 'set', 'going', 'poised', 'intends', 'intend', 'intended']);
 
 const IRREGULAR_PARTICIPLE = /^(sent|met|held|sought|left|told|written|struck|fought|shot|laid|paid|brought|led|broken|forgiven|withdrawn|thrown|blown|beaten|flown|begun|driven|overrun|retaken|spoken|won|put|cut|set|hit|let|frozen|hung|shown|fled|kept|known|found|seen|built|lost|made|taken|given|said|slain|sworn|done|gone)$/;
 
