@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FeatureExtractor } from './features.js';
 import { buildLexicon } from './lexicon.js';
-import { isHeadline, shapes, wordFacts } from './word.js';
+import { asciiPunctuation, isHeadline, shapes, wordFacts } from './word.js';
 
 const lexicon = buildLexicon([
   {
@@ -23,6 +23,17 @@ describe('word facts', () => {
     expect(isHeadline(['PLANT', 'TO', 'CLOSE'].map(wordFacts))).toBe(true);
     expect(isHeadline(['Plant', 'to', 'close'].map(wordFacts))).toBe(false);
     expect(isHeadline(['AT', '5'].map(wordFacts))).toBe(false); // too few letters to tell
+  });
+});
+
+describe('typographic punctuation', () => {
+  it('gets the facts of its ASCII form, keeping the original text', () => {
+    expect(asciiPunctuation('“Kestrel’s”—…')).toBe('"Kestrel\'s"--...');
+    const curly = wordFacts('’s');
+    expect(curly.text).toBe('’s');
+    expect(curly.normHash).toBe(wordFacts("'s").normHash);
+    expect(wordFacts('”').shortShape).toBe('"');
+    expect(asciiPunctuation('plain')).toBe('plain');
   });
 });
 

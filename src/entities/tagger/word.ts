@@ -74,7 +74,36 @@ export function shapes(word: string): { long: string; short: string } {
   return { long, short };
 }
 
-export function wordFacts(text: string): WordFacts {
+const TYPOGRAPHIC = /[\u00ab\u00bb\u2013\u2014\u2018-\u201f\u2026\u2032\u2033]/;
+const TYPOGRAPHIC_ALL = /[\u00ab\u00bb\u2013\u2014\u2018-\u201f\u2026\u2032\u2033]/g;
+const ASCII_OF: Record<string, string> = {
+  '\u00ab': '"',
+  '\u00bb': '"',
+  '\u2013': '-',
+  '\u2014': '--',
+  '\u2026': '...',
+  '\u2032': "'",
+  '\u2033': '"',
+};
+
+/**
+ * Typographic quotes, dashes and ellipses as the ASCII the training data
+ * (CoNLL-2003, all ASCII) writes them, so that a curly quote or "’s" gets
+ * the weights of '"' and "'s" rather than those of an unknown symbol.
+ */
+export function asciiPunctuation(s: string): string {
+  if (!TYPOGRAPHIC.test(s)) return s;
+  return s.replace(TYPOGRAPHIC_ALL, (c) => {
+    const mapped = ASCII_OF[c];
+    if (mapped !== undefined) return mapped;
+    const k = c.charCodeAt(0);
+    return k <= 0x201b ? "'" : '"'; // U+2018-201B single quotes, U+201C-201F double
+  });
+}
+
+export function wordFacts(original: string): WordFacts {
+  // Facts describe the ASCII-punctuation form; `text` keeps the original.
+  const text = asciiPunctuation(original);
   const norm = normaliseDigits(text);
   const lower = norm.toLowerCase();
   const { long, short } = shapes(text);
@@ -104,7 +133,7 @@ export function wordFacts(text: string): WordFacts {
   if (letters === 0 && digits === 0) flags |= F_PUNCT;
   if (lowers > 0) flags |= F_HASLOWER;
   return {
-    text,
+    text: original,
     norm,
     lower,
     normHash: hashString(norm, SEED_NORM),
@@ -118,10 +147,10 @@ export function wordFacts(text: string): WordFacts {
 
 /** Hash of a lower-cased string, as wordFacts computes it (for lexicon building). */
 export function lowerKey(word: string): number {
-  return hashString(normaliseDigits(word).toLowerCase(), SEED_LOWER);
+  return hashString(normaliseDigits(asciiPunctuation(word)).toLowerCase(), SEED_LOWER);
 }
 export function normKey(word: string): number {
-  return hashString(normaliseDigits(word), SEED_NORM);
+  return hashString(normaliseDigits(asciiPunctuation(word)), SEED_NORM);
 }
 
 /**
