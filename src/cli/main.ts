@@ -1,4 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
+import { PRESET_NAMES, type PresetName } from '../pipeline/presets.js';
 import { defaultReadContext } from '../readers/inputs.js';
 import { defaultDb, openStore } from '../store/open.js';
 import { describeError, NewsgraphError } from '../util/errors.js';
@@ -35,9 +36,12 @@ export function buildProgram(): Command {
     .argument('[inputs...]', 'files, directories or http(s) URLs; - reads stdin')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['report', 'json', 'jsonl']).default('report'))
     .option('--allow-private', 'let the URL fetcher reach private and loopback addresses')
-    .action(async (inputs: string[], opts: { format: AnalyzeFormat; allowPrivate?: boolean }) => {
+    .option('--actors <file.tsv>', 'extra actor dictionary file (data/actors format); repeatable', collect, [])
+    .option('--preset <name>', `pipeline preset: ${PRESET_NAMES.join(', ')}`, 'default')
+    .action(async (inputs: string[], opts: { format: AnalyzeFormat; allowPrivate?: boolean; actors: string[]; preset: string }) => {
       const read = defaultReadContext({ allowPrivate: Boolean(opts.allowPrivate), warn: log });
-      process.exitCode = await runAnalyze(inputs, { format: opts.format, color: useColor(), write, read });
+      const pipeline = { preset: presetName(opts.preset), actorFiles: opts.actors };
+      process.exitCode = await runAnalyze(inputs, { format: opts.format, color: useColor(), write, read, pipeline });
     });
 
   program
@@ -48,11 +52,13 @@ export function buildProgram(): Command {
     .option('--batch-size <n>', 'documents per write transaction', (v) => positiveInt(v, '--batch-size'), 200)
     .option('-q, --quiet', 'no progress output')
     .option('--allow-private', 'let the URL fetcher reach private and loopback addresses')
-    .action(async (inputs: string[], opts: { db: string; batchSize: number; quiet?: boolean; allowPrivate?: boolean }) => {
+    .option('--actors <file.tsv>', 'extra actor dictionary file (data/actors format); repeatable', collect, [])
+    .action(async (inputs: string[], opts: { db: string; batchSize: number; quiet?: boolean; allowPrivate?: boolean; actors: string[] }) => {
       const store = await openStore(opts.db);
       try {
         const read = defaultReadContext({ allowPrivate: Boolean(opts.allowPrivate), warn: log });
-        const summary = await runIngest(store, inputs, { batchSize: opts.batchSize, quiet: Boolean(opts.quiet), log, read });
+        const pipeline = { actorFiles: opts.actors };
+        const summary = await runIngest(store, inputs, { batchSize: opts.batchSize, quiet: Boolean(opts.quiet), log, read, pipeline });
         if (summary.failed > 0) process.exitCode = 1;
       } finally {
         await store.close();
@@ -120,6 +126,15 @@ export function buildProgram(): Command {
   registerExportCommand(program);
 
   return program;
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+function presetName(value: string): PresetName {
+  if (!(PRESET_NAMES as string[]).includes(value)) throw new NewsgraphError('usage', `unknown preset "${value}" (choose ${PRESET_NAMES.join(', ')})`);
+  return value as PresetName;
 }
 
 function positiveInt(value: string, name: string): number {

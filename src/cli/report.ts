@@ -1,5 +1,7 @@
 import { styleText } from 'node:util';
+import { renderAttributions } from '../attribution/index.js';
 import type { Analysis, Span } from '../doc/schema.js';
+import { renderEvents } from '../events/render.js';
 
 export interface ReportOptions {
   color: boolean;
@@ -43,10 +45,26 @@ export function renderReport(a: Analysis, opts: ReportOptions): string {
     out.push(paint('bold', `${section.name} (${list.length})`));
     list.forEach((s, i) => out.push(`  ${String(i + 1).padStart(3)} ${at(s)} ${s.text}`));
   }
-  for (const [name, layer] of [['Entities', L.mentions], ['Attributions', L.attributions], ['Events', L.events]] as const) {
-    if (layer === undefined) continue;
+  if (L.actors !== undefined && L.mentions !== undefined) {
     out.push('');
-    out.push(paint('bold', `${name} (${layer.length})`));
+    out.push(paint('bold', `Actors (${L.actors.length}, from ${L.mentions.length} mentions)`));
+    for (const actor of L.actors) {
+      const facts = [actor.kind, actor.mediaKind, actor.country, actor.role].filter((f): f is string => f !== null && f !== '');
+      const desc = actor.description ? ` "${actor.description}"` : '';
+      out.push(`  ${paint('cyan', actor.name)} ${paint('bold', actor.code ?? '-')}  ${facts.join(', ')}${desc}`);
+      const seen = actor.mentions.map((i) => L.mentions![i]!).map((m) => (m.kind === 'name' ? m.text : `${m.text} (${m.kind})`));
+      out.push(`      ${paint('dim', seen.join(' · '))}`);
+    }
+  }
+  if (L.attributions !== undefined) {
+    out.push('');
+    out.push(paint('bold', `Attributions (${L.attributions.length}) and hedges (${L.hedges?.length ?? 0})`));
+    for (const line of renderAttributions(a)) out.push(`  ${line}`);
+  }
+  if (L.events !== undefined) {
+    out.push('');
+    out.push(paint('bold', `Events (${L.events.length})`));
+    for (const line of renderEvents(a)) out.push(`  ${line}`);
   }
   return out.join('\n');
 }

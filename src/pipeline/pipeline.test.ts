@@ -32,7 +32,7 @@ describe('Pipeline', () => {
 
   it('runs components in order and each layer is filled', () => {
     const pipeline = buildPipeline();
-    expect(pipeline.provides).toEqual(['blocks', 'title', 'boilerplate', 'tokens', 'sentences']);
+    expect(pipeline.provides).toEqual(['blocks', 'title', 'boilerplate', 'tokens', 'sentences', 'mentions', 'actors', 'attributions', 'hedges', 'events']);
     const doc = new Doc('Headline\n\nBody text here.', { id: 'x', title: null, url: null, published: null, source: null, format: 'text', encoding: 'utf-8', contentHash: 'h' });
     pipeline.process(doc);
     expect(doc.get('sentences').map((s) => s.text)).toEqual(['Headline', 'Body text here.']);

@@ -1,6 +1,6 @@
 import { analyzeRaw } from '../../analyze.js';
 import type { Analysis } from '../../doc/schema.js';
-import { buildPipeline } from '../../pipeline/presets.js';
+import { buildPipeline, type PipelineOptions } from '../../pipeline/presets.js';
 import { expandPaths, readPath, type ReadContext } from '../../readers/inputs.js';
 import { renderReport } from '../report.js';
 
@@ -11,12 +11,13 @@ export interface AnalyzeOptions {
   color: boolean;
   write: (s: string) => void;
   read: ReadContext;
+  pipeline?: PipelineOptions;
 }
 
 /** Analyse files (or stdin) and print a report, a JSON document/array, or JSONL. */
 export async function runAnalyze(inputs: string[], opts: AnalyzeOptions): Promise<number> {
   const files = expandPaths(inputs.length === 0 ? ['-'] : inputs);
-  const pipeline = buildPipeline();
+  const pipeline = buildPipeline(opts.pipeline ?? {});
   const collected: Analysis[] = [];
   let count = 0;
   for (const file of files) {

@@ -1,6 +1,7 @@
 import { analyzeRaw } from '../../analyze.js';
 import type { Analysis } from '../../doc/schema.js';
-import { buildPipeline } from '../../pipeline/presets.js';
+import { StoryAssigner } from '../../ingest/story-assigner.js';
+import { buildPipeline, type PipelineOptions } from '../../pipeline/presets.js';
 import { expandPaths, readPath, type ReadContext } from '../../readers/inputs.js';
 import { contentHash } from '../../readers/raw-document.js';
 import type { Store } from '../../store/store.js';
@@ -12,6 +13,7 @@ export interface IngestOptions {
   quiet: boolean;
   log: (s: string) => void;
   read: ReadContext;
+  pipeline?: PipelineOptions;
 }
 
 export interface IngestSummary {
@@ -28,13 +30,15 @@ export interface IngestSummary {
  */
 export async function runIngest(store: Store, inputs: string[], opts: IngestOptions): Promise<IngestSummary> {
   const files = expandPaths(inputs);
-  const pipeline = buildPipeline();
+  const pipeline = buildPipeline(opts.pipeline ?? {});
   const progress = new Progress(process.stderr, { quiet: opts.quiet });
   let batch: Analysis[] = [];
   const pending = new Set<string>();
+  const stories = await StoryAssigner.open(store);
   const flush = async (): Promise<void> => {
     if (batch.length === 0) return;
     const results = await store.putMany(batch);
+    await stories.assign(batch, results);
     for (const r of results) progress.tick(r.inserted ? 'stored' : 'skipped');
     batch = [];
     pending.clear();
@@ -65,5 +69,9 @@ export async function runIngest(store: Store, inputs: string[], opts: IngestOpti
   }
   await flush();
   opts.log(progress.finish());
+  const st = stories.summary;
+  if (st.newStories + st.joined > 0) {
+    opts.log(`stories: ${st.newStories} new, ${st.joined} joined an existing story; copies: ${st.exactDuplicates} exact, ${st.nearDuplicates} near-duplicate`);
+  }
   return { stored: progress.stored, skipped: progress.skipped, failed: progress.failed };
 }

@@ -48,6 +48,8 @@ export interface Candidate {
 
 export interface LinkerLexicon {
   personPronouns: Set<string>;
+  malePronouns: Set<string>;
+  femalePronouns: Set<string>;
   thingPronouns: Set<string>;
   locatives: Set<string>;
 }

@@ -8,9 +8,11 @@ import { entityTypeOf, sentenceCandidates, type Candidate, type LinkerLexicon, t
 import { resolveMentions } from './resolve.js';
 
 export function loadLinkerLexicon(): LinkerLexicon {
-  const pronouns = readJsonData<{ person: string[]; thing: string[] }>(dataPath('entities', 'pronouns.json'));
+  const pronouns = readJsonData<{ person: string[]; thing: string[]; male: string[]; female: string[] }>(dataPath('entities', 'pronouns.json'));
   return {
     personPronouns: new Set(pronouns.person),
+    malePronouns: new Set(pronouns.male),
+    femalePronouns: new Set(pronouns.female),
     thingPronouns: new Set(pronouns.thing),
     locatives: new Set(readWordList(dataPath('entities', 'locative-prepositions.txt'))),
   };
@@ -60,7 +62,7 @@ export class EntityLinker implements Component {
       cands.push(...sentenceCandidates(s, ner, this.dictionary, this.lexicon, date));
     });
     const words = tokens.map((t) => doc.norm.slice(t.start, t.end));
-    resolveMentions(cands, { sentenceStarts: sentences.map((s) => s.firstToken), words });
+    resolveMentions(cands, { sentenceStarts: sentences.map((s) => s.firstToken), words, gender: { male: this.lexicon.malePronouns, female: this.lexicon.femalePronouns } });
 
     const drafts = new Map<string, ActorDraft>();
     const mentions: Mention[] = [];

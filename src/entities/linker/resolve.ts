@@ -19,6 +19,8 @@ export interface ResolveContext {
   sentenceStarts: number[];
   /** Token texts of the whole document (analysis view). */
   words: string[];
+  /** Pronouns by grammatical gender (lower case). */
+  gender: { male: Set<string>; female: Set<string> };
 }
 
 const PRONOUN_LOOKBACK_SENTENCES = 3;
@@ -100,17 +102,22 @@ export function resolveMentions(cands: Candidate[], ctx: ResolveContext): void {
     return lo;
   };
   const linkedPeople = (): Candidate[] => cands.filter((o) => o.type === 'PER' && o.actorKey !== null && o.kind !== 'pronoun');
+  // Grammatical gender an actor has shown through the pronouns already linked to it.
+  const genderOf = new Map<string, 'm' | 'f'>();
   for (const c of cands) {
     if (c.kind !== 'pronoun') continue;
     const sentence = sentenceOf(c.startToken);
     if (c.type === 'PER') {
-      const persons = linkedPeople();
+      const gender = pronounGender(ctx.words[c.startToken]!, ctx.gender);
+      const fits = (o: Candidate): boolean => gender === null || (genderOf.get(o.actorKey!) ?? gender) === gender;
+      const persons = linkedPeople().filter(fits);
       const sameSentence = persons.filter((o) => sentenceOf(o.startToken) === sentence && o.startToken < c.startToken);
       let antecedent = sameSentence[0];
       for (let back = 1; !antecedent && back <= PRONOUN_LOOKBACK_SENTENCES; back++) {
         antecedent = persons.find((o) => sentenceOf(o.startToken) === sentence - back);
       }
       c.actorKey = antecedent?.actorKey ?? null;
+      if (c.actorKey !== null && gender !== null) genderOf.set(c.actorKey, gender);
     } else {
       const opensSentence = ctx.sentenceStarts[sentence] === c.startToken;
       if (!opensSentence || sentence === 0) continue;
@@ -122,4 +129,11 @@ export function resolveMentions(cands: Candidate[], ctx: ResolveContext): void {
       if (opener) c.type = opener.type;
     }
   }
+}
+
+function pronounGender(word: string, gender: ResolveContext['gender']): 'm' | 'f' | null {
+  const w = word.toLowerCase();
+  if (gender.male.has(w)) return 'm';
+  if (gender.female.has(w)) return 'f';
+  return null;
 }

@@ -1,0 +1,77 @@
+import type { Analysis } from '../doc/schema.js';
+import { Deduplicator } from '../dedupe/index.js';
+import type { PutResult, Store } from '../store/store.js';
+
+/** How many stored documents are replayed into the in-memory indexes when ingest starts. */
+const RESTORE_LIMIT = 5000;
+const PAGE = 500;
+
+export interface StorySummary {
+  /** Documents that started a new story. */
+  newStories: number;
+  /** Documents that joined an existing story. */
+  joined: number;
+  /** Exact copies (same canonical URL or body) of a stored document. */
+  exactDuplicates: number;
+  /** Near copies (syndicated or republished text). */
+  nearDuplicates: number;
+}
+
+/**
+ * Puts newly stored documents into stories, and notices copies. The
+ * clusterer's state lives in memory: on open it replays the most recent
+ * stored documents with the stories they were given, so a new run continues
+ * the same clusters.
+ */
+export class StoryAssigner {
+  private readonly dedupe = new Deduplicator();
+  /** Clusterer story id -> store story id. */
+  private readonly storeIds = new Map<string, number>();
+  readonly summary: StorySummary = { newStories: 0, joined: 0, exactDuplicates: 0, nearDuplicates: 0 };
+
+  private constructor(private readonly store: Store) {}
+
+  static async open(store: Store): Promise<StoryAssigner> {
+    const assigner = new StoryAssigner(store);
+    await assigner.restore();
+    return assigner;
+  }
+
+  private async restore(): Promise<void> {
+    const rows: { key: string; storyId: number; published: string | null }[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = await this.store.documents({}, { limit: PAGE, cursor });
+      for (const d of page.items) if (d.storyId !== null) rows.push({ key: d.key, storyId: d.storyId, published: d.published });
+      cursor = page.nextCursor;
+    } while (cursor !== null && rows.length < RESTORE_LIMIT);
+    rows.sort((a, b) => (a.published ?? '').localeCompare(b.published ?? ''));
+    for (const row of rows.slice(-RESTORE_LIMIT)) {
+      const analysis = await this.store.get(row.key);
+      if (!analysis) continue;
+      const id = String(row.storyId);
+      this.dedupe.restore(analysis, id);
+      this.storeIds.set(id, row.storyId);
+    }
+  }
+
+  /** Assign the documents a batch actually inserted. */
+  async assign(batch: Analysis[], results: PutResult[]): Promise<void> {
+    for (let i = 0; i < batch.length; i++) {
+      if (!results[i]?.inserted) continue;
+      const analysis = batch[i]!;
+      const decision = this.dedupe.add(analysis, { key: results[i]!.key });
+      if (decision.exact.duplicateOf !== null) this.summary.exactDuplicates++;
+      else if (decision.near.duplicateOf !== null) this.summary.nearDuplicates++;
+      let storeId = this.storeIds.get(decision.story.storyId);
+      if (storeId === undefined) {
+        storeId = await this.store.createStory(analysis.document.title);
+        this.storeIds.set(decision.story.storyId, storeId);
+        this.summary.newStories++;
+      } else {
+        this.summary.joined++;
+      }
+      await this.store.assignToStory(results[i]!.key, storeId, decision.story.similarity);
+    }
+  }
+}
