@@ -131,7 +131,8 @@ class HashBuffer {
 
 const DOC_CAP_MID = 1;
 const DOC_LOWER = 2;
-const MAX_CACHE = 400_000;
+/** Distinct words cached (about 1.3 KB each with their scores): bounds memory near 130 MB. */
+const MAX_CACHE = 100_000;
 
 export class FeatureExtractor {
   private readonly cache = new Map<string, WordEntry>();
