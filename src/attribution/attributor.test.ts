@@ -177,3 +177,25 @@ describe('Attributor: hedges and anonymous sources', () => {
     expect(find(a, 'ferry was late').hedged).toBe(false);
   });
 });
+
+describe('Attributor: odd input', () => {
+  it('copes with stray marks, trailing colons and cue words at the edges, and every span slices back', () => {
+    const texts = [
+      'SPOKESMAN:',
+      `${TITLE}He said:`,
+      `${TITLE}" " "\n\n“\n\n”said Berg,`,
+      `${TITLE}According to\n\nsaid`,
+      `${TITLE}“Unclosed quote with several words here\n\n“And another one opening the next paragraph`,
+      `${TITLE}It was reported that`,
+    ];
+    for (const text of texts) {
+      const a = attribute(text);
+      for (const x of a.layers.attributions ?? []) {
+        for (const s of [x.content, x.speaker, x.cue, x.medium, x.addressee, ...(x.parts ?? [])]) {
+          if (s) expect(a.text.slice(s.start, s.end)).toBe(s.text);
+        }
+      }
+      expect(Array.isArray(a.layers.hedges)).toBe(true);
+    }
+  });
+});
