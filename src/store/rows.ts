@@ -269,6 +269,8 @@ export interface RecordDelta {
   targetKey: string;
   sourceCountry: string | null;
   targetCountry: string | null;
+  /** Earliest sentence index of any of its events in the batch. */
+  firstSentence: number;
   /** Event mentions per document key (an event told twice in one article counts twice). */
   perDocument: Map<string, number>;
 }
@@ -294,10 +296,12 @@ export function recordDeltas(docs: DocumentRows[]): RecordDelta[] {
           targetKey: e.target.nameKey,
           sourceCountry: e.source.country,
           targetCountry: e.target.country,
+          firstSentence: e.sentence,
           perDocument: new Map(),
         };
         out.set(e.recordKey, r);
       }
+      r.firstSentence = Math.min(r.firstSentence, e.sentence);
       r.perDocument.set(d.document.key, (r.perDocument.get(d.document.key) ?? 0) + e.mentionCount);
     }
   }

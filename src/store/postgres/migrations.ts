@@ -7,6 +7,8 @@
  * Sorted and grouped text (actor names and codes) uses the "C" collation so
  * that orders and min() agree with SQLite's byte order.
  */
+import { EVENT_RECORD_COUNTS_SQL } from '../sql/migration-v3.js';
+
 export const PG_MIGRATIONS: { version: number; sql: string }[] = [
   {
     version: 2,
@@ -223,4 +225,5 @@ export const PG_MIGRATIONS: { version: number; sql: string }[] = [
       );
     `,
   },
+  { version: 3, sql: EVENT_RECORD_COUNTS_SQL.replaceAll('{ID}', 'BIGINT') },
 ];

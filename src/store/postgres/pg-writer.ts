@@ -53,7 +53,7 @@ const HEDGE_COLUMNS: Column[] = [['doc_seq', 'int8'], ['start_offset', 'int4'], 
 const RECORD_COLUMNS: Column[] = [
   ['source_code', 'text'], ['target_code', 'text'], ['code', 'text'], ['day', 'text'], ['root', 'text'], ['quad_class', 'int4'], ['goldstein', 'float8'],
   ['source_name', 'text'], ['source_key', 'text'], ['source_country', 'text'], ['target_name', 'text'], ['target_key', 'text'],
-  ['target_country', 'text'], ['mentions', 'int4'], ['first_seen', 'text'],
+  ['target_country', 'text'], ['mentions', 'int4'], ['documents', 'int4'], ['first_sentence', 'int4'], ['first_seen', 'text'],
 ];
 const EVENT_COLUMNS: Column[] = [
   ['doc_seq', 'int8'], ['idx', 'int4'], ['sentence', 'int4'], ['section', 'text'], ['sentence_text', 'text'], ['source_actor_id', 'text'],
@@ -99,10 +99,28 @@ export async function writeBatch(client: PoolClient, batch: DocumentRows[]): Pro
   const deltas = recordDeltas(fresh).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   const recordRows = await insertRows(client, 'event_records', RECORD_COLUMNS, deltas.map((r) => [
     r.sourceCode, r.targetCode, r.code, r.day, r.root, r.quadClass, r.goldstein, r.sourceName, r.sourceKey, r.sourceCountry, r.targetName,
-    r.targetKey, r.targetCountry, [...r.perDocument.values()].reduce((x, y) => x + y, 0), ingestedAt,
-  ]), `ON CONFLICT (source_code, target_code, code, day) DO UPDATE SET mentions = event_records.mentions + excluded.mentions
+    r.targetKey, r.targetCountry, [...r.perDocument.values()].reduce((x, y) => x + y, 0), r.perDocument.size, r.firstSentence, ingestedAt,
+  ]), `ON CONFLICT (source_code, target_code, code, day) DO UPDATE SET mentions = event_records.mentions + excluded.mentions,
+         documents = event_records.documents + excluded.documents, first_sentence = LEAST(event_records.first_sentence, excluded.first_sentence)
        RETURNING id, source_code, target_code, code, day`);
   const recordIds = new Map(recordRows.map((r) => [[r.source_code, r.target_code, r.code, r.day].join('\t'), String(r.id)]));
+  // Outlets new to a record raise its outlet count.
+  const outletOf = new Map(fresh.map((d) => [d.document.key, outletIds.get(d.document.outletKey) ?? null]));
+  const pairs = new Map<string, [string, string]>();
+  for (const r of deltas) {
+    for (const key of r.perDocument.keys()) {
+      const outlet = outletOf.get(key);
+      if (outlet) pairs.set(`${recordIds.get(r.key)}\t${outlet}`, [recordIds.get(r.key)!, outlet]);
+    }
+  }
+  const newOutlets = await insertRows(client, 'event_record_outlets', [['record_id', 'int8'], ['outlet_id', 'int8']], [...pairs.values()].sort(),
+    'ON CONFLICT DO NOTHING RETURNING record_id');
+  const added = new Map<string, number>();
+  for (const r of newOutlets) added.set(String(r.record_id), (added.get(String(r.record_id)) ?? 0) + 1);
+  if (added.size > 0) {
+    await client.query('UPDATE event_records r SET outlets = r.outlets + x.n FROM unnest($1::int8[], $2::int4[]) AS x(id, n) WHERE r.id = x.id',
+      [[...added.keys()], [...added.values()]]);
+  }
   await insertRows(client, 'event_record_documents', [['record_id', 'int8'], ['doc_seq', 'int8'], ['mentions', 'int4']],
     deltas.flatMap((r) => [...r.perDocument].map(([key, n]) => [recordIds.get(r.key)!, seqOf.get(key)!, n])));
   await insertRows(client, 'events', EVENT_COLUMNS, rowsOf((d) => d.events, (s, e) => [

@@ -130,12 +130,9 @@ export function eventRecordsQuery(d: Dialect, f: EventFilter, page: Keyset | nul
   // Popular records have thousands of documents: list the first RECORD_KEYS keys, count the rest.
   const firstDocs = `documents kd WHERE kd.seq IN (SELECT rd.doc_seq FROM event_record_documents rd WHERE rd.record_id = r.id ORDER BY rd.doc_seq LIMIT ${RECORD_KEYS})`;
   const select = `SELECT r.id, r.day, r.source_code, r.source_name, r.source_country, r.target_code, r.target_name, r.target_country,
-      r.code, r.root, r.quad_class, r.goldstein, r.mentions, r.first_seen,
-      (SELECT count(*) FROM event_record_documents rd WHERE rd.record_id = r.id) AS documents,
-      (SELECT count(DISTINCT od.outlet_id) FROM event_record_documents rd JOIN documents od ON od.seq = rd.doc_seq WHERE rd.record_id = r.id) AS outlets,
+      r.code, r.root, r.quad_class, r.goldstein, r.mentions, r.documents, r.outlets, r.first_sentence, r.first_seen,
       ${d.joinedKeys('kd.key', firstDocs, 'kd.seq')} AS document_keys,
-      (SELECT ud.url FROM documents ud WHERE ud.seq = (SELECT min(rd.doc_seq) FROM event_record_documents rd WHERE rd.record_id = r.id)) AS first_url,
-      (SELECT min(xe.sentence) FROM events xe WHERE xe.record_id = r.id) AS first_sentence
+      (SELECT ud.url FROM documents ud WHERE ud.seq = (SELECT min(rd.doc_seq) FROM event_record_documents rd WHERE rd.record_id = r.id)) AS first_url
     FROM event_records r`;
   return finish(select, w, 'r.id', page, 'r.id');
 }

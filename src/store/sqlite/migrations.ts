@@ -1,9 +1,11 @@
 /**
  * Schema migrations, applied in order on open. Never edit a migration that
  * has shipped: add a new one. A migration may carry `after`, run in the same
- * transaction once its SQL has run (used to re-derive rows from documents).
+ * transaction once the SQL of every pending migration has run (it re-derives
+ * rows through the current writer, which expects the latest tables).
  */
 import type Database from 'better-sqlite3';
+import { EVENT_RECORD_COUNTS_SQL } from '../sql/migration-v3.js';
 
 export interface SqliteMigration {
   version: number;
@@ -256,7 +258,8 @@ export function sqliteMigrations(restoreV1: (db: Database.Database) => void): Sq
   return [
     { version: 1, sql: V1 },
     { version: 2, sql: V2, after: (db) => { restoreV1(db); db.exec('DROP TABLE documents_v1'); } },
+    { version: 3, sql: EVENT_RECORD_COUNTS_SQL.replaceAll('{ID}', 'INTEGER') },
   ];
 }
 
-export const SQLITE_SCHEMA_VERSION = 2;
+export const SQLITE_SCHEMA_VERSION = 3;

@@ -135,12 +135,13 @@ export class SqliteStore implements Store {
       throw new NewsgraphError('store-error', `${this.path} has schema version ${current}, newer than this newsgraph (${latest}): upgrade newsgraph`);
     }
     const apply = this.db.transaction(() => {
-      for (const m of migrations) {
-        if (m.version <= current) continue;
+      const pending = migrations.filter((m) => m.version > current);
+      for (const m of pending) {
         this.db.exec(m.sql);
-        m.after?.(this.db);
         this.db.prepare('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)').run(m.version, new Date().toISOString());
       }
+      // Data steps write through today's writer, so they run once every table has its latest shape.
+      for (const m of pending) m.after?.(this.db);
     });
     apply();
   }

@@ -28,11 +28,15 @@ export class SqliteWriter {
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       hedge: p('INSERT INTO hedges (doc_seq, start_offset, end_offset, text, kind) VALUES (?, ?, ?, ?, ?)'),
       record: p(`INSERT INTO event_records (source_code, target_code, code, day, root, quad_class, goldstein, source_name, source_key, source_country,
-          target_name, target_key, target_country, mentions, first_seen)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        ON CONFLICT(source_code, target_code, code, day) DO UPDATE SET mentions = event_records.mentions + excluded.mentions RETURNING id`),
-      recordDocument: p(`INSERT INTO event_record_documents (record_id, doc_seq, mentions) VALUES (?, ?, ?)
-        ON CONFLICT(record_id, doc_seq) DO UPDATE SET mentions = event_record_documents.mentions + excluded.mentions`),
+          target_name, target_key, target_country, mentions, first_sentence, first_seen)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        ON CONFLICT(source_code, target_code, code, day) DO UPDATE SET mentions = event_records.mentions + excluded.mentions,
+          first_sentence = min(event_records.first_sentence, excluded.first_sentence) RETURNING id`),
+      recordDocument: p('INSERT INTO event_record_documents (record_id, doc_seq, mentions) VALUES (?, ?, ?) ON CONFLICT DO NOTHING'),
+      recordDocumentMore: p('UPDATE event_record_documents SET mentions = mentions + ? WHERE record_id = ? AND doc_seq = ?'),
+      recordDocumentCount: p('UPDATE event_records SET documents = documents + 1 WHERE id = ?'),
+      recordOutlet: p('INSERT INTO event_record_outlets (record_id, outlet_id) VALUES (?, ?) ON CONFLICT DO NOTHING'),
+      recordOutletCount: p('UPDATE event_records SET outlets = outlets + 1 WHERE id = ?'),
       event: p(`INSERT INTO events (doc_seq, idx, sentence, section, sentence_text, source_actor_id, source_code, source_name, source_key, source_country,
           target_actor_id, target_code, target_name, target_key, target_country, verb, verb_start, verb_end, code, root, goldstein, quad_class,
           plover_type, plover_mode, day, negated, hypothetical, hedged, reported, attribution_idx, mention_count, rule, record_id)
@@ -59,8 +63,9 @@ export class SqliteWriter {
   write(rows: DocumentRows): boolean {
     const d = rows.document;
     const s = this.s;
+    const outletId = this.outletId(d.outlet, d.outletKey);
     const inserted = s.document!.get(
-      d.key, d.id, d.title, d.url, d.published, d.publishedDay, d.source, this.outletId(d.outlet, d.outletKey), d.format, d.encoding,
+      d.key, d.id, d.title, d.url, d.published, d.publishedDay, d.source, outletId, d.format, d.encoding,
       d.schemaVersion, d.text, d.analysis, d.sentences, d.tokens, d.boilerplate, d.mentions, d.attributions, d.events, d.ingestedAt,
     ) as { seq: number } | undefined;
     if (!inserted) return false;
@@ -78,9 +83,15 @@ export class SqliteWriter {
     for (const e of rows.events) {
       const record = s.record!.get(
         e.source.code ?? '', e.target.code ?? '', e.code, e.day, e.root, e.quadClass, e.goldstein, e.source.name, e.source.nameKey,
-        e.source.country, e.target.name, e.target.nameKey, e.target.country, e.mentionCount, d.ingestedAt,
+        e.source.country, e.target.name, e.target.nameKey, e.target.country, e.mentionCount, e.sentence, d.ingestedAt,
       ) as { id: number };
-      s.recordDocument!.run(record.id, seq, e.mentionCount);
+      // The first event of this document in the record adds a document, and maybe an outlet, to its counts.
+      if (s.recordDocument!.run(record.id, seq, e.mentionCount).changes > 0) {
+        s.recordDocumentCount!.run(record.id);
+        if (outletId !== null && s.recordOutlet!.run(record.id, outletId).changes > 0) s.recordOutletCount!.run(record.id);
+      } else {
+        s.recordDocumentMore!.run(e.mentionCount, record.id, seq);
+      }
       s.event!.run(seq, e.idx, e.sentence, e.section, e.sentenceText, e.source.actorId, e.source.code, e.source.name, e.source.nameKey,
         e.source.country, e.target.actorId, e.target.code, e.target.name, e.target.nameKey, e.target.country, e.verb, e.verbStart, e.verbEnd,
         e.code, e.root, e.goldstein, e.quadClass, e.ploverType, e.ploverMode, e.day, b(e.negated), b(e.hypothetical), b(e.hedged),
