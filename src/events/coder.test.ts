@@ -116,6 +116,10 @@ describe('EventCoder', () => {
     expect(rep.attribution).toBe(0);
   });
 
+  it('takes the speaker after an inverted reporting verb, not a name inside the quote', () => {
+    expect(triples(code('Intro line here.\n\n"Belmora is a problem," said Arvania.'))).toEqual(['ARV>-:010']);
+  });
+
   it('codes a future act as the intent to do it', () => {
     expect(triples(code('Intro line here.\n\nArvania will provide food aid to Cindral.'))).toEqual(['ARV>CDR:0333']);
   });

@@ -143,6 +143,9 @@ export class EventCoder implements Component {
         const participial = w.lower.endsWith('ing') && words[group.start - 1]?.lower === ',';
         const mainVerb = participial ? lastVerbBefore(words, group.start - 1) : -1;
         let subj = mainVerb >= 0 ? { actors: [] as ActorSpan[], pronoun: false, sharedWith: mainVerb } : findSubject(view, group.start);
+        // quote inversion: '"...," said Martin Indyk, a former ambassador to Israel': the speaker follows the verb,
+        // and nothing inside the quote is the source
+        if (isInverted(words, group.start, v)) subj = { actors: speakerAfter(view, v), pronoun: false, sharedWith: null };
         let hops = 0;
         while (subj.sharedWith !== null && hops++ < 3) {
           const shared = subjects.get(subj.sharedWith);
@@ -283,6 +286,25 @@ export class EventCoder implements Component {
     if (prev && (prev.pos === 'DET' || prev.pos === 'ADJ') && (words[v + 1]?.pos === 'NOUN') && /(ed|en)$/.test(w.lower)) return false;
     return true;
   }
+}
+
+const INVERTING = new Set(['say', 'add', 'tell', 'write', 'state', 'note', 'explain', 'insist', 'ask', 'reply', 'continue', 'argue']);
+
+function isInverted(words: readonly Word[], groupStart: number, v: number): boolean {
+  const before = words[groupStart - 1]?.lower ?? '';
+  const after = words[v + 1];
+  return [',', '"', '”', "'", '’'].includes(before) && words[v]!.lemmas.some((l) => INVERTING.has(l)) && after !== undefined && after.pos !== 'PRON';
+}
+
+/** The speaker right after an inverted reporting verb: the first actor before the next comma or full stop. */
+function speakerAfter(view: SentenceView, v: number): ActorSpan[] {
+  for (let i = v + 1; i < view.words.length && i <= v + 6; i++) {
+    const w = view.words[i]!;
+    if (w.lower === ',' || w.lower === '.' || CLAUSE_BOUNDARY.has(w.lower)) break;
+    const a = view.actorAt[i];
+    if (a && !a.modifier) return [a];
+  }
+  return [];
 }
 
 function lastVerbBefore(words: readonly Word[], i: number): number {
