@@ -6,8 +6,7 @@
  *   post:      SPEAKER CUE [addressee] [medium] (that|:|"|to|clause) CONTENT
  *   pre:       CONTENT, SPEAKER CUE [medium]      / "CONTENT," SPEAKER CUE
  *   inverted:  CONTENT, CUE SPEAKER
- *   according: According to SPEAKER, CONTENT     / CONTENT, according to SPEAKER
- *   colon:     SPEAKER: "CONTENT"
+ *   (according-to, colon and impersonal frames: citation-frames.ts)
  *
  * A pre frame whose content holds another frame's cue is a relay of that
  * frame ("..., Putin said in the letter, reports Reuters"), not a new one.
@@ -74,12 +73,12 @@ interface PostContent {
   consumed: number[];
 }
 
-function span(ctx: AttributionContext, r: TokenRange): CharSpan {
+export function span(ctx: AttributionContext, r: TokenRange): CharSpan {
   return { start: ctx.start(r.first), end: ctx.end(r.end - 1) };
 }
 
 /** Content from token `first` to the end of its sentence, or further when a quotation opened in it runs on. */
-function contentFrom(ctx: AttributionContext, si: number, start: number): CharSpan {
+export function contentFrom(ctx: AttributionContext, si: number, start: number): CharSpan {
   const s = ctx.sentences[si]!;
   let end = ctx.sentenceContentEnd(si);
   for (const q of ctx.speechQuotes) {
@@ -105,7 +104,7 @@ function npContent(ctx: AttributionContext, si: number, first: number): CharSpan
   return { start: ctx.start(first), end: Math.min(whole.end, Math.max(ctx.end(Math.max(first, i - 1)), ctx.start(first))) };
 }
 
-function hasVerbAfter(ctx: AttributionContext, from: number, limit: number): boolean {
+export function hasVerbAfter(ctx: AttributionContext, from: number, limit: number): boolean {
   for (let i = from; i < limit; i++) if (ctx.tag(i) === 'VERB' || ctx.tag(i) === 'AUX') return true;
   return false;
 }
@@ -318,7 +317,7 @@ function afterFrame(ctx: AttributionContext, si: number, p0: number, obj: boolea
   return null;
 }
 
-function baseFrame(ctx: AttributionContext, si: number, cue: Cue, shape: FrameShape): Frame {
+export function baseFrame(ctx: AttributionContext, si: number, cue: Cue, shape: FrameShape): Frame {
   return {
     sentence: si,
     shape,
@@ -426,77 +425,6 @@ export function cueFrame(ctx: AttributionContext, si: number, cue: Cue, consumed
     return frame;
   }
   return null;
-}
-
-/** "According to SPEAKER, CONTENT" and "CONTENT, according to SPEAKER". */
-export function accordingFrame(ctx: AttributionContext, si: number, first: number, end: number, consumed: Set<number>): Frame | null {
-  const s = ctx.sentences[si]!;
-  const lo = s.firstToken;
-  const hi = s.endToken;
-  let np = ctx.npRight(end, hi);
-  if (!np) return null;
-  // The source may carry its own modifiers ("according to exit polls conducted for the AP by Edison Research"):
-  // it runs to the next comma, or to the sentence end when the citation closes the sentence.
-  let stop = np.end;
-  while (stop < hi && ctx.word(stop) !== ',' && !/^[.!?;]+$/.test(ctx.word(stop)) && stop - end < 25) stop++;
-  const opensSentence = first === lo || ctx.tag(first - 1) === 'CCONJ' || ctx.tag(first - 1) === 'ADV';
-  // ... but not over a stray reporting verb ("According to KCNA news agency said, ...").
-  if (ctx.lexicon.verbs.has(ctx.word(stop - 1)) && ctx.tag(stop - 1) === 'VERB') stop--;
-  if (stop > np.end && (ctx.word(stop) === ',' || ctx.lexicon.verbs.has(ctx.word(stop)) ? opensSentence : stop >= hi - 1)) np = { first: np.first, end: stop };
-  let p = np.end;
-  // "According to KCNA news agency said, ...": a stray reporting verb after the source.
-  if (ctx.lexicon.verbs.has(ctx.word(p)) && ctx.word(p + 1) === ',') consumed.add(p++);
-  const frame = baseFrame(ctx, si, { first, end, lemma: 'according to', cls: 'source', flags: POST_PHRASE_FLAGS }, 'according');
-  frame.speaker = span(ctx, np);
-  let opening = first;
-  while (opening > lo && (ctx.tag(opening - 1) === 'CCONJ' || ctx.tag(opening - 1) === 'ADV' || ctx.word(opening - 1) === ',')) opening--;
-  if (opening === lo) {
-    if (ctx.word(p) !== ',' || p + 1 >= hi) return null;
-    frame.parts.push(contentFrom(ctx, si, ctx.start(p + 1)));
-    return frame;
-  }
-  const comma = ctx.word(first - 1) === ',';
-  const boundary = comma ? ctx.start(first - 1) : ctx.start(first);
-  const quote = ctx.quoteEndingBefore(boundary);
-  frame.boundary = boundary;
-  const continues = ctx.word(p) === ',' && hi - (p + 1) >= 3;
-  // "With most votes counted, according to the AP, Clinton led": an opening phrase with no verb is not part of the claim.
-  let openingIsClause = quote !== null;
-  for (let i = lo; i < first - 1 && !openingIsClause; i++) openingIsClause = ctx.tag(i) === 'AUX' || (ctx.tag(i) === 'VERB' && !ctx.word(i).endsWith('ing'));
-  if (openingIsClause || !continues) frame.parts.push(quote ? { start: quote.start, end: quote.end } : { start: ctx.start(lo), end: boundary });
-  if (continues) frame.parts.push(contentFrom(ctx, si, ctx.start(p + 1)));
-  return frame;
-}
-
-/** "it was reported that CONTENT": a report with no speaker. */
-export function impersonalFrame(ctx: AttributionContext, si: number, cue: Cue): Frame | null {
-  const hi = ctx.sentences[si]!.endToken;
-  if (ctx.word(cue.end) !== 'that' || cue.end + 1 >= hi) return null;
-  const frame = baseFrame(ctx, si, cue, 'impersonal');
-  frame.parts.push(contentFrom(ctx, si, ctx.start(cue.end)));
-  return frame;
-}
-
-/** "Rep. Trey Gowdy: "..."" — a name, a colon, a quotation. */
-export function colonFrame(ctx: AttributionContext, si: number): Frame | null {
-  const s = ctx.sentences[si]!;
-  const np = ctx.npRight(s.firstToken, s.endToken);
-  if (!np || ctx.word(np.end) !== ':') return null;
-  const quote = ctx.quoteStartingAt(ctx.end(np.end));
-  // Headline style, "Graham: Trump's rhetoric destroying GOP's chance": a short name, a colon, the claim.
-  const headline = (s.section === 'title' || si === 0) && np.end - np.first <= 5 && s.endToken - np.end > 3;
-  // Transcript style, "TAPPER: And obviously ...": a capitalised name opening a paragraph.
-  const para = ctx.paragraphs.find((p) => p.start <= s.start && s.start < p.end);
-  const name = ctx.doc.text.slice(ctx.start(np.first), ctx.end(np.end - 1));
-  const transcript = para !== undefined && para.start === s.start && np.end + 1 < s.endToken && np.end - np.first <= 4 && name === name.toUpperCase() && /\p{Lu}{2}/u.test(name);
-  if (!quote && !headline && !transcript) return null;
-  if (!headline && !transcript && ctx.tag(np.end - 1) !== 'PROPN' && ctx.tag(np.end - 1) !== 'NOUN') return null;
-  const frame = baseFrame(ctx, si, { first: np.end, end: np.end + 1, lemma: ':', cls: 'speech', flags: LIGHT_FLAGS }, 'colon');
-  frame.speaker = span(ctx, np);
-  if (quote) frame.parts.push({ start: quote.start, end: quote.end });
-  else if (transcript) frame.parts.push({ start: ctx.start(np.end + 1), end: para!.end });
-  else frame.parts.push(contentFrom(ctx, si, ctx.start(np.end + 1)));
-  return frame;
 }
 
 export { LIGHT_FLAGS, LIGHT_OBJECT_PREPOSITIONS, POST_PHRASE_FLAGS, type Cue };

@@ -4,7 +4,8 @@
  * content running into a later frame is cut at that frame's comma.
  */
 import type { AttributionContext } from './context.js';
-import { accordingFrame, colonFrame, cueFrame, impersonalFrame, LIGHT_FLAGS, LIGHT_OBJECT_PREPOSITIONS, POST_PHRASE_FLAGS, type Cue, type Frame } from './frames.js';
+import { accordingFrame, colonFrame, impersonalFrame } from './citation-frames.js';
+import { cueFrame, LIGHT_FLAGS, LIGHT_OBJECT_PREPOSITIONS, POST_PHRASE_FLAGS, type Cue, type Frame } from './frames.js';
 
 const LIGHT_FILLERS = new Set(['DET', 'PRON', 'ADJ']);
 const THAT_FLAGS = { obj: false, bare: false, pre: false, inv: false, to: false, np: false };
