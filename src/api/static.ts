@@ -76,8 +76,9 @@ export function serveWeb(app: Hono, opts: { root?: string } = {}): Hono {
       if (!st.isFile()) throw new Error('not a file');
       body = await fs.promises.readFile(file);
     } catch {
-      // Unknown paths without an extension get the app (routing is by #hash, so this is only a courtesy).
-      if (path.extname(rel) === '' && webBuilt(root)) {
+      // An unknown top-level path without an extension (/analyse) gets the app: routing is by
+      // #hash, so this is only a courtesy; deeper paths would break the relative asset URLs.
+      if (path.extname(rel) === '' && rel.lastIndexOf('/') === 0 && webBuilt(root)) {
         securityHeaders(c);
         c.header('Cache-Control', 'no-cache');
         return c.body(new Uint8Array(await fs.promises.readFile(path.join(root, 'index.html'))), 200, { 'Content-Type': TYPES['.html']! });

@@ -93,7 +93,7 @@ export async function launch(): Promise<Browser> {
     executablePath: CHROMIUM,
     args: [
       '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync',
+      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
       // WebGL for the network graph through the software rasteriser.
       '--enable-unsafe-swiftshader', '--use-angle=swiftshader',
     ],
