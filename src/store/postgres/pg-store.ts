@@ -22,6 +22,8 @@ type Raw = Record<string, unknown>;
 const KEY_PREFIX_MIN = 8;
 /** Any fixed number: the advisory lock that serialises migrations across processes. */
 const MIGRATION_LOCK = 7_146_535_201;
+/** Refresh planner statistics after this many new documents (and on close after any). */
+const ANALYSE_EVERY = 2000;
 
 const POSTGRES: Dialect = {
   name: 'postgres',
@@ -37,10 +39,23 @@ export function numbered(sql: string): string {
 
 /** The server store: PostgreSQL via a connection pool. */
 export class PgStore implements Store {
+  /** Documents written since the planner's statistics were last refreshed. */
+  private unanalysed = 0;
+
   private constructor(
     private readonly pool: pg.Pool,
     private readonly target: PgTarget,
   ) {}
+
+  /**
+   * Refresh planner statistics after bulk writes: a freshly filled table has
+   * none until autovacuum comes round, and the planner then picks plans for
+   * empty tables (full sorts instead of index order).
+   */
+  private async analyse(): Promise<void> {
+    this.unanalysed = 0;
+    await this.pool.query('ANALYZE documents, outlets, actors, attributions, events, event_records, event_record_documents');
+  }
 
   get path(): string {
     return this.target.display;
@@ -146,6 +161,8 @@ export class PgStore implements Store {
     const ingestedAt = new Date().toISOString();
     const rows = analyses.map((a) => toRows(a, ingestedAt));
     const fresh = await this.transaction((client) => writeBatch(client, rows));
+    this.unanalysed += fresh.size;
+    if (this.unanalysed >= ANALYSE_EVERY) await this.run(() => this.analyse());
     // Within one batch a repeated document is new only the first time.
     const claimed = new Set<string>();
     return analyses.map((a) => {
@@ -350,6 +367,7 @@ export class PgStore implements Store {
   }
 
   async close(): Promise<void> {
+    if (this.unanalysed > 0) await this.analyse().catch(() => {});
     await this.pool.end().catch(() => {});
   }
 }
