@@ -290,6 +290,8 @@ describe.skipIf(reason !== null)('web UI pages', () => {
     await screenshots(page, 'documents');
     await go('#/documents?outlet=Nobody%20Publishes');
     await page.locator('.status.empty').waitFor();
+    await go('#/documents?from=2024-07-01&to=2024-07-31');
+    await expect.poll(() => page.locator('table.data tbody tr').count()).toBe(1);
   });
 
   it('ran without page errors or dialogs', () => {

@@ -1,5 +1,5 @@
 /** Article: a stored document read like Analyse, with its story cluster and near-duplicates. */
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { getDocument, getRelated, listDocuments } from '../endpoints.js';
 import type { DocumentRow } from '../api.js';
 import { ArticleView } from '../components/ArticleView.js';
@@ -80,16 +80,20 @@ export function ArticlePage({ docKey }: { docKey: string }) {
 
 export function DocumentsPage({ query }: { query: URLSearchParams }) {
   const outlet = query.get('outlet') ?? '';
+  const from = query.get('from') ?? '';
+  const to = query.get('to') ?? '';
+  const filter = { outlet: outlet || undefined, from: from || undefined, to: to || undefined };
   const [pages, setPages] = useState<{ cursor: string | null; rows: DocumentRow[] }[]>([]);
   const [more, setMore] = useState<{ busy: boolean; error: unknown }>({ busy: false, error: null });
-  const first = useAsync((s) => listDocuments({ outlet: outlet || undefined }, s), `docs:${outlet}`);
+  const first = useAsync((s) => listDocuments(filter, s), `docs:${outlet}:${from}:${to}`);
+  useEffect(() => setPages([]), [outlet, from, to]);
   const rows = [...(first.data?.items ?? []), ...pages.flatMap((p) => p.rows)];
   const nextCursor = pages.length > 0 ? pages[pages.length - 1]!.cursor : first.data?.nextCursor ?? null;
   const loadMore = async (): Promise<void> => {
     if (!nextCursor) return;
     setMore({ busy: true, error: null });
     try {
-      const p = await listDocuments({ outlet: outlet || undefined, cursor: nextCursor });
+      const p = await listDocuments({ ...filter, cursor: nextCursor });
       setPages([...pages, { cursor: p.nextCursor, rows: p.items }]);
       setMore({ busy: false, error: null });
     } catch (e) {
@@ -99,8 +103,15 @@ export function DocumentsPage({ query }: { query: URLSearchParams }) {
   return (
     <section class="page documents">
       <h1>Stored articles</h1>
-      <form class="filters" onSubmit={(e) => { e.preventDefault(); const v = (new FormData(e.currentTarget as HTMLFormElement).get('outlet') ?? '').toString(); window.location.hash = href('documents', null, { outlet: v }); setPages([]); }}>
+      <form class="filters" onSubmit={(e) => {
+        e.preventDefault();
+        const f = new FormData(e.currentTarget as HTMLFormElement);
+        setPages([]);
+        window.location.hash = href('documents', null, { outlet: String(f.get('outlet') ?? '').trim(), from: String(f.get('from') ?? ''), to: String(f.get('to') ?? '') });
+      }}>
         <label>Outlet <input name="outlet" defaultValue={outlet} /></label>
+        <label>Published from <input type="date" name="from" defaultValue={from} /></label>
+        <label>to <input type="date" name="to" defaultValue={to} /></label>
         <button type="submit">Filter</button>
       </form>
       {first.loading ? <Loading what="articles" /> : first.error ? <ErrorBox error={first.error} /> : rows.length === 0 ? (
