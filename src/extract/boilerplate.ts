@@ -23,7 +23,14 @@ export const BLOCK_TAGS = new Set([
 ]);
 
 export function isPhraseBoilerplate(text: string): boolean {
-  return text.length < 120 && (PHRASE_RE.test(text.replace(/[\s.:!»›>→]+$/u, '').trim()) || isTailMarker(text));
+  if (text.length >= 300) return false;
+  const flat = text.replace(/\s+/g, ' ').replace(/[\s.:!»›>→]+$/u, '').trim();
+  return PHRASE_RE.test(flat) || isTailMarker(flat) || isDateLine(flat);
+}
+
+/** A short line that is only a date and time ("Monday, 22 October 2010 at 20:13"). */
+function isDateLine(text: string): boolean {
+  return text.length < 60 && /\b(?:19|20)\d{2}\b/.test(text) && /\b\d{1,2}[:h]\d{2}\b/.test(text) && text.split(' ').length <= 9;
 }
 
 interface Label {
@@ -35,7 +42,7 @@ interface Label {
 
 /** A short block that opens a trailing section of related links or teasers ("Read more", "Lesen Sie auch"). */
 export function isTailMarker(text: string): boolean {
-  return text.length < 80 && TAIL_RE.test(text.replace(/[\s.:!»›>→…]+$/u, '').replace(/^[\s»›>→•-]+/u, '').trim());
+  return text.length < 80 && TAIL_RE.test(text.replace(/\s+/g, ' ').replace(/[\s.:!»›>→…]+$/u, '').replace(/^[\s»›>→•-]+/u, '').trim());
 }
 
 /** A short call to action ("Subscribe to our newsletter", "Follow us on Telegram"). */

@@ -199,12 +199,28 @@ function expandToProse(top: ElementNode, units: TextUnit[]): ElementNode {
   return cur;
 }
 
+// "By" + capitalised names joined by "and"/","; German "Von Montag an..." is a sentence, not a byline.
+const NAME = "\\p{Lu}[\\p{L}'’.-]*";
+const NAMES = `${NAME}(?:\\s+${NAME}){0,3}`;
+const BY_LINE = new RegExp(`^(?:by|von|par|por|door|di|da|av|af|przez|от)\\s+${NAMES}(?:\\s*(?:,|&|and|und|et|y|e|og|och|i)\\s*${NAMES})*(?:\\s*[|,–—-].{0,60})?$`, 'u');
+
+/** "By Jane Doe", or a short line made of the known author names (and an outlet). */
+function isByline(text: string, authors: string[]): boolean {
+  if (text.length > 120) return false;
+  if (BY_LINE.test(text.replace(/\s+/g, ' ').trim())) return true;
+  // Single-word "authors" (a handle, "Redaktion") also sign letters and posts; only full names count.
+  if (authors.length === 0 || authors.some((a) => !a.includes(' '))) return false;
+  const lower = text.toLowerCase();
+  const names = authors.filter((a) => lower.includes(a.toLowerCase()));
+  return names.length === authors.length && text.length <= names.reduce((n, a) => n + a.length, 0) + 40;
+}
+
 function normTitle(s: string): string {
   return s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 
 /** Filters units inside the selected containers. */
-export function selectUnits(units: TextUnit[], selected: Set<ElementNode>, titles: string[]): ContentSelection {
+export function selectUnits(units: TextUnit[], selected: Set<ElementNode>, titles: string[], authors: string[] = []): ContentSelection {
   const inside = units.filter((u) => isInside(u.owner, selected));
   const removed: ContentSelection['removed'] = [];
   const titleSet = new Set(titles.map(normTitle).filter((t) => t.length > 0));
@@ -215,6 +231,7 @@ export function selectUnits(units: TextUnit[], selected: Set<ElementNode>, title
   for (const u of inside) {
     const density = u.linkChars / u.chars;
     if (isPhraseBoilerplate(u.text)) drop(u, 'phrase', 'furniture phrase');
+    else if (isByline(u.text, authors)) drop(u, 'header', 'byline');
     // Short lines carrying a copyright sign are photo credits or captions.
     else if (u.chars < 150 && /©|\(c\)\s/i.test(u.text)) drop(u, 'media', 'credit line');
     else if (u.kind === 'heading' && titleSet.has(normTitle(u.text))) drop(u, 'header', 'headline');

@@ -167,14 +167,14 @@ export function extractArticle(html: string, opts: ExtractOptions = {}): Extract
   const { selected } = pick;
   deadline.check();
   const titles = [meta.title ?? '', ...meta.h1Texts];
-  const selection = selectUnits(units, selected, titles);
+  const selection = selectUnits(units, selected, titles, meta.authors);
   selection.units = [...leadUnits(firstUnits, selection.units, pruned.dropped, meta.description), ...selection.units];
   deadline.check();
 
   let method: ExtractedArticle['method'] = selection.units.length > 0 ? 'dom' : 'none';
   let assembled: AssembledText;
   if (meta.jsonLdBody) {
-    const decision = decideWithJsonLd(meta.jsonLdBody, selection.units, selectUnits(units, new Set([root]), titles).units);
+    const decision = decideWithJsonLd(meta.jsonLdBody, selection.units, selectUnits(units, new Set([root]), titles, meta.authors).units);
     method = decision.method;
     assembled = decision.method === 'jsonld-text' ? assemblePlain(meta.jsonLdBody) : assemble(decision.units);
   } else {
