@@ -24,7 +24,7 @@ const HEAD_POS = new Set(['PROPN', 'NOUN', 'PRON', 'NUM']);
 /** Pronouns and determiners that start clauses or questions, not speaker phrases. */
 const NOT_NP = new Set(['who', 'which', 'that', 'what', 'whom', 'whose', 'where', 'when', 'there', 'whether', 'how', 'why', 'this', 'these', 'those', 'itself', 'themselves', 'himself', 'herself']);
 /** Prepositions that continue a speaker phrase ("a spokeswoman for the campaign"). */
-const NP_BRIDGE = new Set(['of', 'for', 'at', 'from']);
+const NP_BRIDGE = new Set(['of', 'for', 'at', 'from', 'in', 'on', 'with']);
 const POSSESSIVE = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
 const NEGATION = new Set(['not', "n't", 'never', 'no']);
 const MAX_NP = 14;
@@ -105,6 +105,8 @@ export class AttributionContext {
     const w = this.word(i);
     if (NOT_NP.has(w)) return false;
     if (NP_POS.has(this.tag(i))) return true;
+    // Hyphenated compounds: "self-described", "Russian-backed".
+    if (this.tag(i) === 'VERB' && this.word(i - 1) === '-') return true;
     // Capitalised words inside names that the tagger reads as verbs ("the Associated Press", "Sen. Ted Cruz").
     if (this.tag(i) === 'VERB' && (this.tag(i + 1) === 'PROPN' || this.tag(i - 1) === 'PROPN') && !this.lexicon.verbs.has(w) && /^\p{Lu}/u.test(this.doc.text[this.start(i)] ?? '')) return true;
     // A plural possessive ("Sanders' campaign"), never half of a doubled-apostrophe quotation mark.

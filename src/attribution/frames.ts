@@ -48,6 +48,7 @@ const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday'
 const TIME_PREPOSITIONS = new Set(['on', 'last', 'this', 'earlier', 'later', 'next']);
 const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", "'re"]);
 const PARTICIPLE_CUES = new Set(['saying', 'adding', 'writing', 'stating', 'noting', 'telling', 'explaining', 'arguing', 'insisting', 'warning']);
+const QUANTIFIERS = new Set(['about', 'nearly', 'almost', 'only', 'more', 'most', 'some', 'roughly', 'around', 'over', 'fewer', 'less']);
 const WH = new Set(['whether', 'if', 'how', 'why', 'what', 'when', 'who', 'where']);
 const CLAUSE_START = new Set(['PRON', 'DET', 'PROPN', 'NOUN', 'NUM', 'ADJ']);
 const CLAUSE_START_WORDS = new Set(['there', 'this', 'these', 'those']);
@@ -178,6 +179,8 @@ function postContent(ctx: AttributionContext, si: number, p0: number, flags: Cue
   if (w === 'to' && flags.to && (ctx.tag(p + 1) === 'VERB' || ctx.tag(p + 1) === 'AUX' || ctx.quoteStartingAt(ctx.end(p)))) return at(p, ctx.start(p), 'to');
   if (WH.has(w) && (flags.bare || flags.obj)) return at(p, ctx.start(p), 'wh');
   if (flags.bare && (CLAUSE_START.has(ctx.tag(p)) || CLAUSE_START_WORDS.has(w)) && hasVerbAfter(ctx, p + 1, hi)) return at(p, ctx.start(p), 'bare');
+  // "said about half of the adjustment reflected ...": a subject opening with a quantifier.
+  if (flags.bare && QUANTIFIERS.has(w) && hasVerbAfter(ctx, p + 2, hi)) return at(p, ctx.start(p), 'bare');
   // A gerund subject: "said having Mr. Putin's respect is a positive development".
   if (flags.bare && ctx.tag(p) === 'VERB' && w.endsWith('ing') && hasVerbAfter(ctx, p + 2, hi)) return at(p, ctx.start(p), 'bare');
   // "told a town hall in Salem, New Hampshire on Monday that ...": phrases with no verb before "that".
@@ -252,10 +255,20 @@ function speakerLeft(ctx: AttributionContext, a: number, lo: number): TokenRange
       return head && startsClause(ctx, head.first, lo) ? { first: head.first, end: a - 1 } : null;
     }
   }
-  const appositive = ctx.npLeft(a - 1, lo);
-  if (!appositive || ctx.word(appositive.first - 1) !== ',') return null;
-  const head = ctx.npLeft(appositive.first - 1, lo);
-  return head && startsClause(ctx, head.first, lo) ? { first: head.first, end: a - 1 } : null;
+  // "Jillian Chase, 27, a Tinder user in New York, said": phrases between commas back to the subject,
+  // the leftmost of which must be able to open the clause.
+  const pieces: TokenRange[] = [];
+  for (let edge = a - 1; pieces.length < 4; ) {
+    const piece = ctx.npLeft(edge, lo);
+    if (!piece) break;
+    pieces.push(piece);
+    if (ctx.word(piece.first - 1) !== ',') break;
+    edge = piece.first - 1;
+  }
+  for (let k = pieces.length - 1; k >= 1; k--) {
+    if (startsClause(ctx, pieces[k]!.first, lo)) return { first: pieces[k]!.first, end: a - 1 };
+  }
+  return null;
 }
 
 /** A subject may open the sentence or follow a closing quotation ("'...,' Jeff Weaver, the manager, said"). */
