@@ -109,6 +109,8 @@ describe('EventCoder', () => {
     expect(neg.negated).toBe(true);
     const hyp = code('Intro line here.\n\nIf Arvania attacks Belmora, Cindral will respond.').layers.events![0]!;
     expect(hyp.hypothetical).toBe(true);
+    const wanted = code('Intro line here.\n\nCindral is getting Arvania to attack Belmora.').layers.events!.find((e) => e.code === '190')!;
+    expect(wanted.hypothetical).toBe(true);
     const hedged = code('Intro line here.\n\nRumours say that Arvania offered weapons to Cindral.', { hedges: ['Rumours say'] }).layers.events![0]!;
     expect(hedged.hedged).toBe(true);
     const rep = code('Intro line here.\n\nArvania condemned Belmora, the agency reported.', { reported: [{ content: 'Arvania condemned Belmora', cue: 'reported' }] }).layers.events![0]!;

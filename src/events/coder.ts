@@ -164,16 +164,20 @@ export class EventCoder implements Component {
         targetPhrase = obj.phrase;
       }
       if (sources.length > 0) subjects.set(v, sources);
-      // "X said Y must V": X demands of Y
+      // "X said Y must V": X demands of Y. Without anyone saying it ("Trump should meet Erdogan"), it is only a possibility.
+      let demanded = false;
       if ((group.obligation || coded === this.obligationRule) && !group.passive) {
         const k = words.findIndex((x, i) => i < v && x.lemmas.some((l) => STATEMENT_VERBS.has(l)));
         const speaker = k >= 0 ? findSubject(view, analyseVerbGroup(words, k, clauseBegin(words, k)).start).actors : [];
+        if (speaker.length > 0 || !this.requireSource) demanded = true;
         if (speaker.length > 0) {
           targets = sources;
           targetPhrase = null;
           sources = speaker;
         }
       }
+      // an infinitive no frame took up ("getting the U.S. to attack Syria", "would let Congress disapprove") is not a fact
+      const looseInfinitive = words[group.start - 1]?.lower === 'to' || (words[group.start - 1]?.pos === 'NOUN' && words[group.start - 2]?.lemmas.includes('let'));
       // a visit or a hosting needs someone visited or hosted ("toured the grounds" is not diplomacy)
       if (this.requireSource && /^04[234]/.test(coded.code) && targets.length === 0 && !(sources.length > 1)) continue;
       // As in PETRARCH, an event needs a source with an actor code: people and groups the dictionary cannot place are not coded.
@@ -182,7 +186,7 @@ export class EventCoder implements Component {
 
       // modality changes the act: "will provide aid" is an intent (0333), "must release them" a demand (1053),
       // "will not accept refugees" a refusal (1223)
-      const modality: Modality | null = group.negated ? 'refuse' : group.obligation ? 'demand' : group.future ? 'future' : null;
+      const modality: Modality | null = group.negated ? 'refuse' : group.obligation ? (demanded ? 'demand' : null) : group.future ? 'future' : null;
       const moved = modality ? modalCode(this.lexicon, modality, coded.code) : null;
       const entry = this.codebook.get(moved ?? coded.code);
       if (!entry) continue;
@@ -217,7 +221,7 @@ export class EventCoder implements Component {
           date,
           // a refusal coded from a negated act is itself not negated
           negated: group.negated && !moved,
-          hypothetical: group.hypothetical,
+          hypothetical: group.hypothetical || looseInfinitive || (group.obligation && !demanded),
           hedged,
           reported: attribution >= 0,
           attribution: attribution >= 0 ? attribution : null,
