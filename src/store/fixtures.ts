@@ -198,3 +198,51 @@ export function* syntheticAnalyses(documents: number, eventsPerDocument: number,
     });
   }
 }
+
+/** Three hand-built articles: two report the same Russia -> North Korea event on one day, so it collapses. */
+export function contractFixtures() {
+  const kim = fixtureAnalysis({
+    id: 'kim-1', source: 'Yonhap', url: 'https://yonhap.test/kim-1', published: '2024-03-01T08:00:00Z', title: 'Missiles ready, Kim says',
+    text: 'Kim Jong Un said the missiles were ready, KCNA reported. Russia sent troops to North Korea. Officials reportedly met in Pyongyang.',
+    actors: [
+      { id: 'a1', name: 'Kim Jong Un', code: 'PRKGOV', country: 'PRK', role: 'GOV' },
+      { id: 'a2', name: 'Russia', type: 'LOC', kind: 'country', code: 'RUS', country: 'RUS' },
+      { id: 'a3', name: 'North Korea', type: 'LOC', kind: 'country', code: 'PRK', country: 'PRK' },
+      { id: 'a4', name: 'KCNA', type: 'ORG', kind: 'media', code: 'PRKMED', country: 'PRK' },
+    ],
+    quotes: [{
+      content: 'the missiles were ready', speaker: 'Kim Jong Un', speakerActor: 'a1', cue: { text: 'said', lemma: 'say' }, medium: 'KCNA', type: 'indirect',
+      chain: [{ name: 'Kim Jong Un', kind: 'speaker', actorId: 'a1' }, { name: 'KCNA', kind: 'medium', actorId: 'a4' }, { name: 'Yonhap', kind: 'outlet' }],
+    }],
+    hedges: [{ text: 'reportedly', kind: 'adverb' }],
+    events: [
+      { source: { actor: 'a2', code: 'RUSGOV', text: 'Russia' }, target: { actor: 'a3', code: 'PRK', text: 'North Korea' }, verb: 'sent', code: '0871', goldstein: 8.3, date: '2024-03-01' },
+      { source: { actor: 'a3', code: 'PRK', text: 'Officials' }, target: { actor: 'a2', code: 'RUS' }, verb: 'met', code: '040', goldstein: 1, hedged: true, date: '2024-03-01' },
+    ],
+  });
+  const aid = fixtureAnalysis({
+    id: 'aid-2', source: 'Daily Two', published: '2024-03-01', title: 'Aid arrives',
+    text: 'Russian officials sent aid to North Korea, Kim Jong Un said. The aid was delivered by train.',
+    actors: [
+      { id: 'a1', name: 'Russian government', type: 'ORG', kind: 'government', code: 'RUSGOV', country: 'RUS', mentions: ['Russian officials'] },
+      { id: 'a2', name: 'North Korea', type: 'LOC', kind: 'country', code: 'PRK', country: 'PRK' },
+      { id: 'a3', name: 'Kim Jong Un', code: 'PRKGOV', country: 'PRK' },
+    ],
+    quotes: [{ content: 'Russian officials sent aid to North Korea', speaker: 'Kim Jong Un', speakerActor: 'a3', cue: { text: 'said', lemma: 'say' }, type: 'indirect', chain: [{ name: 'Kim Jong Un', kind: 'speaker', actorId: 'a3' }] }],
+    events: [{ source: { actor: 'a1', code: 'RUSGOV', text: 'Russian officials' }, target: { actor: 'a2', code: 'PRK', text: 'North Korea' }, verb: 'sent', code: '0871', goldstein: 8.3, alsoAt: ['delivered'] }],
+  });
+  const ukr = fixtureAnalysis({
+    id: 'ukr-3', source: 'Wire One', url: 'https://wire.test/ukr-3', published: '2024-03-05', title: 'Kyiv criticises Paris',
+    text: 'Ukraine criticised France over the delay, a spokesman warned, according to Reuters.',
+    actors: [
+      { id: 'a1', name: 'Ukraine', type: 'LOC', kind: 'country', code: 'UKR', country: 'UKR' },
+      { id: 'a2', name: 'France', type: 'LOC', kind: 'country', code: 'FRA', country: 'FRA' },
+    ],
+    quotes: [{
+      content: 'Ukraine criticised France over the delay', speaker: 'a spokesman', cue: { text: 'warned', lemma: 'warn' }, hedged: true, anonymous: true, type: 'indirect',
+      chain: [{ name: 'a spokesman', kind: 'speaker' }, { name: 'Reuters', kind: 'relay' }],
+    }],
+    events: [{ source: { actor: 'a1', code: 'UKR', text: 'Ukraine' }, target: { actor: 'a2', code: 'FRA', text: 'France' }, verb: 'criticised', code: '111', goldstein: -2 }],
+  });
+  return { kim, aid, ukr };
+}
