@@ -100,3 +100,11 @@ describe('Cleaner', () => {
     expect(analyzeText('Body first.\n\nMore body.', { title: 'Big news' }).layers.title).toBeNull();
   });
 });
+
+describe('Cleaner: picture galleries', () => {
+  it('labels gallery captions, which carry names and verbs but are not body text', () => {
+    const a = analyzeText('Talks resume\n\nThe talks resumed on Monday.\nHide Caption 2 of 9 Photos: The envoy arrives at the airport before the talks\nOfficials said progress was slow.');
+    expect(a.layers.boilerplate!.map((b) => b.kind)).toEqual(['image-caption']);
+    expect(a.layers.sentences!.filter((s) => s.section === 'body').map((s) => s.text)).toEqual(['The talks resumed on Monday.', 'Officials said progress was slow.']);
+  });
+});
