@@ -288,7 +288,7 @@ function boundaryBefore(ctx: AttributionContext, first: number, lo: number): { a
 }
 
 /** After a pre frame: adjuncts and medium, then the sentence end, a comma, or nothing acceptable. */
-function afterFrame(ctx: AttributionContext, si: number, p0: number, obj: boolean): { next: number; medium: Medium | null; addressee: TokenRange | null } | null {
+function afterFrame(ctx: AttributionContext, si: number, p0: number, obj: boolean, anything = false): { next: number; medium: Medium | null; addressee: TokenRange | null } | null {
   const hi = ctx.sentences[si]!.endToken;
   let p = p0;
   let medium: Medium | null = null;
@@ -317,7 +317,7 @@ function afterFrame(ctx: AttributionContext, si: number, p0: number, obj: boolea
   }
   if (p >= hi || /^[.!?;,]+$/.test(ctx.word(p)) || ctx.word(p) === "'" || ctx.word(p) === '"') return { next: p, medium, addressee };
   // Circumstances after the frame ("said during a speech at the council in New York"): skip to the next comma.
-  if (ctx.tag(p) === 'ADP') {
+  if (ctx.tag(p) === 'ADP' || anything) {
     let q = p;
     while (q < hi && ctx.word(q) !== ',' && !/^[.!?;]+$/.test(ctx.word(q))) {
       const m = medium ? null : mediumAt(ctx, q, hi);
@@ -385,7 +385,8 @@ export function cueFrame(ctx: AttributionContext, si: number, cue: Cue, consumed
   // "On the subject of Israel, Trump added, 'Sheldon knows ...'": the quotation after the cue is the content.
   const strongPost = post !== null && (post.marker === 'quote' || post.marker === 'that' || post.marker === 'colon');
   if (boundary && speaker && !participle && !(strongPost && boundary.quoteStart === null)) {
-    const after = afterFrame(ctx, si, cue.end, cue.flags.obj);
+    // After a quotation and its speaker, whatever follows the cue is circumstance ("told ITV in an interview aired Monday when asked ...").
+    const after = afterFrame(ctx, si, cue.end, cue.flags.obj) ?? (boundary.quoteStart !== null && !post ? afterFrame(ctx, si, cue.end, cue.flags.obj, true) : null);
     if (after) {
       const frame = baseFrame(ctx, si, cue, 'pre');
       frame.speaker = span(ctx, speaker);
