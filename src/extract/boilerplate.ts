@@ -25,7 +25,7 @@ export const BLOCK_TAGS = new Set([
 export function isPhraseBoilerplate(text: string): boolean {
   if (text.length >= 300) return false;
   const flat = text.replace(/\s+/g, ' ').replace(/[\s.:!»›>→]+$/u, '').trim();
-  return PHRASE_RE.test(flat) || isTailMarker(flat) || isDateLine(flat);
+  return PHRASE_RE.test(flat) || isDateLine(flat);
 }
 
 /** A short line that is only a date and time ("Monday, 22 October 2010 at 20:13"). */

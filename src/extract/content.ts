@@ -247,11 +247,17 @@ export function selectUnits(units: TextUnit[], selected: Set<ElementNode>, title
     if (u.chars > 80 || !isTailMarker(u.text)) continue;
     const tail = kept.slice(i);
     const tailChars = tail.reduce((n, t) => n + t.chars, 0);
-    if (tailChars <= totalChars * 0.3) {
+    // Teaser lists are short or link-heavy; article paragraphs after a mid-article "Don't miss" box are not.
+    const tailProse = tail.reduce((n, t) => n + (t.chars >= 80 && t.linkChars < t.chars * 0.3 && !/(?:…|\.\.\.)\s*$/u.test(t.text) ? t.chars : 0), 0);
+    if (tailChars <= totalChars * 0.3 && tailProse <= tailChars * 0.5) {
       for (const t of tail) drop(t, 'related', t === u ? 'related-section marker' : 'after related-section marker');
       kept.length = i;
       break;
     }
+    // Mid-article: only the marker line itself goes.
+    drop(u, 'related', 'related-section marker');
+    kept.splice(i, 1);
+    i--;
   }
   // Truncated teasers ("...", "…") come in groups; one ellipsis alone is just style.
   const teaser = /(?:…|\.\.\.|\[…\]|\[\.\.\.\])\s*$/u;

@@ -99,6 +99,25 @@ describe('extractArticle metadata fallbacks', () => {
   });
 });
 
+describe('extractArticle furniture inside the body', () => {
+  const a = extractArticle(fixture('furniture-in-body.html'));
+
+  it('keeps the sub-headline, the standfirst and the article paragraphs', () => {
+    expect(a.text.startsWith('Union members voted by a large majority')).toBe(true);
+    expect(a.text).toContain('Port operations resume after unions accept');
+    expect(a.text).toContain('Dockworkers returned to the quays');
+    expect(a.text).toContain('short delays to deliveries before the holidays.');
+  });
+
+  it('drops byline, reading time, photo credits, reporting credits, related links and calls to action', () => {
+    for (const furniture of ['By Ana Ruiz', 'Reading time', 'Getty Images', 'Image 1 of 3', 'Reporting by', 'Related stories', 'Harbour authority names', 'Subscribe to our newsletter']) {
+      expect(a.text).not.toContain(furniture);
+    }
+    expect(a.boilerplate.find((b) => b.text === 'By Ana Ruiz')?.reason).toBe('byline');
+    expect(a.boilerplate.find((b) => b.text.startsWith('Harbour authority names'))?.kind).toBe('link-list');
+  });
+});
+
 describe('extractArticle with JSON-LD articleBody', () => {
   const body = [
     'The city library will open on Sundays from next month, the council said on Friday, after a petition signed by more than four thousand residents.',

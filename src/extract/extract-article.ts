@@ -126,7 +126,7 @@ function leadUnits(allUnits: TextUnit[], body: TextUnit[], dropped: Map<ElementN
       continue;
     }
     if (u.chars >= 15) sawText = true;
-    if (u.kind !== 'paragraph' || u.chars < 80 || u.linkChars > u.chars * 0.2) continue;
+    if (u.kind !== 'paragraph' || u.chars < 60 || u.linkChars > u.chars * 0.2) continue;
     // A standfirst says so in its class, or repeats the page description.
     const looksLead = (description !== null && sameText(u.text, description)) || hasLeadHint(u.owner);
     if (looksLead) lead.push(u);
