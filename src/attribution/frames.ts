@@ -362,6 +362,14 @@ function mediumOfRelative(ctx: AttributionContext, speakerFirst: number, lo: num
   return null;
 }
 
+/** Where a subject may start: the previous sentence when this one opens in lower case in the same paragraph (a bad split). */
+function splitSubjectStart(ctx: AttributionContext, si: number): number {
+  const s = ctx.sentences[si]!;
+  const prev = ctx.sentences[si - 1];
+  if (!prev || prev.section !== s.section || !/^\p{Ll}/u.test(ctx.doc.text[s.start] ?? '')) return s.firstToken;
+  return ctx.doc.text.slice(prev.end, s.start).includes('\n') ? s.firstToken : prev.firstToken;
+}
+
 /** A frame for a verb-like cue (single verb, phrase or light verb + noun). */
 export function cueFrame(ctx: AttributionContext, si: number, cue: Cue, consumed: Set<number>, givenSpeaker: TokenRange | null = null): Frame | null {
   const s = ctx.sentences[si]!;
@@ -371,13 +379,14 @@ export function cueFrame(ctx: AttributionContext, si: number, cue: Cue, consumed
   if (left.negated || left.passive) return null;
   // "saying", "calling" hang off another clause; "is thanking", "has been criticizing" are finite.
   const participle = !givenSpeaker && !left.auxiliary && ctx.word(cue.first).endsWith('ing') && cue.end === cue.first + 1;
+  // A sentence split inside the subject ("Sen. Bernie Sanders (I-Vt.) | said he ..."): the subject may start in the previous sentence.
+  const subjectLo = splitSubjectStart(ctx, si);
   let speaker: TokenRange | null = givenSpeaker ?? (participle ? null : speakerLeft(ctx, left.first, lo));
-  // A sentence split inside the subject ("Sen. Bernie Sanders (I-Vt.) | said he ..."): look back into the previous sentence.
-  if (!speaker && !participle && left.first === lo && si > 0 && /^\p{Ll}/u.test(ctx.doc.text[s.start] ?? '')) {
-    const prev = ctx.sentences[si - 1]!;
-    if (prev.section === s.section && !ctx.doc.text.slice(prev.end, s.start).includes('\n')) speaker = speakerLeft(ctx, left.first, prev.firstToken);
+  if (!speaker && !participle && left.first === lo && subjectLo < lo) speaker = speakerLeft(ctx, left.first, subjectLo);
+  if (participle && (ctx.word(left.first - 1) === ',' || left.first === lo)) {
+    speaker = clauseSubject(ctx, lo, left.first);
+    if (!speaker && subjectLo < lo) speaker = clauseSubject(ctx, subjectLo, left.first);
   }
-  if (participle && (ctx.word(left.first - 1) === ',' || left.first === lo)) speaker = clauseSubject(ctx, lo, left.first);
 
   const post = postContent(ctx, si, cue.end, cue.flags, cue.lemma);
   // "CONTENT, SPEAKER said" or "'CONTENT,' SPEAKER said"
