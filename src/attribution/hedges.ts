@@ -17,7 +17,8 @@ export interface FoundHedge {
   token: number;
 }
 
-const BE = new Set(['is', 'are', 'was', 'were', 'been', 'being', 'be']);
+// Not "be" or "being": "will be seen" and "being viewed" are not settled claims.
+const BE = new Set(['is', 'are', 'was', 'were', 'been']);
 const PASSIVE_ADVERBS = new Set(['widely', 'generally', 'long', 'also', 'still', 'largely', 'often', 'commonly', 'now']);
 const SCOPE_SKIP = new Set(['around', 'that', ',']);
 
