@@ -30,7 +30,18 @@ const BR_ALL = new RegExp(BR, 'g');
 const DOUBLE_BR = new RegExp(`${BR}\\s*${BR}[\\s${BR}]*`);
 const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
 
+// Both linearisation passes ask about the same cells; nested layout tables would make this quadratic.
+const blockDescendantCache = new WeakMap<ElementNode, boolean>();
+
 function hasBlockDescendant(el: ElementNode): boolean {
+  const cached = blockDescendantCache.get(el);
+  if (cached !== undefined) return cached;
+  const result = scanForBlock(el);
+  blockDescendantCache.set(el, result);
+  return result;
+}
+
+function scanForBlock(el: ElementNode): boolean {
   const todo: ElementNode[] = [el];
   while (todo.length > 0) {
     const e = todo.pop()!;
