@@ -121,6 +121,15 @@ describe('Attributor: reported speech', () => {
   });
 });
 
+describe('Attributor: medium', () => {
+  it('finds the medium after the cue or opening the sentence', () => {
+    const a = attribute(`${TITLE}The minister said in a post on X that the port would reopen.\n\nIn a statement, the ministry said the ferry would run.\n\nBerg said on TV that the talks had failed.`);
+    expect(find(a, 'port would reopen').medium?.text).toBe('post on X');
+    expect(find(a, 'ferry would run').medium?.text).toBe('statement');
+    expect(find(a, 'talks had failed').medium?.text).toBe('TV');
+  });
+});
+
 describe('Attributor: relay chains', () => {
   it('chains speaker, medium, in-sentence relay, credits and the outlet named by a promo', () => {
     const text = `${TITLE}The plan will fail, Berg said in an interview, reports Reuters.\n\n(With inputs from agencies)\n\nWATCH NORDNEWS LIVE HERE\n\nSource link`;

@@ -370,6 +370,12 @@ function splitSubjectStart(ctx: AttributionContext, si: number): number {
   return ctx.doc.text.slice(prev.end, s.start).includes('\n') ? s.firstToken : prev.firstToken;
 }
 
+/** "In a statement, the ministry said ...": a medium phrase opening the sentence before the speaker. */
+function openingMedium(ctx: AttributionContext, lo: number, speakerFirst: number): Medium | null {
+  const m = mediumAt(ctx, lo, speakerFirst);
+  return m && ctx.word(m.next) === ',' ? m.medium : null;
+}
+
 /** A frame for a verb-like cue (single verb, phrase or light verb + noun). */
 export function cueFrame(ctx: AttributionContext, si: number, cue: Cue, consumed: Set<number>, givenSpeaker: TokenRange | null = null): Frame | null {
   const s = ctx.sentences[si]!;
@@ -399,7 +405,7 @@ export function cueFrame(ctx: AttributionContext, si: number, cue: Cue, consumed
     if (after) {
       const frame = baseFrame(ctx, si, cue, 'pre');
       frame.speaker = span(ctx, speaker);
-      frame.medium = after.medium;
+      frame.medium = after.medium ?? openingMedium(ctx, lo, speaker.first);
       frame.addressee = after.addressee ? span(ctx, after.addressee) : null;
       frame.boundary = boundary.quoteStart ?? boundary.at;
       const first: CharSpan = boundary.quoteStart !== null ? { start: boundary.quoteStart, end: boundary.at } : { start: ctx.start(lo), end: boundary.at };
@@ -438,7 +444,7 @@ export function cueFrame(ctx: AttributionContext, si: number, cue: Cue, consumed
     const frame = baseFrame(ctx, si, cue, 'post');
     if (participle && ctx.word(left.first - 1) === ',') frame.participleAfterComma = ctx.start(left.first - 1);
     frame.speaker = speaker ? span(ctx, speaker) : null;
-    frame.medium = post.medium ?? (speaker ? mediumOfRelative(ctx, speaker.first, lo) : null);
+    frame.medium = post.medium ?? (speaker ? (mediumOfRelative(ctx, speaker.first, lo) ?? openingMedium(ctx, lo, speaker.first)) : null);
     frame.addressee = post.addressee ? span(ctx, post.addressee) : null;
     const quote = post.marker === 'quote' ? ctx.anyQuoteStartingAt(post.contentStart) : null;
     if (quote) frame.parts.push({ start: quote.start, end: quote.end });
