@@ -33,6 +33,14 @@ describe('Attributor: direct quotes', () => {
     expect(find(a, 'not sign this agreement').type).toBe('direct');
   });
 
+  it('takes single quotation marks for speech, not apostrophes', () => {
+    const a = attribute(`${TITLE}‘We will not sign this agreement,’ the minister said.\n\nThe players' union met the club's owners, the league said.`);
+    const x = find(a, 'not sign this agreement');
+    expect(x.type).toBe('direct');
+    expect(x.content.text).toBe('‘We will not sign this agreement,’');
+    expect(find(a, 'union met').type).toBe('indirect');
+  });
+
   it('joins a quotation that runs over two paragraphs', () => {
     const a = attribute(`${TITLE}“We have waited for this agreement for many years.\n\n“Now the ships can finally sail again,” the mayor said.`);
     const x = find(a, 'ships can finally sail');

@@ -148,9 +148,11 @@ function contentType(ctx: AttributionContext, parts: readonly CharSpan[]): Attri
   let quoted = 0;
   let anyQuote = false;
   for (const p of parts) {
-    const whole = ctx.quotes.find((q) => !q.single && q.start <= p.start && p.end <= q.end + 1 && q.start >= p.start - 1);
+    // Single quotes count when they hold speech (British style), not for one-word scare quotes.
+    const speech = (q: (typeof ctx.quotes)[number]): boolean => !q.single || q.words >= 3;
+    const whole = ctx.quotes.find((q) => speech(q) && q.start <= p.start && p.end <= q.end + 1 && q.start >= p.start - 1);
     if (whole && whole.end >= p.end - 1) quoted++;
-    if (ctx.quotes.some((q) => !q.single && q.words >= MIXED_QUOTE_WORDS && q.start < p.end && q.end > p.start)) anyQuote = true;
+    if (ctx.quotes.some((q) => speech(q) && q.words >= MIXED_QUOTE_WORDS && q.start < p.end && q.end > p.start)) anyQuote = true;
   }
   if (quoted === parts.length) return 'direct';
   return anyQuote ? 'mixed' : 'indirect';

@@ -62,7 +62,7 @@ export class AttributionContext {
       .filter((b) => b.kind !== 'boilerplate')
       .map((b) => ({ start: b.start, end: b.end }));
     this.quotes = findQuotes(doc.text, doc.norm, this.paragraphs);
-    this.speechQuotes = this.quotes.filter((q) => q.words >= SPEECH_QUOTE_WORDS && !q.single);
+    this.speechQuotes = this.quotes.filter((q) => q.words >= SPEECH_QUOTE_WORDS);
     this.quoteByStart = new Map(this.speechQuotes.map((q) => [q.start, q]));
     this.quoteByEnd = new Map(this.speechQuotes.map((q) => [q.end, q]));
     this.punctuatedQuoteByEnd = new Map(this.quotes.filter((q) => !q.single && q.punctuated && q.words > 0).map((q) => [q.end, q]));
