@@ -10,7 +10,7 @@ describe('PhraseMatcher', () => {
 
   it('matches optional words greedily and alternatives', () => {
     const words = 'moreover , reports are swirling around that x'.split(' ');
-    expect(matcher.matchAt(words, 2)).toEqual({ value: 'rumour', first: 2, end: 6 });
+    expect(matcher.matchAt(words, 2)).toEqual({ value: 'rumour', first: 2, end: 7 });
     expect(matcher.matchAt('there were reports that'.split(' '), 0)?.value).toBe('reports');
     expect(matcher.matchAt('there be reports that'.split(' '), 0)).toBeNull();
   });
