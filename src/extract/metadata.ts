@@ -237,7 +237,10 @@ export function extractMetadata(root: ElementNode, url: string | undefined): Pag
 
   // Headline sources often disagree (SEO vs display headline); take the one
   // most sources agree on, preferring JSON-LD, then OpenGraph, on ties.
-  const titleCandidates = [ldString(article?.['headline']), firstMeta(['og:title']), h1Texts.find((h) => h.length > 0) ?? null, firstMeta(KEYS.title.slice(1)), ldString(article?.['name']), titleTag]
+  // <title> and twitter:title mostly copy og:title, so they only vote when nothing better exists.
+  const primary = [ldString(article?.['headline']), firstMeta(['og:title']), h1Texts.find((h) => h.length > 0) ?? null];
+  const fallback = [firstMeta(KEYS.title.slice(1)), ldString(article?.['name']), titleTag];
+  const titleCandidates = (primary.some((t) => !!t) ? primary : fallback)
     .filter((t): t is string => !!t)
     .map((t) => stripSiteFromTitle(t, siteName, h1Texts));
   let title: string | null = null;
