@@ -76,7 +76,7 @@ async function measure(store: Store, format: ExportFormat, ext: string): Promise
 
 for (const kind of ['sqlite', 'postgres'] as const) {
   describe.skipIf(kind === 'postgres' && !PG_AVAILABLE)(`export memory (${kind})`, () => {
-    it(`streams ${ROWS} event rows to CSV and JSONL in flat memory`, { timeout: 300_000 }, async () => {
+    it(`streams ${ROWS} event rows to CSV and JSONL in flat memory`, { timeout: 600_000 }, async () => {
       const store = kind === 'sqlite' ? SqliteStore.open(path.join(dir, 'big.db')) : await PgStore.open(freshPgUrl());
       try {
         await fill(store);
