@@ -22,8 +22,9 @@ afterAll(async () => {
   await dropTestSchemas();
 });
 
-const UNIQUE = 1500;
-const REPEATS = 100; // records whose text repeats an earlier one: stored once
+// Enough that the kill (after 200 stored) lands mid-way at the full pipeline's speed, small enough to rerun quickly.
+const UNIQUE = 600;
+const REPEATS = 50; // records whose text repeats an earlier one: stored once
 
 function writeBigJsonl(): string {
   const file = path.join(tmp, 'big.jsonl');
@@ -48,7 +49,7 @@ async function ingestAndKill(db: string, file: string, stored: () => Promise<num
   const child = spawn(process.execPath, [BIN, 'ingest', file, '--db', db, '--batch-size', '50', '--quiet'], { cwd: tmp, stdio: 'ignore' });
   let exited = false;
   child.on('exit', () => (exited = true));
-  const deadline = Date.now() + 120_000;
+  const deadline = Date.now() + 300_000;
   for (;;) {
     if (exited) throw new Error('ingest finished before it could be killed: make the input larger');
     if (Date.now() > deadline) throw new Error('ingest made no progress');
@@ -63,7 +64,7 @@ async function ingestAndKill(db: string, file: string, stored: () => Promise<num
 }
 
 function rerun(db: string, file: string): void {
-  const r = spawnSync(process.execPath, [BIN, 'ingest', file, '--db', db, '--quiet'], { cwd: tmp, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [BIN, 'ingest', file, '--db', db, '--quiet'], { cwd: tmp, encoding: 'utf8', timeout: 400_000 });
   expect(r.status, r.stderr).toBe(0);
 }
 
@@ -83,7 +84,7 @@ async function crashAndRecover(db: string, counts: () => Promise<Counts>): Promi
 }
 
 describe('ingest killed with SIGKILL, then rerun', () => {
-  it('SQLite: consistent after the kill, complete and without duplicates after the rerun', async () => {
+  it('SQLite: consistent after the kill, complete and without duplicates after the rerun', { timeout: 600_000 }, async () => {
     const db = path.join(tmp, 'crash.db');
     await crashAndRecover(db, async () => {
       if (!fs.existsSync(db)) return { documents: 0, distinctKeys: 0, fullText: 0 };
@@ -99,7 +100,7 @@ describe('ingest killed with SIGKILL, then rerun', () => {
     });
   });
 
-  it.skipIf(!PG_AVAILABLE)('PostgreSQL: consistent after the kill, complete and without duplicates after the rerun', async () => {
+  it.skipIf(!PG_AVAILABLE)('PostgreSQL: consistent after the kill, complete and without duplicates after the rerun', { timeout: 600_000 }, async () => {
     const db = freshPgUrl();
     const target = parsePgUrl(db);
     const client = new pg.Client({ connectionString: target.connectionString, options: `-c search_path=${target.schema}` });
