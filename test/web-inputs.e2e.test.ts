@@ -100,6 +100,18 @@ describe('web inputs through the CLI', () => {
     }
   });
 
+  it('extract prints the main text and metadata, as text or JSON', () => {
+    const text = cli(['extract', 'ferry.html']);
+    expect(text.code, text.stderr).toBe(0);
+    expect(text.stdout).toContain('Harbour master Leila Ortega told reporters');
+    expect(text.stdout).not.toContain('Most read');
+    const json = JSON.parse(cli(['extract', 'ferry.html', '--format', 'json']).stdout) as { title: string; siteName: string; published: string; boilerplate: unknown[] };
+    expect(json).toMatchObject({ siteName: 'Island Times' });
+    expect(json.published).toMatch(/^2026-02-03/);
+    expect(json.boilerplate.length).toBeGreaterThan(0);
+    expect(cli(['extract', 'missing.html']).stderr.trim()).toBe('newsgraph: no such file: missing.html');
+  });
+
   it('ingests a feed file item by item, and a WARC archive page by page, reporting what it stored', () => {
     const db = path.join(tmp, 'web.db');
     const feed = cli(['ingest', 'island.xml', '--db', db]);

@@ -9,6 +9,7 @@ import { runIngest } from './commands/ingest.js';
 import { registerExportCommand } from './commands/export.js';
 import { registerQueryCommands } from './commands/query.js';
 import { registerServeCommand } from './commands/serve.js';
+import { registerExtractCommand } from './commands/extract.js';
 import { registerTrainCommands } from './commands/train.js';
 import { renderReport } from './report.js';
 
@@ -119,6 +120,7 @@ export function buildProgram(): Command {
       }
     });
 
+  registerExtractCommand(program, write);
   registerTrainCommands(program);
 
   registerQueryCommands(program);
