@@ -182,6 +182,12 @@ export function storeContract(name: string, makeStore: () => Promise<Store>): vo
       expect((await store.listFeeds()).map((f) => f.url)).toEqual([url]);
       expect(await store.getFeed('https://absent.test/')).toBeNull();
       await expect(store.markSeen('https://absent.test/', ['x'])).rejects.toThrow(/no feed/);
+      expect(await store.removeFeed(url)).toBe(true);
+      expect(await store.removeFeed(url)).toBe(false);
+      expect(await store.listFeeds()).toEqual([]);
+      // Re-adding starts with nothing seen.
+      await store.upsertFeed(url);
+      expect(await store.markSeen(url, ['a'])).toEqual(['a']);
     }));
 
     it('streams whole tables with the same rows as the pages', withFacts(async (store) => {

@@ -107,6 +107,8 @@ export interface Store {
   upsertFeed(url: string, update?: FeedUpdate): Promise<FeedRecord>;
   getFeed(url: string): Promise<FeedRecord | null>;
   listFeeds(): Promise<FeedRecord[]>;
+  /** Stop following a feed; its seen item ids go with it. False when there was no such feed. */
+  removeFeed(url: string): Promise<boolean>;
   /** Remember item ids as seen; returns the ones that were new. */
   markSeen(feedUrl: string, itemIds: string[]): Promise<string[]>;
 

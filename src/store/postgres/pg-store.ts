@@ -351,6 +351,27 @@ export class PgStore implements Store {
     return this.run(async () => ((await this.pool.query('SELECT url, title, etag, last_modified, last_polled, created_at FROM feeds ORDER BY id')).rows as Raw[]).map(toFeed));
   }
 
+  async removeFeed(url: string): Promise<boolean> {
+    return this.run(async () => {
+      const client = await this.pool.connect();
+      try {
+        await client.query('BEGIN');
+        const feed = (await client.query('SELECT id FROM feeds WHERE url = $1', [url])).rows[0] as Raw | undefined;
+        if (feed) {
+          await client.query('DELETE FROM feed_items WHERE feed_id = $1', [feed.id]);
+          await client.query('DELETE FROM feeds WHERE id = $1', [feed.id]);
+        }
+        await client.query('COMMIT');
+        return feed !== undefined;
+      } catch (e) {
+        await client.query('ROLLBACK');
+        throw e;
+      } finally {
+        client.release();
+      }
+    });
+  }
+
   async markSeen(feedUrl: string, itemIds: string[]): Promise<string[]> {
     return this.run(async () => {
       const feed = (await this.pool.query('SELECT id FROM feeds WHERE url = $1', [feedUrl])).rows[0] as Raw | undefined;

@@ -345,6 +345,18 @@ export class SqliteStore implements Store {
     return wrap(this.path, () => (this.db.prepare('SELECT url, title, etag, last_modified, last_polled, created_at FROM feeds ORDER BY id').all() as Raw[]).map(toFeed));
   }
 
+  async removeFeed(url: string): Promise<boolean> {
+    return wrap(this.path, () =>
+      this.db.transaction(() => {
+        const feed = this.db.prepare('SELECT id FROM feeds WHERE url = ?').get(url) as { id: number } | undefined;
+        if (!feed) return false;
+        this.db.prepare('DELETE FROM feed_items WHERE feed_id = ?').run(feed.id);
+        this.db.prepare('DELETE FROM feeds WHERE id = ?').run(feed.id);
+        return true;
+      })(),
+    );
+  }
+
   async markSeen(feedUrl: string, itemIds: string[]): Promise<string[]> {
     return wrap(this.path, () => {
       const feed = this.db.prepare('SELECT id FROM feeds WHERE url = ?').get(feedUrl) as { id: number } | undefined;
