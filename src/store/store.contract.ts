@@ -177,7 +177,9 @@ export function storeContract(name: string, makeStore: () => Promise<Store>): vo
       expect(created).toMatchObject({ url, title: 'World', etag: null, lastPolled: null });
       await store.upsertFeed(url, { etag: '"abc"', lastModified: 'Mon, 01 Jan 2024 00:00:00 GMT', lastPolled: '2024-01-01T00:00:00Z' });
       expect(await store.getFeed(url)).toMatchObject({ title: 'World', etag: '"abc"', lastPolled: '2024-01-01T00:00:00Z' });
+      expect(await store.unseen(url, ['a', 'b'])).toEqual(['a', 'b']);
       expect(await store.markSeen(url, ['a', 'b'])).toEqual(['a', 'b']);
+      expect(await store.unseen(url, ['b', 'c', 'c'])).toEqual(['c']);
       expect(await store.markSeen(url, ['b', 'c'])).toEqual(['c']);
       expect((await store.listFeeds()).map((f) => f.url)).toEqual([url]);
       expect(await store.getFeed('https://absent.test/')).toBeNull();
@@ -188,6 +190,21 @@ export function storeContract(name: string, makeStore: () => Promise<Store>): vo
       // Re-adding starts with nothing seen.
       await store.upsertFeed(url);
       expect(await store.markSeen(url, ['a'])).toEqual(['a']);
+    }));
+
+    it('keeps reading and writing while a stream is open or abandoned', withFacts(async (store) => {
+      const open = store.stream('events', {})[Symbol.asyncIterator]();
+      const first = await open.next();
+      expect(first.done).toBe(false);
+      const abandoned = store.stream('quotes', {})[Symbol.asyncIterator]();
+      await abandoned.next(); // never finished: must not block writes
+      expect((await store.events({}, { limit: 10 })).items).toHaveLength(4);
+      const late = fixtureAnalysis({ id: 'late-5', text: 'A late report arrived on Friday.' });
+      expect((await store.putMany([late])).map((r) => r.inserted)).toEqual([true]);
+      let rest = 1;
+      for (let r = await open.next(); !r.done; r = await open.next()) rest++;
+      expect(rest).toBeGreaterThanOrEqual(4);
+      await abandoned.return?.(undefined);
     }));
 
     it('streams whole tables with the same rows as the pages', withFacts(async (store) => {

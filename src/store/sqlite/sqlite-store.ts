@@ -294,12 +294,20 @@ export class SqliteStore implements Store {
 
   stream<K extends StreamKind>(kind: K, filter: StreamFilterTypes[K]): AsyncIterable<StreamRowTypes[K]> {
     const spec: StreamSpec<K> = streamQuery(SQLITE, kind, filter);
-    const stmt = wrap(this.path, () => this.db.prepare(spec.query.sql));
     const path = this.path;
+    const main = this.db;
     return (async function* () {
-      // stmt.iterate() steps the database cursor one row at a time: flat memory however large the table.
-      const it = wrap(path, () => stmt.iterate(...spec.query.params) as IterableIterator<Raw>);
-      for (const row of it) yield spec.map(row);
+      // A connection of its own: while a statement iterates, its connection cannot write or close, and a stream
+      // may stay open across awaits (an HTTP response, a slow disk). In WAL mode it reads one consistent snapshot.
+      const reader = path === ':memory:' ? main : wrap(path, () => new Database(path, { readonly: true, fileMustExist: true }));
+      try {
+        if (reader !== main) reader.pragma('busy_timeout = 5000');
+        // stmt.iterate() steps the database cursor one row at a time: flat memory however large the table.
+        const it = wrap(path, () => reader.prepare(spec.query.sql).iterate(...spec.query.params) as IterableIterator<Raw>);
+        for (const row of it) yield spec.map(row);
+      } finally {
+        if (reader !== main) reader.close();
+      }
     })();
   }
 
@@ -343,6 +351,15 @@ export class SqliteStore implements Store {
 
   async listFeeds(): Promise<FeedRecord[]> {
     return wrap(this.path, () => (this.db.prepare('SELECT url, title, etag, last_modified, last_polled, created_at FROM feeds ORDER BY id').all() as Raw[]).map(toFeed));
+  }
+
+  async unseen(feedUrl: string, itemIds: string[]): Promise<string[]> {
+    return wrap(this.path, () => {
+      const feed = this.db.prepare('SELECT id FROM feeds WHERE url = ?').get(feedUrl) as { id: number } | undefined;
+      if (!feed) throw new NewsgraphError('not-found', `no feed ${feedUrl}`);
+      const seen = this.db.prepare('SELECT 1 FROM feed_items WHERE feed_id = ? AND item_id = ?');
+      return [...new Set(itemIds)].filter((id) => seen.get(feed.id, id) === undefined);
+    });
   }
 
   async removeFeed(url: string): Promise<boolean> {
