@@ -68,6 +68,9 @@ beforeAll(async () => {
   server = http.createServer((req, res) => {
     if (req.url === '/robots.txt') {
       res.writeHead(404).end();
+    } else if (req.url === '/feed.xml') {
+      if (req.headers['if-none-match'] === '"v1"') res.writeHead(304).end();
+      else res.writeHead(200, { 'content-type': 'application/rss+xml', etag: '"v1"' }).end(FEED);
     } else if (req.url === '/ferry') {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(PAGE);
     } else if (req.url === '/to-metadata') {
@@ -146,6 +149,32 @@ describe('web inputs through the CLI', () => {
       expect(r.stderr).toMatch(pattern);
       expect(r.stderr).not.toMatch(/\n\s+at /);
     }
+  });
+
+  it('follows feeds: add, list, poll (conditional GET, new items only), remove; ingesting OPML subscribes', async () => {
+    const db = path.join(tmp, 'feeds.db');
+    const added = await cliAsync(['feeds', 'add', `${base}/feed.xml`, '--allow-private', '--db', db]);
+    expect(added.code, added.stderr).toBe(0);
+    expect(added.stderr).toMatch(/subscribed to .*feed\.xml \(Island Times, 2 items now\)/);
+    const first = await cliAsync(['feeds', 'poll', '--allow-private', '--db', db]);
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stderr).toMatch(/stored 2,/);
+    const again = await cliAsync(['feeds', 'poll', '--allow-private', '--db', db]);
+    expect(again.stderr).toMatch(/not modified/);
+    expect(again.stderr).toMatch(/stored 0,/);
+    const listed = JSON.parse((await cliAsync(['feeds', 'list', '--format', 'json', '--db', db])).stdout) as { url: string; etag: string; lastPolled: string }[];
+    expect(listed).toHaveLength(1);
+    expect(listed[0]).toMatchObject({ etag: '"v1"' });
+    expect(listed[0]!.lastPolled).toBeTruthy();
+    expect((await cliAsync(['feeds', 'remove', `${base}/feed.xml`, '--db', db])).code).toBe(0);
+    const gone = await cliAsync(['feeds', 'remove', `${base}/feed.xml`, '--db', db]);
+    expect(gone.code).not.toBe(0);
+    expect(gone.stderr).toMatch(/not following/);
+    fs.writeFileSync(path.join(tmp, 'subs.opml'), `<?xml version="1.0"?><opml version="2.0"><head><title>Mine</title></head><body>
+<outline text="News"><outline type="rss" text="Island Times" xmlUrl="https://island.example/feed.xml"/><outline type="rss" text="Harbour" xmlUrl="https://harbour.example/rss"/></outline></body></opml>`);
+    const opml = await cliAsync(['ingest', 'subs.opml', '--db', db]);
+    expect(opml.code, opml.stderr).toBe(0);
+    expect(opml.stderr).toMatch(/2 feeds listed, 2 new subscriptions/);
   });
 
   it('refuses a billion-laughs feed without expanding it', () => {

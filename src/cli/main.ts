@@ -10,6 +10,7 @@ import { registerExportCommand } from './commands/export.js';
 import { registerQueryCommands } from './commands/query.js';
 import { registerServeCommand } from './commands/serve.js';
 import { registerExtractCommand } from './commands/extract.js';
+import { registerFeedsCommands, subscribeOpml } from './commands/feeds.js';
 import { registerTrainCommands } from './commands/train.js';
 import { renderReport } from './report.js';
 
@@ -59,8 +60,16 @@ export function buildProgram(): Command {
       try {
         const read = defaultReadContext({ allowPrivate: Boolean(opts.allowPrivate), warn: log });
         const pipeline = { actorFiles: opts.actors };
-        const summary = await runIngest(store, inputs, { batchSize: opts.batchSize, quiet: Boolean(opts.quiet), log, read, pipeline });
-        if (summary.failed > 0) process.exitCode = 1;
+        // An OPML file is a list of feeds: ingesting it subscribes to them.
+        for (const opml of inputs.filter((i) => /\.opml$/i.test(i))) {
+          const r = await subscribeOpml(store, opml);
+          log(`${opml}: ${r.listed} feeds listed, ${r.added} new subscriptions; fetch them with "newsgraph feeds poll"`);
+        }
+        const documents = inputs.filter((i) => !/\.opml$/i.test(i));
+        if (documents.length > 0) {
+          const summary = await runIngest(store, documents, { batchSize: opts.batchSize, quiet: Boolean(opts.quiet), log, read, pipeline });
+          if (summary.failed > 0) process.exitCode = 1;
+        }
       } finally {
         await store.close();
       }
@@ -121,6 +130,7 @@ export function buildProgram(): Command {
     });
 
   registerExtractCommand(program, write);
+  registerFeedsCommands(program, { write, log, dbOption });
   registerTrainCommands(program);
 
   registerQueryCommands(program);

@@ -109,6 +109,8 @@ export interface Store {
   listFeeds(): Promise<FeedRecord[]>;
   /** Stop following a feed; its seen item ids go with it. False when there was no such feed. */
   removeFeed(url: string): Promise<boolean>;
+  /** Of these item ids, the ones not yet marked seen for the feed (read-only). */
+  unseen(feedUrl: string, itemIds: string[]): Promise<string[]>;
   /** Remember item ids as seen; returns the ones that were new. */
   markSeen(feedUrl: string, itemIds: string[]): Promise<string[]>;
 

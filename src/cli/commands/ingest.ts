@@ -3,7 +3,7 @@ import type { Analysis } from '../../doc/schema.js';
 import { StoryAssigner } from '../../ingest/story-assigner.js';
 import { buildPipeline, type PipelineOptions } from '../../pipeline/presets.js';
 import { expandPaths, readPath, type ReadContext } from '../../readers/inputs.js';
-import { contentHash } from '../../readers/raw-document.js';
+import { contentHash, type RawDocument } from '../../readers/raw-document.js';
 import type { Store } from '../../store/store.js';
 import { describeError, isNewsgraphError } from '../../util/errors.js';
 import { Progress } from '../progress.js';
@@ -14,12 +14,20 @@ export interface IngestOptions {
   log: (s: string) => void;
   read: ReadContext;
   pipeline?: PipelineOptions;
+  /** Called after a source was read to its end (feed polling saves its state here). */
+  afterSource?: (name: string) => Promise<void>;
 }
 
 export interface IngestSummary {
   stored: number;
   skipped: number;
   failed: number;
+}
+
+/** Where raw documents come from: each source is read in turn; a failing source stops only itself. */
+export interface RawSource {
+  name: string;
+  read: () => AsyncIterable<RawDocument>;
 }
 
 /**
@@ -30,6 +38,14 @@ export interface IngestSummary {
  */
 export async function runIngest(store: Store, inputs: string[], opts: IngestOptions): Promise<IngestSummary> {
   const files = expandPaths(inputs);
+  return ingestSources(
+    store,
+    files.map((file) => ({ name: file, read: () => readPath(file, opts.read) })),
+    opts,
+  );
+}
+
+export async function ingestSources(store: Store, sources: RawSource[], opts: IngestOptions): Promise<IngestSummary> {
   const pipeline = buildPipeline(opts.pipeline ?? {});
   const progress = new Progress(process.stderr, { quiet: opts.quiet });
   let batch: Analysis[] = [];
@@ -43,9 +59,9 @@ export async function runIngest(store: Store, inputs: string[], opts: IngestOpti
     batch = [];
     pending.clear();
   };
-  for (const file of files) {
+  for (const source of sources) {
     try {
-      for await (const raw of readPath(file, opts.read)) {
+      for await (const raw of source.read()) {
         const hash = contentHash(raw.text);
         if (pending.has(hash) || (await store.has(hash))) {
           progress.tick('skipped');
@@ -60,6 +76,11 @@ export async function runIngest(store: Store, inputs: string[], opts: IngestOpti
           opts.log(`newsgraph: ${raw.origin}: ${describeError(e)}`);
         }
         if (batch.length >= opts.batchSize) await flush();
+      }
+      if (opts.afterSource) {
+        // Stored first, then remembered: a crash in between re-reads items, never loses them.
+        await flush();
+        await opts.afterSource(source.name);
       }
     } catch (e) {
       if (!isNewsgraphError(e) || e.code === 'corrupt-store' || e.code === 'store-error') throw e;

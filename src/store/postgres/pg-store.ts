@@ -351,6 +351,18 @@ export class PgStore implements Store {
     return this.run(async () => ((await this.pool.query('SELECT url, title, etag, last_modified, last_polled, created_at FROM feeds ORDER BY id')).rows as Raw[]).map(toFeed));
   }
 
+  async unseen(feedUrl: string, itemIds: string[]): Promise<string[]> {
+    return this.run(async () => {
+      const feed = (await this.pool.query('SELECT id FROM feeds WHERE url = $1', [feedUrl])).rows[0] as Raw | undefined;
+      if (!feed) throw new NewsgraphError('not-found', `no feed ${feedUrl}`);
+      const unique = [...new Set(itemIds)];
+      const seen = new Set(
+        ((await this.pool.query('SELECT item_id FROM feed_items WHERE feed_id = $1 AND item_id = ANY($2::text[])', [feed.id, unique])).rows as Raw[]).map((r) => String(r.item_id)),
+      );
+      return unique.filter((id) => !seen.has(id));
+    });
+  }
+
   async removeFeed(url: string): Promise<boolean> {
     return this.run(async () => {
       const client = await this.pool.connect();
