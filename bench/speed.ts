@@ -2,9 +2,17 @@
  * Speed report (not a test): analyses a JSONL corpus on one core and prints
  * articles/s, tokens/s and peak memory, per pipeline stage as well.
  *
- *   npm run bench [-- file.jsonl] [--limit N]
+ *   npm run bench [-- file.jsonl] [--limit N] [--no-html]
  */
-import { toDoc } from '../src/analyze.js';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { analyzeRaw, toDoc } from '../src/analyze.js';
+import type { Analysis } from '../src/doc/schema.js';
+import { decodeHtmlBytes } from '../src/extract/index.js';
+import { htmlToRaw } from '../src/readers/web-inputs.js';
+import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import type { Doc } from '../src/doc/document.js';
 import { DEFAULT_NER_MODEL_DIR, loadNerModel } from '../src/entities/tagger/index.js';
 import { buildPipeline } from '../src/pipeline/presets.js';
@@ -25,6 +33,48 @@ async function loadCorpus(file: string, limit: number): Promise<RawDocument[]> {
     docs.push(parseJsonlRecord(JSON.stringify(rec), `${file}:${n}`, String(n)));
   }
   return docs;
+}
+
+/**
+ * HTML pages from file to stored analysis: decode, extract the article,
+ * analyse, and write to a fresh SQLite store in batches, as `ingest` does.
+ */
+async function htmlSpeed(pipeline: ReturnType<typeof buildPipeline>, limit: number): Promise<void> {
+  const dirs = ['scrapinghub', 'trafilatura', 'fundus'].map((d) => sharedPath('eval', 'extraction', d, 'html')).filter((d) => fs.existsSync(d));
+  const files = dirs.flatMap((d) => fs.readdirSync(d).map((f) => path.join(d, f))).slice(0, Number.isFinite(limit) ? limit : 400);
+  if (files.length === 0) return;
+  const bytes = files.map((f) => (f.endsWith('.gz') ? zlib.gunzipSync(fs.readFileSync(f)) : fs.readFileSync(f)));
+  const dbDir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsgraph-bench-'));
+  const store = SqliteStore.open(path.join(dbDir, 'bench.db'));
+  let stored = 0;
+  let failed = 0;
+  const started = performance.now();
+  let batch: Analysis[] = [];
+  for (let i = 0; i < bytes.length; i++) {
+    try {
+      const raw = htmlToRaw(decodeHtmlBytes(bytes[i]!), { id: path.basename(files[i]!), origin: files[i]!, encoding: 'utf-8' });
+      batch.push(analyzeRaw(pipeline, raw));
+    } catch {
+      failed++;
+    }
+    if (batch.length >= 100 || i === bytes.length - 1) {
+      stored += (await store.putMany(batch)).filter((r) => r.inserted).length;
+      batch = [];
+    }
+  }
+  const seconds = (performance.now() - started) / 1000;
+  await store.close();
+  fs.rmSync(dbDir, { recursive: true, force: true });
+  console.log('');
+  printTable(
+    ['HTML pages to stored analysis (extraction benchmark pages, SQLite)', 'value'],
+    [
+      ['pages', files.length],
+      ['stored', stored],
+      ['no article text / failed', failed],
+      ['pages/s', files.length / seconds],
+    ],
+  );
 }
 
 async function main(): Promise<void> {
@@ -80,6 +130,7 @@ async function main(): Promise<void> {
     stages.map((s) => [s.name, s.ms, s.ms / (seconds * 1000), tokens / (s.ms / 1000)]),
   );
   if (pipeline.components.some((c) => c.name === 'entities')) nerSpeed(analysed);
+  if (HAS_SHARED && !args.includes('--no-html')) await htmlSpeed(pipeline, limit);
 }
 
 /**
