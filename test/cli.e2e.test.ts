@@ -128,6 +128,21 @@ describe('newsgraph CLI', () => {
     expectOneLineError(cli(['stats', '--db', path.join(tmp, 'absent.db')]), /no database at/);
   });
 
+  it('takes actor dictionaries in PETRARCH format for users migrating from PETRARCH', () => {
+    // Fictional countries, written for this test.
+    fs.writeFileSync(path.join(tmp, 'actors.txt'), 'VELDORIA_ [VLD]\n+VELDORIAN_\nMARSKAYA_ [MSK]\n');
+    fs.writeFileSync(path.join(tmp, 'agents.txt'), 'PRESIDENT [~GOV]\n');
+    fs.writeFileSync(path.join(tmp, 'veldoria.txt'), 'Border row\n\nVeldoria condemned Marskaya on Monday after troops crossed the border.\n');
+    const plain = JSON.parse(cli(['analyze', 'veldoria.txt', '--format', 'json']).stdout) as Analysis;
+    expect(plain.layers.actors!.some((a) => a.code === 'VLD')).toBe(false);
+    const r = cli(['analyze', 'veldoria.txt', '--format', 'json', '--petrarch-actors', 'actors.txt', '--petrarch-agents', 'agents.txt']);
+    expect(r.code, r.stderr).toBe(0);
+    const a = JSON.parse(r.stdout) as Analysis;
+    expect(a.layers.actors!.map((x) => x.code)).toEqual(expect.arrayContaining(['VLD', 'MSK']));
+    expect(a.layers.events!.some((e) => e.source.code === 'VLD' && e.target?.code === 'MSK')).toBe(true);
+    expectOneLineError(cli(['analyze', 'veldoria.txt', '--petrarch-actors', 'nope.txt']), /no such PETRARCH dictionary: nope\.txt/);
+  });
+
   it('usage errors exit 2', () => {
     expect(cli(['analyze', '--format', 'xml', EXAMPLE]).code).toBe(2);
     expect(cli(['frobnicate']).code).toBe(2);

@@ -39,10 +39,12 @@ export function buildProgram(): Command {
     .addOption(new Option('-f, --format <format>', 'output format').choices(['report', 'json', 'jsonl']).default('report'))
     .option('--allow-private', 'let the URL fetcher reach private and loopback addresses')
     .option('--actors <file.tsv>', 'extra actor dictionary file (data/actors format); repeatable', collect, [])
+    .option('--petrarch-actors <file>', 'PETRARCH/TABARI actor dictionary; repeatable', collect, [])
+    .option('--petrarch-agents <file>', 'PETRARCH/TABARI agent dictionary; repeatable', collect, [])
     .option('--preset <name>', `pipeline preset: ${PRESET_NAMES.join(', ')}`, 'default')
-    .action(async (inputs: string[], opts: { format: AnalyzeFormat; allowPrivate?: boolean; actors: string[]; preset: string }) => {
+    .action(async (inputs: string[], opts: { format: AnalyzeFormat; allowPrivate?: boolean; actors: string[]; petrarchActors: string[]; petrarchAgents: string[]; preset: string }) => {
       const read = defaultReadContext({ allowPrivate: Boolean(opts.allowPrivate), warn: log });
-      const pipeline = { preset: presetName(opts.preset), actorFiles: opts.actors };
+      const pipeline = { preset: presetName(opts.preset), actorFiles: opts.actors, petrarchActors: opts.petrarchActors, petrarchAgents: opts.petrarchAgents };
       process.exitCode = await runAnalyze(inputs, { format: opts.format, color: useColor(), write, read, pipeline });
     });
 
@@ -55,11 +57,13 @@ export function buildProgram(): Command {
     .option('-q, --quiet', 'no progress output')
     .option('--allow-private', 'let the URL fetcher reach private and loopback addresses')
     .option('--actors <file.tsv>', 'extra actor dictionary file (data/actors format); repeatable', collect, [])
-    .action(async (inputs: string[], opts: { db: string; batchSize: number; quiet?: boolean; allowPrivate?: boolean; actors: string[] }) => {
+    .option('--petrarch-actors <file>', 'PETRARCH/TABARI actor dictionary; repeatable', collect, [])
+    .option('--petrarch-agents <file>', 'PETRARCH/TABARI agent dictionary; repeatable', collect, [])
+    .action(async (inputs: string[], opts: { db: string; batchSize: number; quiet?: boolean; allowPrivate?: boolean; actors: string[]; petrarchActors: string[]; petrarchAgents: string[] }) => {
       const store = await openStore(opts.db);
       try {
         const read = defaultReadContext({ allowPrivate: Boolean(opts.allowPrivate), warn: log });
-        const pipeline = { actorFiles: opts.actors };
+        const pipeline = { actorFiles: opts.actors, petrarchActors: opts.petrarchActors, petrarchAgents: opts.petrarchAgents };
         // An OPML file is a list of feeds: ingesting it subscribes to them.
         for (const opml of inputs.filter((i) => /\.opml$/i.test(i))) {
           const r = await subscribeOpml(store, opml);
