@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Analysis, Attribution } from '../doc/schema.js';
 import { renderAttributions } from './render.js';
 import { attribute } from './test-pipeline.js';
+import { analyzeText } from '../test-support/docs.js';
 
 const TITLE = 'Harbour talks resume in Bergen\n\n';
 
@@ -214,5 +215,20 @@ describe('Attributor: odd input', () => {
       }
       expect(Array.isArray(a.layers.hedges)).toBe(true);
     }
+  });
+});
+
+describe('relay chains: what is passed on', () => {
+  const chainNames = (text: string): string[][] =>
+    (analyzeText(text).layers.attributions ?? []).filter((a) => a.speaker).map((a) => a.chain.map((r) => r.name));
+
+  it('does not hand a non-media source of one statement to the next speaker, nor count a reporter credit as a relay', () => {
+    const chains = chainNames(
+      'Dam talks\n\nThe two provinces agreed to share the water, the governors said in a joint statement.\n\nEngineer Mira Holm said the dam was safe.\n\n(Additional reporting by Tomas Berg; Editing by Ann Lee)',
+    );
+    const holm = chains.find((c) => c[0]?.includes('Holm'));
+    expect(holm).toBeDefined();
+    expect(holm!.join(' ')).not.toMatch(/governors/);
+    expect(chains.flat().join(' ')).not.toMatch(/Tomas Berg/);
   });
 });

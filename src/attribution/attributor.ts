@@ -99,7 +99,7 @@ export class Attributor implements Component {
       drafts[i]!.own = [...nested, ...drafts[i]!.own];
     });
     const article = articleRelays(doc, actorAt, mentions, actors);
-    const chains = buildChains(drafts, article);
+    const chains = buildChains(drafts, article, (r) => r.actorId !== null && isMediaActor(actors.find((a) => a.id === r.actorId) ?? null));
     attributions.forEach((a, i) => (a.chain = chains[i]!));
     doc.set('attributions', attributions);
     doc.set('hedges', hedges);

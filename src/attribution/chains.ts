@@ -8,8 +8,9 @@
  * Reuters") relays the frame inside it; an attribution whose content holds
  * another's cue relays it ("According to KCNA, ... he stressed that"); and a
  * relay named for one speaker carries over to that speaker's later
- * statements and to the statements that follow, until a statement by a new
- * speaker names relays of its own (the story moves to another source).
+ * statements and, when it is a news organisation, to the statements that
+ * follow, until a statement by a new speaker names relays of its own (the
+ * story moves to another source).
  */
 import type { Doc } from '../doc/document.js';
 import type { Actor, Mention, Span } from '../doc/schema.js';
@@ -54,7 +55,11 @@ export function articleRelays(doc: Doc, actorAt: (start: number, end: number) =>
   const out: Relay[] = [];
   const boilerplate = doc.get('boilerplate');
   for (const b of boilerplate) {
-    if ((b.kind === 'dateline' || b.kind === 'credit') && b.source) append(out, relayFor(b.source, actorAt(b.source.start, b.source.end), 'relay'));
+    if ((b.kind !== 'dateline' && b.kind !== 'credit') || !b.source) continue;
+    const credited = actorAt(b.source.start, b.source.end);
+    // Agencies relay ("(Reuters) -", "(With inputs from agencies)"); a reporter credited with
+    // "Additional reporting by ..." wrote the story but passed no statement on.
+    if (b.kind === 'dateline' || b.rule === 'with-inputs' || isMediaActor(credited)) append(out, relayFor(b.source, credited, 'relay'));
   }
   // A promo naming a news organisation ("WATCH WION LIVE HERE") names the publisher.
   let outlet: Relay | null = null;
@@ -76,7 +81,7 @@ export function articleRelays(doc: Doc, actorAt: (start: number, end: number) =>
 }
 
 /** Full chains for statements in article order; `drafts` must be sorted by `at`. */
-export function buildChains(drafts: readonly ChainDraft[], article: readonly Relay[]): Relay[][] {
+export function buildChains(drafts: readonly ChainDraft[], article: readonly Relay[], isMediaRelay: (r: Relay) => boolean = () => true): Relay[][] {
   let context: Relay[] = [];
   let covered = new Set<string>();
   let lastKey: string | null = null;
@@ -94,6 +99,9 @@ export function buildChains(drafts: readonly ChainDraft[], article: readonly Rel
     let relays: Relay[];
     if (key === null || d.mediaSpeaker) relays = d.own;
     else if (d.own.length === 0) {
+      // Another speaker inherits only the news organisations that carried the story, not
+      // a non-media source named for the previous statement ("the two governments said").
+      if (!covered.has(key)) context = context.filter(isMediaRelay);
       relays = context;
       covered.add(key);
     } else if (covered.has(key)) {
