@@ -232,3 +232,12 @@ describe('relay chains: what is passed on', () => {
     expect(chains.flat().join(' ')).not.toMatch(/Tomas Berg/);
   });
 });
+
+describe('speakers with a relative clause', () => {
+  it('takes the head before "who" as the speaker and flags an anonymous one', () => {
+    const a = analyzeText('Boat row\n\nOfficials who spoke on condition of anonymity said the crew had not been charged.');
+    const found = a.layers.attributions!.find((x) => x.content.text.startsWith('the crew'));
+    expect(found?.speaker?.text).toBe('Officials who spoke on condition of anonymity');
+    expect(found?.anonymous).toBe(true);
+  });
+});

@@ -159,7 +159,10 @@ function contentType(ctx: AttributionContext, parts: readonly CharSpan[]): Attri
 }
 
 function isAnonymous(ctx: AttributionContext, f: Frame, speaker: Span, mentions: readonly Mention[]): boolean {
-  const words = ctx.doc.norm.slice(speaker.start, speaker.end).toLowerCase().split(/[\s,]+/).filter(Boolean);
+  const all = ctx.doc.norm.slice(speaker.start, speaker.end).toLowerCase().split(/[\s,]+/).filter(Boolean);
+  // "officials who spoke on condition of anonymity": the head is the noun before the relative clause.
+  const relative = all.findIndex((w) => w === 'who' || w === 'whom');
+  const words = relative > 0 ? all.slice(0, relative) : all;
   const head = words[words.length - 1] ?? '';
   if (!ctx.lexicon.anonymousHeads.has(head)) return false;
   if (mentions.some((m) => m.type === 'PER' && m.kind === 'name' && m.start >= speaker.start && m.end <= speaker.end)) return false;

@@ -243,7 +243,7 @@ function speakerLeft(ctx: AttributionContext, a: number, lo: number): TokenRange
   // "voters who said": the relative pronoun stands for the speaker, as written.
   if (ctx.word(a - 1) === 'who' && a - 1 >= lo) return { first: a - 1, end: a };
   const np = ctx.npLeft(a, lo);
-  if (np) return np;
+  if (np) return withRestrictiveRelative(ctx, np, a, lo) ?? np;
   // "X survived ... and says": the subject of the first verb.
   if ((ctx.word(a - 1) === 'and' || ctx.word(a - 1) === 'but') && a - 1 > lo) return clauseSubject(ctx, lo, a - 1);
   if (ctx.word(a - 1) !== ',') return null;
@@ -267,6 +267,23 @@ function speakerLeft(ctx: AttributionContext, a: number, lo: number): TokenRange
   }
   for (let k = pieces.length - 1; k >= 1; k--) {
     if (startsClause(ctx, pieces[k]!.first, lo)) return { first: pieces[k]!.first, end: a - 1 };
+  }
+  return null;
+}
+
+/**
+ * "Officials who spoke on condition of anonymity said": the noun phrase next
+ * to the cue belongs to a relative clause, and the speaker is the head the
+ * clause hangs off, when that head opens the clause.
+ */
+function withRestrictiveRelative(ctx: AttributionContext, np: TokenRange, a: number, lo: number): TokenRange | null {
+  for (let i = np.first - 1; i > lo && np.first - i <= 10; i--) {
+    const w = ctx.word(i);
+    if (w === ',' || w === '.' || w === ';' || ctx.tag(i) === 'PUNCT') return null;
+    if (w === 'who' || w === 'whom') {
+      const head = ctx.npLeft(i, lo);
+      return head && startsClause(ctx, head.first, lo) ? { first: head.first, end: a } : null;
+    }
   }
   return null;
 }
