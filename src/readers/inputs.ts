@@ -155,7 +155,7 @@ function baseId(file: string): string {
 export async function* readPath(file: string, ctx: ReadContext = defaultReadContext()): AsyncGenerator<RawDocument> {
   const limits = ctx.limits;
   if (isUrl(file)) {
-    if (!/^https?:\/\//i.test(file)) throw new NewsgraphError('bad-url', `${file}: only http and https URLs can be fetched`);
+    // The fetcher vets the scheme (http and https only) with the rest of the URL.
     yield* readUrl(ctx.fetcher(), file);
     return;
   }

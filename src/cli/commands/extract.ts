@@ -21,7 +21,6 @@ export function registerExtractCommand(program: Command, write: (s: string) => v
       let contentType: string | undefined;
       let url: string | undefined;
       if (isUrl(input)) {
-        if (!/^https?:\/\//i.test(input)) throw new NewsgraphError('bad-url', `${input}: only http and https URLs can be fetched`);
         const res = await createFetcher({ allowPrivate: Boolean(opts.allowPrivate) }).fetch(input);
         bytes = res.body;
         contentType = res.headers['content-type'];

@@ -49,7 +49,6 @@ export function registerFeedsCommands(program: Command, ctx: FeedsCliContext): v
         }
         const fetcher = createFetcher({ allowPrivate: Boolean(opts.allowPrivate) });
         for (const url of urls) {
-          if (!/^https?:\/\//i.test(url)) throw new NewsgraphError('bad-url', `${url}: only http and https URLs can be followed`);
           const res = await fetcher.fetch(url);
           if (sniffFeedKind(res.body)) {
             const feed = parseFeed(res.body, { url: res.url });
@@ -136,7 +135,6 @@ export function registerFeedsCommands(program: Command, ctx: FeedsCliContext): v
             batchSize: 100,
             quiet: Boolean(opts.quiet),
             log: ctx.log,
-            read: { limits: { maxFileBytes: 0, maxLineChars: 0 }, fetcher: () => fetcher, warn: ctx.log },
             afterSource: async (url) => {
               const p = pending.get(url);
               if (!p) return;

@@ -45,7 +45,10 @@ export async function runIngest(store: Store, inputs: string[], opts: IngestOpti
   );
 }
 
-export async function ingestSources(store: Store, sources: RawSource[], opts: IngestOptions): Promise<IngestSummary> {
+/** What ingesting needs beyond reading: sources bring their own readers. */
+export type IngestSourceOptions = Omit<IngestOptions, 'read'>;
+
+export async function ingestSources(store: Store, sources: RawSource[], opts: IngestSourceOptions): Promise<IngestSummary> {
   const pipeline = buildPipeline(opts.pipeline ?? {});
   const progress = new Progress(process.stderr, { quiet: opts.quiet });
   let batch: Analysis[] = [];

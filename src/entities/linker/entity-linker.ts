@@ -53,7 +53,8 @@ export class EntityLinker implements Component {
   process(doc: Doc): void {
     const tokens = doc.get('tokens');
     const sentences = doc.get('sentences');
-    const perSentence = sentences.map((s, i) => sentenceTokens(doc, tokens, s, i));
+    const words = tokens.map((t) => doc.norm.slice(t.start, t.end));
+    const perSentence = sentences.map((s, i) => sentenceTokens(words, tokens, s, i));
     const tags = this.tagger.tag(perSentence.map((s) => s.words));
     const date = (doc.meta.published ?? '').slice(0, 10) || new Date().toISOString().slice(0, 10);
     const cands: Candidate[] = [];
@@ -61,7 +62,6 @@ export class EntityLinker implements Component {
       const ner = bioToMentions(s.words, tags[i] ?? []);
       cands.push(...sentenceCandidates(s, ner, this.dictionary, this.lexicon, date));
     });
-    const words = tokens.map((t) => doc.norm.slice(t.start, t.end));
     resolveMentions(cands, { sentenceStarts: sentences.map((s) => s.firstToken), words, gender: { male: this.lexicon.malePronouns, female: this.lexicon.femalePronouns } });
 
     const drafts = new Map<string, ActorDraft>();
@@ -129,14 +129,10 @@ export class EntityLinker implements Component {
   }
 }
 
-function sentenceTokens(doc: Doc, tokens: Token[], s: Sentence, index: number): SentenceTokens {
-  const words: string[] = [];
+function sentenceTokens(words: string[], tokens: Token[], s: Sentence, index: number): SentenceTokens {
   const pos: string[] = [];
-  for (let t = s.firstToken; t < s.endToken; t++) {
-    words.push(doc.norm.slice(tokens[t]!.start, tokens[t]!.end));
-    pos.push(tokens[t]!.pos);
-  }
-  return { sentence: index, offset: s.firstToken, words, pos };
+  for (let t = s.firstToken; t < s.endToken; t++) pos.push(tokens[t]!.pos);
+  return { sentence: index, offset: s.firstToken, words: words.slice(s.firstToken, s.endToken), pos };
 }
 
 function toActor(id: string, d: ActorDraft, date: string): Actor {
