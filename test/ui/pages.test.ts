@@ -198,6 +198,8 @@ describe.skipIf(reason !== null)('web UI pages', () => {
   it('Dyad: events both ways over time, Goldstein balance, quad classes', async () => {
     await go('#/dyad?a=RUS&b=PRK');
     await page.locator('.quad-bars').first().waitFor();
+    // Charts are drawn in an effect after the first paint.
+    await page.locator('.uplot').nth(1).waitFor();
     expect(await page.locator('.uplot').count()).toBe(2);
     const meta = await page.locator('main .meta').first().textContent();
     expect(meta).toMatch(/RUS → PRK: [1-9]\d* events/);

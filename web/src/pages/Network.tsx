@@ -123,6 +123,10 @@ function NetworkView({ data }: { data: NetworkData }) {
       try {
         renderer = new Sigma(graph, el, {
           renderEdgeLabels: false,
+          // The container is briefly detached or zero-width while the route
+          // reloads data or the window resizes; Sigma then skips a frame
+          // instead of throwing from its resize handler.
+          allowInvalidContainer: true,
           hideEdgesOnMove: graph.size > 3000,
           labelRenderedSizeThreshold: 9,
           defaultEdgeType: 'arrow',
