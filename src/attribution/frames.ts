@@ -14,6 +14,7 @@
 import { mediumAt, skipAdjunct, type Medium } from './adjuncts.js';
 import type { AttributionContext, TokenRange } from './context.js';
 import type { CueClass, CueFlags } from './lexicon.js';
+import { wholeSubject } from './subjects.js';
 
 export interface CharSpan {
   start: number;
@@ -55,6 +56,8 @@ const CLAUSE_START_WORDS = new Set(['there', 'this', 'these', 'those']);
 const POST_PHRASE_FLAGS: CueFlags = { obj: false, bare: true, pre: true, inv: false, to: true, np: true };
 const LIGHT_FLAGS: CueFlags = { obj: false, bare: false, pre: false, inv: false, to: true, np: false };
 const LIGHT_OBJECT_PREPOSITIONS = new Set(['for', 'over', 'about', 'on', 'at', 'in']);
+/** Content openers clear enough to trust a loosely found subject. */
+const STRONG_MARKERS = new Set<PostContent['marker']>(['that', 'colon', 'quote', 'bare']);
 
 interface Cue {
   first: number;
@@ -304,6 +307,22 @@ function boundaryBefore(ctx: AttributionContext, first: number, lo: number): { a
   return null;
 }
 
+/**
+ * Where content before a frame starts. A quotation that closes a clause
+ * begun in plain words ("Gore tried to distance himself and 'made a
+ * mistake,' Lichtman said") is part of that clause: the content is the whole
+ * clause. A quotation opening the sentence (or begun in an earlier one) is
+ * the content by itself.
+ */
+function preContentStart(ctx: AttributionContext, lo: number, quoteStart: number | null): number {
+  const sentenceStart = ctx.start(lo);
+  if (quoteStart === null) return sentenceStart;
+  if (quoteStart <= sentenceStart) return quoteStart;
+  let words = 0;
+  for (let i = lo; i < ctx.tokens.length && ctx.start(i) < quoteStart; i++) if (/[\p{L}\p{N}]/u.test(ctx.word(i)) && ctx.tag(i) !== 'CCONJ') words++;
+  return words >= 2 ? sentenceStart : quoteStart;
+}
+
 /** After a pre frame: adjuncts and medium, then the sentence end, a comma, or nothing acceptable. */
 function afterFrame(ctx: AttributionContext, si: number, p0: number, obj: boolean, anything = false): { next: number; medium: Medium | null; addressee: TokenRange | null } | null {
   const hi = ctx.sentences[si]!.endToken;
@@ -407,7 +426,12 @@ export function cueFrame(ctx: AttributionContext, si: number, cue: Cue, consumed
   let speaker: TokenRange | null = givenSpeaker ?? (participle ? null : speakerLeft(ctx, left.first, lo));
   if (!speaker && !participle && left.first === lo && subjectLo < lo) speaker = speakerLeft(ctx, left.first, subjectLo);
   if (participle && (ctx.word(left.first - 1) === ',' || left.first === lo)) {
-    speaker = clauseSubject(ctx, lo, left.first);
+    // "..., the operator said, adding that ...": the participle goes with the speaker of the cue before it.
+    const previous = left.first - 2;
+    if (ctx.word(left.first - 1) === ',' && previous > lo && ctx.lexicon.verbs.has(ctx.word(previous)) && ctx.tag(previous) === 'VERB') {
+      speaker = speakerLeft(ctx, leftOfCue(ctx, previous, lo).first, lo);
+    }
+    speaker ??= clauseSubject(ctx, lo, left.first);
     if (!speaker && subjectLo < lo) speaker = clauseSubject(ctx, subjectLo, left.first);
   }
 
@@ -415,7 +439,8 @@ export function cueFrame(ctx: AttributionContext, si: number, cue: Cue, consumed
   // "CONTENT, SPEAKER said" or "'CONTENT,' SPEAKER said"
   const boundary = speaker && cue.flags.pre ? boundaryBefore(ctx, speaker.first, lo) : null;
   // "On the subject of Israel, Trump added, 'Sheldon knows ...'": the quotation after the cue is the content.
-  const strongPost = post !== null && (post.marker === 'quote' || post.marker === 'that' || post.marker === 'colon');
+  // ("..., the operator said, adding that ...": the participle is a statement of its own, not this cue's content.)
+  const strongPost = post !== null && post.consumed.length === 0 && (post.marker === 'quote' || post.marker === 'that' || post.marker === 'colon');
   if (boundary && speaker && !participle && !(strongPost && boundary.quoteStart === null)) {
     // After a quotation and its speaker, whatever follows the cue is circumstance ("told ITV in an interview aired Monday when asked ...").
     const after = afterFrame(ctx, si, cue.end, cue.flags.obj) ?? (boundary.quoteStart !== null && !post ? afterFrame(ctx, si, cue.end, cue.flags.obj, true) : null);
@@ -425,7 +450,7 @@ export function cueFrame(ctx: AttributionContext, si: number, cue: Cue, consumed
       frame.medium = after.medium ?? openingMedium(ctx, lo, speaker.first);
       frame.addressee = after.addressee ? span(ctx, after.addressee) : null;
       frame.boundary = boundary.quoteStart ?? boundary.at;
-      const first: CharSpan = boundary.quoteStart !== null ? { start: boundary.quoteStart, end: boundary.at } : { start: ctx.start(lo), end: boundary.at };
+      const first: CharSpan = { start: preContentStart(ctx, lo, boundary.quoteStart), end: boundary.at };
       frame.parts.push(first);
       frame.boundary = boundary.at;
       // "'Part one,' he said, 'part two.'" and "The hashtag, he said, was popular."
@@ -434,7 +459,13 @@ export function cueFrame(ctx: AttributionContext, si: number, cue: Cue, consumed
         const restQuote = ctx.quoteStartingAt(ctx.start(rest));
         // The frame interrupts one quotation, or one clause whose verb comes after it.
         const quoteGoesOn = boundary.quoteStart !== null && restQuote !== null && restQuote.start === ctx.start(rest);
-        const clauseGoesOn = boundary.quoteStart === null && !hasVerbAfter(ctx, lo, speaker.first) && hasVerbAfter(ctx, rest, Math.min(hi, rest + 2));
+        // "When she got there, she said, there were no ballots": after a whole clause, the sentence goes on with the content too,
+        // unless a participle hangs off the frame instead (", he said, adding that ...").
+        const openerIsClause = hasVerbAfter(ctx, lo, speaker.first);
+        const participleAfter = ctx.tag(rest) === 'VERB' && ctx.word(rest).endsWith('ing');
+        const clauseGoesOn =
+          boundary.quoteStart === null &&
+          (openerIsClause ? !participleAfter && !restQuote : hasVerbAfter(ctx, rest, Math.min(hi, rest + 2)));
         if ((quoteGoesOn || clauseGoesOn) && hi - rest >= 2) frame.parts.push(contentFrom(ctx, si, ctx.start(rest)));
       }
       return frame;
@@ -452,11 +483,13 @@ export function cueFrame(ctx: AttributionContext, si: number, cue: Cue, consumed
         frame.speaker = span(ctx, np);
         frame.medium = after.medium;
         frame.boundary = inverted.at;
-        frame.parts.push(inverted.quoteStart !== null ? { start: inverted.quoteStart, end: inverted.at } : { start: ctx.start(lo), end: inverted.at });
+        frame.parts.push({ start: preContentStart(ctx, lo, inverted.quoteStart), end: inverted.at });
         return frame;
       }
     }
   }
+  // A subject the noun-phrase walk cannot span (long appositions, relative clauses), when the content is clearly opened.
+  if (!speaker && !participle && post && STRONG_MARKERS.has(post.marker) && left.first > lo) speaker = wholeSubject(ctx, left.first, lo);
   if (post && (speaker || participle)) {
     const frame = baseFrame(ctx, si, cue, 'post');
     if (participle && ctx.word(left.first - 1) === ',') frame.participleAfterComma = ctx.start(left.first - 1);

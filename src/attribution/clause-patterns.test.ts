@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import type { Analysis, Attribution } from '../doc/schema.js';
+import { attribute } from './test-pipeline.js';
+
+const TITLE = 'Ferry service returns to Tromsø\n\n';
+
+function find(a: Analysis, contentIncludes: string): Attribution {
+  const found = (a.layers.attributions ?? []).find((x) => x.content.text.includes(contentIncludes));
+  if (!found) throw new Error(`no attribution with content "${contentIncludes}": ${JSON.stringify((a.layers.attributions ?? []).map((x) => x.content.text))}`);
+  return found;
+}
+
+function whole(x: Attribution): string {
+  const parts = x.parts ?? [x.content];
+  return parts.map((p) => p.text).join(' | ');
+}
+
+describe('Attributor: long subjects', () => {
+  it('takes a subject with an age, an apposition and a relative clause as the speaker', () => {
+    const a = attribute(`${TITLE}Ola Nilsen, 58, a ferry captain who has sailed the route for decades, said the new timetable was too tight.`);
+    const x = find(a, 'new timetable');
+    expect(x.speaker?.text).toBe('Ola Nilsen, 58, a ferry captain who has sailed the route for decades');
+    expect(x.content.text).toBe('the new timetable was too tight');
+  });
+
+  it('skips an opening time phrase before a long subject', () => {
+    const a = attribute(`${TITLE}And on Friday, Kari Lund, the deputy head of the regional transport board in the north, said that fares would stay the same.`);
+    expect(find(a, 'fares would stay').speaker?.text).toBe('Kari Lund, the deputy head of the regional transport board in the north');
+  });
+
+  it('does not make a subject of a word before a hyphenated cue', () => {
+    const a = attribute(`${TITLE}The so-called “harbour plan” was shelved in the spring.`);
+    expect(a.layers.attributions ?? []).toEqual([]);
+  });
+});
+
+describe('Attributor: content around a parenthetical frame', () => {
+  it('a clause, then "she said", then the rest of the sentence is one statement in two pieces', () => {
+    const a = attribute(`${TITLE}When the ferry finally docked, she said, there were no tickets left for the return trip.`);
+    const x = find(a, 'ferry finally docked');
+    expect(x.speaker?.text).toBe('she');
+    expect(whole(x)).toBe('When the ferry finally docked | there were no tickets left for the return trip');
+  });
+
+  it('a participle after the frame is not part of the content', () => {
+    const a = attribute(`${TITLE}The crossing will take longer this winter, the operator said, adding that prices would not change.`);
+    const x = find(a, 'crossing will take longer');
+    expect(whole(x)).toBe('The crossing will take longer this winter');
+    const added = find(a, 'prices would not change');
+    expect(added.speaker?.text).toBe('the operator');
+    expect(added.cue?.text).toBe('adding');
+  });
+
+  it('a quotation ending a clause begun in plain words belongs to the whole clause', () => {
+    const a = attribute(`${TITLE}The board cut two departures and in doing so it “broke a promise to the islands,” the mayor said.`);
+    const x = find(a, 'broke a promise');
+    expect(x.content.text.startsWith('The board cut two departures')).toBe(true);
+    expect(x.speaker?.text).toBe('the mayor');
+  });
+
+  it('a quotation opening the sentence stays the content by itself', () => {
+    const a = attribute(`${TITLE}“We will run extra boats at Easter,” the operator said.`);
+    expect(find(a, 'extra boats').content.text).toBe('“We will run extra boats at Easter,”');
+  });
+});

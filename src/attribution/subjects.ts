@@ -1,0 +1,67 @@
+/**
+ * A looser way to find the speaker of a reporting verb when the noun-phrase
+ * walk gives up: the whole subject of the clause, however long its
+ * appositions and relative clauses ("Mark Jones, 52, a retired teacher who
+ * now works for the county, said ..."). Used only when the cue clearly opens
+ * its content ("said that", "said:", a quotation, a bare clause).
+ */
+import type { AttributionContext, TokenRange } from './context.js';
+
+/** Words that start a relative clause inside a subject, after which verbs are allowed. */
+const RELATIVES = new Set(['who', 'whom', 'whose', 'which', 'that']);
+/** Openers of a subordinate or adverbial phrase before the subject ("While X did Y, ...", "On Tuesday, ..."). */
+const OPENER_TAGS = new Set(['ADP', 'ADV', 'SCONJ', 'CCONJ']);
+const MAX_SUBJECT = 40;
+const HEADS = new Set(['NOUN', 'PROPN', 'PRON', 'NUM']);
+
+/** Where the clause holding token `at` starts: after a leading adverbial phrase and its comma, or after "; " / ", and". */
+function clauseStart(ctx: AttributionContext, lo: number, at: number): number {
+  let start = lo;
+  // The nearest "; " or ", and/but" before the cue starts a new clause.
+  for (let i = at - 1; i > lo; i--) {
+    const w = ctx.word(i);
+    if (w === ';' || w === ':' || ((w === 'and' || w === 'but') && ctx.word(i - 1) === ',')) {
+      start = i + 1;
+      break;
+    }
+  }
+  while (start < at && ctx.tag(start) === 'CCONJ') start++;
+  // "And on Tuesday, Kevin Brady, ...": skip an opening phrase that a comma closes.
+  if (OPENER_TAGS.has(ctx.tag(start)) || ctx.word(start) === 'when' || ctx.word(start) === 'while') {
+    for (let i = start + 1; i < at && i - start <= 20; i++) {
+      if (ctx.word(i) === ',') return i + 1;
+    }
+    return at;
+  }
+  return start;
+}
+
+/** The subject of the clause ending just before token `before`, or null when it is not a plausible speaker phrase. */
+export function wholeSubject(ctx: AttributionContext, before: number, lo: number): TokenRange | null {
+  let end = before;
+  while (end > lo && ctx.word(end - 1) === ',') end--;
+  // The phrase ends with an apposition's comma or with a noun ("the so-called" is no subject).
+  if (end === before && !HEADS.has(ctx.tag(end - 1))) return null;
+  const first = clauseStart(ctx, lo, end);
+  if (end - first < 2 || end - first > MAX_SUBJECT) return null;
+  const head = ctx.tag(first);
+  if (!['PROPN', 'NOUN', 'DET', 'ADJ', 'NUM', 'PRON'].includes(head) || RELATIVES.has(ctx.word(first))) return null;
+  if (ctx.inQuote[first]! >= 0) return null;
+  // Verbs are allowed only inside a relative clause or a participial apposition after a comma.
+  let relative = false;
+  for (let i = first; i < end; i++) {
+    const w = ctx.word(i);
+    if (RELATIVES.has(w) && i > first) relative = true;
+    if (w === ',') relative = false;
+    const verb = ctx.tag(i) === 'VERB' || ctx.tag(i) === 'AUX';
+    if (!verb || relative) continue;
+    const apposition = ctx.word(i - 1) === ',' && (w.endsWith('ing') || w.endsWith('ed'));
+    const modifier = ctx.word(i - 1) === '-' || /^\p{Lu}/u.test(ctx.doc.text[ctx.start(i)] ?? '');
+    if (apposition) {
+      relative = true;
+      continue;
+    }
+    if (!modifier) return null;
+  }
+  return { first, end };
+}
