@@ -3,7 +3,7 @@
  * ("According to KCNA, ..."), a name and a colon (headlines, transcripts,
  * "Rep. Gowdy: \"...\""), and impersonal reports ("it was reported that").
  */
-import type { AttributionContext } from './context.js';
+import type { AttributionContext, TokenRange } from './context.js';
 import { baseFrame, contentFrom, LIGHT_FLAGS, POST_PHRASE_FLAGS, span, type Cue, type Frame } from './frames.js';
 
 /** "According to SPEAKER, CONTENT" and "CONTENT, according to SPEAKER". */
@@ -11,7 +11,7 @@ export function accordingFrame(ctx: AttributionContext, si: number, first: numbe
   const s = ctx.sentences[si]!;
   const lo = s.firstToken;
   const hi = s.endToken;
-  let np = ctx.npRight(end, hi);
+  let np = ctx.npRight(end, hi) ?? looseSource(ctx, end, hi);
   if (!np) return null;
   // The source may carry its own modifiers ("according to exit polls conducted for the AP by Edison Research"):
   // it runs to the next comma, or to the sentence end when the citation closes the sentence.
@@ -44,6 +44,23 @@ export function accordingFrame(ctx: AttributionContext, si: number, first: numbe
   if (openingIsClause || !continues) frame.parts.push(quote ? { start: quote.start, end: quote.end } : { start: ctx.start(lo), end: boundary });
   if (continues) frame.parts.push(contentFrom(ctx, si, ctx.start(p + 1)));
   return frame;
+}
+
+/**
+ * "according to exit polls", "according to recent polling": sources the tagger
+ * reads with a verb in them. The words up to the next comma or the sentence
+ * end, when they are few and hold a noun or a gerund.
+ */
+function looseSource(ctx: AttributionContext, first: number, hi: number): TokenRange | null {
+  let stop = first;
+  let nominal = false;
+  while (stop < hi && ctx.word(stop) !== ',' && !/^[.!?;:]+$/.test(ctx.word(stop))) {
+    if (stop - first >= 12 || ctx.word(stop) === 'that' || ctx.inQuote[stop]! >= 0) return null;
+    const tag = ctx.tag(stop);
+    nominal ||= tag === 'NOUN' || tag === 'PROPN' || tag === 'PRON' || (tag === 'VERB' && ctx.word(stop).endsWith('ing'));
+    stop++;
+  }
+  return nominal && stop > first ? { first, end: stop } : null;
 }
 
 /** "it was reported that CONTENT": a report with no speaker. */

@@ -63,3 +63,24 @@ describe('Attributor: content around a parenthetical frame', () => {
     expect(find(a, 'extra boats').content.text).toBe('“We will run extra boats at Easter,”');
   });
 });
+
+describe('Attributor: sources and stance verbs', () => {
+  it('takes a source the tagger reads with a verb in it after "according to"', () => {
+    const a = attribute(`${TITLE}Islanders made up a third of the passengers last year, according to exit surveys.\n\nAccording to recent polling, the ferry is more popular than the bridge.`);
+    expect(find(a, 'Islanders made up').speaker?.text).toBe('exit surveys');
+    expect(find(a, 'ferry is more popular').speaker?.text).toBe('recent polling');
+  });
+
+  it('reads a bare clause after "reported" and the object of stance verbs', () => {
+    const a = attribute(`${TITLE}The local paper reported two ferries were delayed by ice.\n\nThe mayor lambasted the operator for the delays.\n\nThe captain recounted a storm off the northern cape.`);
+    expect(find(a, 'two ferries were delayed').speaker?.text).toBe('The local paper');
+    expect(find(a, 'the operator').cue?.lemma).toBe('lambaste');
+    expect(find(a, 'a storm').speaker?.text).toBe('The captain');
+  });
+
+  it('reads phrasal stance verbs ("sided with", "took aim at")', () => {
+    const a = attribute(`${TITLE}The council sided with the fishermen on the quota.\n\nThe opposition took aim at the new timetable.`);
+    expect(find(a, 'the fishermen').cue?.lemma).toBe('side with');
+    expect(find(a, 'the new timetable').speaker?.text).toBe('The opposition');
+  });
+});
