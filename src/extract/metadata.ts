@@ -7,6 +7,7 @@ import { Parser } from 'htmlparser2';
 import { type ElementNode, attr, normalizeSpace, rawText, walkElements } from './dom.js';
 import { dateFromUrl, normalizeDate } from './dates.js';
 import { type MetadataKeys, loadJson, tokenRegex } from './data-files.js';
+import { type TitleSources, chooseTitle } from './title.js';
 
 const KEYS = loadJson<MetadataKeys>('metadata-keys.json');
 const BYLINE_RE = tokenRegex(KEYS.bylineClasses);
@@ -25,6 +26,8 @@ export interface PageMetadata {
   jsonLdBody: string | null;
   /** Text of the page's <h1> elements, used to drop the headline from the body. */
   h1Texts: string[];
+  /** Where the title was looked for (kept for diagnostics). */
+  titleSources: TitleSources;
 }
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
@@ -133,22 +136,6 @@ function primaryLang(raw: string | null | undefined): string | null {
   return m ? m[1]!.toLowerCase() : null;
 }
 
-const TITLE_SEPARATORS = /\s+[|–—:·•»-]\s+|\s+::\s+/;
-
-/** Removes a " | Site Name" style suffix or prefix from a page title. */
-export function stripSiteFromTitle(title: string, siteName: string | null, h1Texts: string[]): string {
-  const h1 = h1Texts.find((h) => h.length > 10 && title.includes(h));
-  if (h1) return h1;
-  const parts = title.split(TITLE_SEPARATORS);
-  if (parts.length < 2) return title;
-  const site = siteName?.toLowerCase() ?? '';
-  const first = parts[0]!;
-  const last = parts[parts.length - 1]!;
-  if (site && (last.toLowerCase().includes(site) || site.includes(last.toLowerCase()))) return title.slice(0, title.lastIndexOf(last)).replace(/[\s|–—:·•»-]+$/, '');
-  if (site && (first.toLowerCase().includes(site) || site.includes(first.toLowerCase()))) return title.slice(first.length).replace(/^[\s|–—:·•»-]+/, '');
-  return title;
-}
-
 export function extractMetadata(root: ElementNode, url: string | undefined): PageMetadata {
   const meta = new Map<string, string>();
   const ldObjects: JsonObject[] = [];
@@ -235,24 +222,17 @@ export function extractMetadata(root: ElementNode, url: string | undefined): Pag
     ldString(organization?.['name']) ??
     firstMeta(KEYS.siteName.slice(4));
 
-  // Headline sources often disagree (SEO vs display headline); take the one
-  // most sources agree on, preferring JSON-LD, then OpenGraph, on ties.
-  // <title> and twitter:title mostly copy og:title, so they only vote when nothing better exists.
-  const primary = [ldString(article?.['headline']), firstMeta(['og:title']), h1Texts.find((h) => h.length > 0) ?? null];
-  const fallback = [firstMeta(KEYS.title.slice(1)), ldString(article?.['name']), titleTag];
-  const titleCandidates = (primary.some((t) => !!t) ? primary : fallback)
-    .filter((t): t is string => !!t)
-    .map((t) => stripSiteFromTitle(t, siteName, h1Texts));
-  let title: string | null = null;
-  let bestVotes = 0;
-  for (const t of titleCandidates) {
-    // "Headline - Section News" also votes for "Headline".
-    const votes = titleCandidates.filter((u) => u === t || (u.startsWith(t) && TITLE_SEPARATORS.test(u.slice(t.length, t.length + 4)))).length;
-    if (votes > bestVotes) {
-      bestVotes = votes;
-      title = t;
-    }
-  }
+  const titleSources: TitleSources = {
+    jsonLdHeadline: ldString(article?.['headline']),
+    jsonLdName: ldString(article?.['name']),
+    ogTitle: firstMeta(['og:title']),
+    twitterTitle: firstMeta(['twitter:title']),
+    otherMetaTitles: KEYS.title.filter((k) => k !== 'og:title' && k !== 'twitter:title').map((k) => firstMeta([k])).filter((t): t is string => !!t),
+    h1Texts,
+    titleTag,
+    siteName,
+  };
+  const title = chooseTitle(titleSources);
 
   let published: string | null = null;
   for (const cand of [ldString(article?.['datePublished']), ldString(article?.['dateCreated']), ...KEYS.published.map((k) => meta.get(k)), ...itempropDates, ...timeDates]) {
@@ -285,5 +265,6 @@ export function extractMetadata(root: ElementNode, url: string | undefined): Pag
     description: firstMeta(KEYS.description) ?? ldString(article?.['description']),
     jsonLdBody,
     h1Texts,
+    titleSources,
   };
 }
