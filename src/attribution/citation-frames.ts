@@ -1,7 +1,8 @@
 /**
  * Frames that are not built around a reporting verb: source citations
  * ("According to KCNA, ..."), a name and a colon (headlines, transcripts,
- * "Rep. Gowdy: \"...\""), and impersonal reports ("it was reported that").
+ * "Rep. Gowdy: \"...\""), impersonal reports ("it was reported that") and
+ * the question put to someone ("Asked whether ..., the mayor said").
  */
 import type { AttributionContext, TokenRange } from './context.js';
 import { baseFrame, contentFrom, LIGHT_FLAGS, POST_PHRASE_FLAGS, span, type Cue, type Frame } from './frames.js';
@@ -94,3 +95,34 @@ export function colonFrame(ctx: AttributionContext, si: number): Frame | null {
   return frame;
 }
 
+
+const QUESTION_OPENERS = new Set(['about', 'if', 'whether', 'why', 'what', 'how', 'who', 'when', 'where', 'which', 'to']);
+const CLOSING_MARKS = new Set(['"', '”', "'", '’']);
+
+/**
+ * "Asked whether the plan was fair, the mayor said ...", "when asked about the
+ * delays": a participle clause reporting a question whose asker is not named.
+ * The content is the question, up to the comma that closes the clause.
+ */
+export function askedFrame(ctx: AttributionContext, si: number, i: number): Frame | null {
+  const s = ctx.sentences[si]!;
+  const hi = s.endToken;
+  if (ctx.word(i) !== 'asked' || ctx.inQuote[i]! >= 0) return null;
+  const opens = i === s.firstToken || (ctx.word(i - 1) === 'when' && (i - 1 === s.firstToken || ctx.word(i - 2) === ',' || ctx.tag(i - 2) === 'VERB'));
+  if (!opens) return null;
+  let p = i + 1;
+  while (p < hi && (ctx.tag(p) === 'ADV' || ctx.tag(p) === 'PROPN' && /day$/.test(ctx.word(p)))) p++;
+  if (p >= hi || !QUESTION_OPENERS.has(ctx.word(p))) return null;
+  let end = p + 1;
+  while (end < hi && !/^[.!?;]+$/.test(ctx.word(end))) {
+    if (ctx.word(end) === ',' && ctx.inQuote[end]! < 0) {
+      if (CLOSING_MARKS.has(ctx.word(end + 1))) end += 2;
+      break;
+    }
+    end++;
+  }
+  if (end - p < 2) return null;
+  const frame = baseFrame(ctx, si, { first: i, end: i + 1, lemma: 'ask', cls: 'speech', flags: LIGHT_FLAGS }, 'post');
+  frame.parts.push({ start: ctx.start(p), end: ctx.end(end - 1) });
+  return frame;
+}

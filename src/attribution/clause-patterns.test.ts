@@ -84,3 +84,34 @@ describe('Attributor: sources and stance verbs', () => {
     expect(find(a, 'the new timetable').speaker?.text).toBe('The opposition');
   });
 });
+
+describe('Attributor: objects, coordination and questions', () => {
+  it('an object with quotation marks inside it is the content', () => {
+    const a = attribute(`${TITLE}The mayor blamed the “winter chaos” on the operator.\n\nIn a post, Berg called the plan a “floating disaster,” linking to a report.`);
+    expect(find(a, 'winter chaos').content.text).toBe('the “winter chaos” on the operator');
+    expect(find(a, 'floating disaster').content.text).toBe('the plan a “floating disaster,”');
+  });
+
+  it('a second predicate of the same subject ends the content and is a statement of its own', () => {
+    const a = attribute(`${TITLE}The operator welcomed the subsidy and said more boats would follow.\n\nBerg said the fares were too high but praised the new cabins.`);
+    expect(find(a, 'the subsidy').content.text).toBe('the subsidy');
+    expect(find(a, 'more boats would follow').speaker?.text).toBe('The operator');
+    expect(find(a, 'fares were too high').content.text).toBe('the fares were too high');
+    expect(find(a, 'new cabins').speaker?.text).toBe('Berg');
+  });
+
+  it('"Asked whether ..." reports a question with no named asker', () => {
+    const a = attribute(`${TITLE}Asked whether the ferry would run at Easter, Berg said it would.\n\nThe captain only smiled when asked about the storm.`);
+    const q = find(a, 'whether the ferry would run');
+    expect(q.speaker).toBeNull();
+    expect(q.cue?.lemma).toBe('ask');
+    expect(q.content.text).toBe('whether the ferry would run at Easter');
+    expect(find(a, 'about the storm').speaker).toBeNull();
+    expect(find(a, 'it would').speaker?.text).toBe('Berg');
+  });
+
+  it('"asked" with a named subject is not a speakerless question', () => {
+    const a = attribute(`${TITLE}The council asked the operator about the delays.`);
+    expect((a.layers.attributions ?? []).every((x) => x.speaker !== null)).toBe(true);
+  });
+});

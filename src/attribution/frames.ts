@@ -14,7 +14,7 @@
 import { mediumAt, skipAdjunct, type Medium } from './adjuncts.js';
 import type { AttributionContext, TokenRange } from './context.js';
 import type { CueClass, CueFlags } from './lexicon.js';
-import { wholeSubject } from './subjects.js';
+import { objectOpensAt, wholeSubject } from './subjects.js';
 
 export interface CharSpan {
   start: number;
@@ -92,6 +92,29 @@ export function contentFrom(ctx: AttributionContext, si: number, start: number):
   return { start, end: Math.max(start, end) };
 }
 
+/**
+ * "She said she admired his grit and praised their shared goals": a second
+ * reporting verb joined by "and"/"but", with no subject of its own, is the
+ * speaker's next statement, not part of this one.
+ */
+function untilCoordinatedCue(ctx: AttributionContext, si: number, first: number, content: CharSpan): CharSpan {
+  const hi = ctx.sentences[si]!.endToken;
+  for (let i = first + 2; i + 1 < hi && ctx.start(i) < content.end; i++) {
+    const w = ctx.word(i);
+    if ((w !== 'and' && w !== 'but') || ctx.inQuote[i]! >= 0) continue;
+    let v = i + 1;
+    while (v < hi && ctx.tag(v) === 'ADV') v++;
+    const form = ctx.word(v);
+    if (ctx.tag(v) === 'VERB' && ctx.lexicon.verbs.has(form) && !form.endsWith('ing') && ctx.word(v - 1) !== 'to') {
+      let end = i;
+      while (end > first && ctx.word(end - 1) === ',') end--;
+      return { start: content.start, end: ctx.end(end - 1) };
+    }
+  }
+  return content;
+}
+
+const CLOSING_MARKS = new Set(['"', '”', "'", '’']);
 const ADJUNCT_STARTS = new Set(['during', 'after', 'before', 'while', 'when', 'because', 'since', 'amid', 'despite', 'following', 'yesterday', 'today']);
 
 /** A noun-phrase content ("endorsed Clinton during a call"): up to the first comma, dash or adjunct after it. */
@@ -100,7 +123,14 @@ function npContent(ctx: AttributionContext, si: number, first: number): CharSpan
   let i = first;
   while (i < hi) {
     const w = ctx.word(i);
+    // "the “ultimate hypocrite,” linking to ...": a comma inside closing quotation marks stays with the phrase.
+    if (w === ',' && CLOSING_MARKS.has(ctx.word(i + 1))) {
+      i += 2;
+      break;
+    }
     if (i > first && (w === ',' || w === ';' || w === '—' || w === '–' || w === '--' || ADJUNCT_STARTS.has(w) || ctx.tag(i) === 'SCONJ')) break;
+    // "welcomed the vote and said he would attend": a second predicate of the same subject ends the object.
+    if (i > first && (w === 'and' || w === 'but') && (ctx.tag(i + 1) === 'VERB' || ctx.tag(i + 1) === 'AUX') && !ctx.word(i + 1).endsWith('ing')) break;
     if (/^[.!?]+$/.test(w) && i === hi - 1) break;
     i++;
   }
@@ -193,7 +223,7 @@ function postContent(ctx: AttributionContext, si: number, p0: number, flags: Cue
     if (wq === ':' && q + 1 < hi) return at(q + 1, ctx.start(q + 1), 'colon');
     if (ctx.tag(q) === 'VERB' || ctx.tag(q) === 'AUX' || ctx.tag(q) === 'SCONJ' || ctx.inQuote[q]! >= 0) break;
   }
-  if (flags.np && ctx.npRight(p, hi)) return at(p, ctx.start(p), 'np');
+  if (flags.np && (ctx.npRight(p, hi) || objectOpensAt(ctx, p, hi))) return at(p, ctx.start(p), 'np');
   return null;
 }
 
@@ -498,7 +528,7 @@ export function cueFrame(ctx: AttributionContext, si: number, cue: Cue, consumed
     frame.addressee = post.addressee ? span(ctx, post.addressee) : null;
     const quote = post.marker === 'quote' ? ctx.anyQuoteStartingAt(post.contentStart) : null;
     if (quote) frame.parts.push({ start: quote.start, end: quote.end });
-    else frame.parts.push(post.marker === 'np' ? npContent(ctx, si, post.contentFirst) : contentFrom(ctx, si, post.contentStart));
+    else frame.parts.push(post.marker === 'np' ? npContent(ctx, si, post.contentFirst) : untilCoordinatedCue(ctx, si, post.contentFirst, contentFrom(ctx, si, post.contentStart)));
     for (const c of post.consumed) consumed.add(c);
     if (!speaker) return null;
     return frame;

@@ -4,7 +4,7 @@
  * content running into a later frame is cut at that frame's comma.
  */
 import type { AttributionContext } from './context.js';
-import { accordingFrame, colonFrame, impersonalFrame } from './citation-frames.js';
+import { accordingFrame, askedFrame, colonFrame, impersonalFrame } from './citation-frames.js';
 import { cueFrame, LIGHT_FLAGS, LIGHT_OBJECT_PREPOSITIONS, POST_PHRASE_FLAGS, type Cue, type Frame } from './frames.js';
 
 const LIGHT_FILLERS = new Set(['DET', 'PRON', 'ADJ']);
@@ -114,6 +114,11 @@ function framesInSentence(ctx: AttributionContext, si: number): Frame[] {
   if (colon) frames.push(colon);
   for (let i = s.firstToken; i < s.endToken; i++) {
     if (ctx.inQuote[i]! >= 0 || consumed.has(i)) continue;
+    const asked = askedFrame(ctx, si, i);
+    if (asked) {
+      frames.push(asked);
+      continue;
+    }
     const phrase = lex.phrases.matchAt(ctx.words, i, s.endToken);
     if (phrase) {
       const { lemma, cls, frame: shape } = phrase.value;

@@ -1,9 +1,10 @@
 /**
- * A looser way to find the speaker of a reporting verb when the noun-phrase
- * walk gives up: the whole subject of the clause, however long its
- * appositions and relative clauses ("Mark Jones, 52, a retired teacher who
- * now works for the county, said ..."). Used only when the cue clearly opens
- * its content ("said that", "said:", a quotation, a bare clause).
+ * Looser phrase finders for when the noun-phrase walk gives up: the whole
+ * subject of a clause, however long its appositions and relative clauses
+ * ("Mark Jones, 52, a retired teacher who now works for the county, said
+ * ..."), used only when the cue clearly opens its content ("said that",
+ * "said:", a quotation, a bare clause); and an object noun phrase with
+ * quotation marks in it ("blamed the “fog of war”").
  */
 import type { AttributionContext, TokenRange } from './context.js';
 
@@ -64,4 +65,21 @@ export function wholeSubject(ctx: AttributionContext, before: number, lo: number
     if (!modifier) return null;
   }
   return { first, end };
+}
+
+const OBJECT_START = new Set(['DET', 'ADJ', 'PRON', 'NUM', 'PROPN', 'NOUN']);
+const QUOTE_MARKS = new Set(['"', "'", '“', '”', '‘', '’', '«', '»']);
+
+/** Whether an object noun phrase opens at token `p`, quotation marks inside it allowed ("the “fog of war”", "“Lyin’ Ted”"). */
+export function objectOpensAt(ctx: AttributionContext, p: number, hi: number): boolean {
+  if (!OBJECT_START.has(ctx.tag(p)) && !QUOTE_MARKS.has(ctx.word(p))) return false;
+  if (RELATIVES.has(ctx.word(p)) || ctx.word(p) === 'there') return false;
+  for (let i = p; i < hi && i - p <= 6; i++) {
+    const w = ctx.word(i);
+    if (QUOTE_MARKS.has(w)) continue;
+    const tag = ctx.tag(i);
+    if (HEADS.has(tag)) return true;
+    if (!OBJECT_START.has(tag) && tag !== 'ADV') return false;
+  }
+  return false;
 }
