@@ -82,12 +82,14 @@ export interface WordEntry extends WordFacts {
   /** Features for NB_OFFSETS[k] are nb[nbStart[k] .. nbStart[k+1]) (one array: fewer allocations per new word). */
   nbStart: readonly number[];
   /**
-   * Summed weights of the intrinsic and nb features for model pass 0 and
-   * pass 1 (tagging only; see PassScorer). Two fields rather than an array:
-   * one pointer less to chase per token.
+   * Where the summed weights of the intrinsic and nb features for model
+   * pass 0 and pass 1 start in the tagger's score pool, or -1 before they are
+   * computed (tagging only; see PassScorer). Offsets into one shared array
+   * rather than an array per word: no allocation per new word and one
+   * base pointer for every read.
    */
-  scores0: Float32Array | null;
-  scores1: Float32Array | null;
+  scores0: number;
+  scores1: number;
   lo: LowerInfo;
 }
 
@@ -97,14 +99,19 @@ export interface PreparedSentence {
   /** entries with NB_PAD sentence-boundary entries on each side. */
   padded: WordEntry[];
   headline: boolean;
-  /** Contextual feature hashes of token i are ctx[ctxStart[i] .. ctxStart[i+1]). */
+  /**
+   * Contextual feature hashes of token i are ctx[ctxStart[i] .. ctxStart[i+1]).
+   * ctx, ctxStart and ctxSlots are views into arrays shared by the whole
+   * document (one allocation per document rather than several per sentence).
+   */
   ctx: Uint32Array;
-  ctxStart: Int32Array;
-  /** Where the tagger found each ctx feature (filled by the first pass, reused by the second). */
-  ctxSlots?: Int32Array;
+  ctxStart: Uint32Array;
+  /** Where the tagger found each ctx feature: filled by the first pass (see ctxResolved), reused by the second. */
+  ctxSlots: Int32Array;
+  ctxResolved: boolean;
   /** Second-pass (document agreement) features, same layout; set by addPass2Features. */
   p2?: Uint32Array;
-  p2Start?: Int32Array;
+  p2Start?: Uint32Array;
 }
 
 export interface PreparedDoc {
@@ -129,6 +136,27 @@ class HashBuffer {
   }
 }
 
+const NO_HASHES = new Uint32Array(0);
+const NO_SLOTS = new Int32Array(0);
+
+/**
+ * Cut document-wide feature and start buffers into per-sentence views:
+ * sentence k's features are hashes[featAt[k] .. featAt[k+1]) and its token
+ * starts (relative to its first feature, n + 1 of them) begin at startAt[k].
+ */
+function cutViews(
+  sentences: readonly { entries: readonly unknown[] }[],
+  hashes: Uint32Array,
+  starts: Uint32Array,
+  featAt: readonly number[],
+  startAt: readonly number[],
+  set: (k: number, feats: Uint32Array, start: Uint32Array) => void,
+): void {
+  for (let k = 0; k < sentences.length; k++) {
+    set(k, hashes.subarray(featAt[k]!, featAt[k + 1]!), starts.subarray(startAt[k]!, startAt[k]! + sentences[k]!.entries.length + 1));
+  }
+}
+
 const DOC_CAP_MID = 1;
 const DOC_LOWER = 2;
 /** Distinct words cached (about 1.3 KB each with their scores): bounds memory near 130 MB. */
@@ -138,9 +166,13 @@ export class FeatureExtractor {
   private readonly cache = new Map<string, WordEntry>();
   private readonly lowerInfo = new Map<number, LowerInfo>();
   private docStamp = 0;
+  /** Bumped whenever the word cache is dropped (score offsets held elsewhere go stale). */
+  generation = 0;
   private readonly bos: WordEntry;
   private readonly eos: WordEntry;
   private readonly buf = new HashBuffer();
+  /** Per-token feature starts, relative to their sentence's first feature. */
+  private readonly startBuf = new HashBuffer();
   private readonly intrinsicBuf = new HashBuffer();
 
   constructor(readonly lexicon: Lexicon) {
@@ -233,8 +265,8 @@ export class FeatureExtractor {
       intrinsic,
       nb,
       nbStart: WORD_NB_START,
-      scores0: null,
-      scores1: null,
+      scores0: -1,
+      scores1: -1,
       lo,
     };
   }
@@ -292,6 +324,8 @@ export class FeatureExtractor {
     if (this.cache.size >= MAX_CACHE) {
       this.cache.clear();
       this.lowerInfo.clear();
+      for (const e of [this.bos, this.eos]) e.scores0 = e.scores1 = -1;
+      this.generation++;
     }
     const stamp = ++this.docStamp;
     const raw = sentences.map((toks) => toks.map((t) => this.entry(t)));
@@ -330,6 +364,8 @@ export class FeatureExtractor {
       variants.set(k, best);
     }
     const out: PreparedSentence[] = [];
+    const featAt: number[] = [];
+    const startAt: number[] = [];
     for (let si = 0; si < raw.length; si++) {
       let entries = raw[si]!;
       let sources: number[] | null = null;
@@ -338,8 +374,19 @@ export class FeatureExtractor {
         entries = tc.map((x) => x.entry);
         sources = tc.map((x) => x.source);
       }
+      featAt.push(this.buf.length);
+      startAt.push(this.startBuf.length);
       out.push(this.sentenceFeatures(sentences[si]!, entries, headline[si]!, sources, stamp));
     }
+    featAt.push(this.buf.length);
+    const ctx = this.buf.take();
+    const slots = new Int32Array(ctx.length);
+    cutViews(out, ctx, this.startBuf.take(), featAt, startAt, (k, feats, start) => {
+      const s = out[k]!;
+      s.ctx = feats;
+      s.ctxStart = start;
+      s.ctxSlots = slots.subarray(featAt[k]!, featAt[k + 1]!);
+    });
     return { sentences: out };
   }
 
@@ -352,13 +399,14 @@ export class FeatureExtractor {
   ): PreparedSentence {
     const n = es.length;
     const b = this.buf;
-    const ctxStart = new Int32Array(n + 1);
+    const base = b.length;
+    const starts = this.startBuf;
     const gz = this.spanMatches(es, this.lexicon.span, false);
     const lists = this.spanMatches(es, this.lexicon.list, true);
     const lowerAt = (i: number): number => (i < 0 ? BOS : i >= n ? EOS : es[i]!.lowerHash);
     const shapeAt = (i: number): number => (i < 0 ? BOS : i >= n ? EOS : es[i]!.shortShapeHash);
     for (let i = 0; i < n; i++) {
-      ctxStart[i] = b.length;
+      starts.push(b.length - base);
       const e = es[i]!;
       const w0 = e.lowerHash;
       const s0 = e.shortShapeHash;
@@ -414,9 +462,10 @@ export class FeatureExtractor {
         b.push(mix3(T_DOC, docBits | (posClass << 2), e.flags & F_ALLCAPS));
       }
     }
-    ctxStart[n] = b.length;
+    starts.push(b.length - base);
     const padded = [this.bos, this.bos, ...es, this.eos, this.eos];
-    return { tokens, entries: es, padded, headline, ctx: b.take(), ctxStart };
+    // ctx, ctxStart and ctxSlots are cut from the document's buffers by prepareDoc.
+    return { tokens, entries: es, padded, headline, ctx: NO_HASHES, ctxStart: NO_HASHES, ctxSlots: NO_SLOTS, ctxResolved: false };
   }
 
   /**
@@ -479,13 +528,18 @@ export class FeatureExtractor {
       }
     });
     const b = this.buf;
+    const starts = this.startBuf;
     const others = new Int32Array(5);
+    const featAt: number[] = [];
+    const startAt: number[] = [];
     doc.sentences.forEach((s, si) => {
       const labels = pass1[si]!;
       const n = s.entries.length;
-      const start = new Int32Array(n + 1);
+      const base = b.length;
+      featAt.push(base);
+      startAt.push(starts.length);
       for (let i = 0; i < n; i++) {
-        start[i] = b.length;
+        starts.push(b.length - base);
         const l0 = labels[i]!;
         b.push(mix(T_P1, l0));
         b.push(mix3(T_P1_NB, -1, i > 0 ? labels[i - 1]! : NUM_LABELS));
@@ -508,9 +562,12 @@ export class FeatureExtractor {
         b.push(mix3(T_P2_POS, best, s.headline ? 2 : i === 0 ? 1 : 0));
         for (let k = 0; k < 5; k++) if (others[k]! > 0) b.push(mix3(T_P2_HAS, k, others[k] === total ? 1 : 0));
       }
-      start[n] = b.length;
-      s.p2 = b.take();
-      s.p2Start = start;
+      starts.push(b.length - base);
+    });
+    featAt.push(b.length);
+    cutViews(doc.sentences, b.take(), starts.take(), featAt, startAt, (k, feats, start) => {
+      doc.sentences[k]!.p2 = feats;
+      doc.sentences[k]!.p2Start = start;
     });
   }
 }

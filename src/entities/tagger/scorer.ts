@@ -13,6 +13,8 @@ import { NB_OFFSETS, type PreparedSentence, type WordEntry } from './features.js
 import { viterbi, viterbiTables, ViterbiScratch, type TransitionWeights, type ViterbiTables } from './perceptron.js';
 
 const L = NUM_LABELS;
+/** Floats in one word's score vector: intrinsic, then one block per neighbour offset. */
+const WORD_SCORES = (1 + NB_OFFSETS.length) * L;
 
 /** The weights of one tagging pass. */
 export interface PassWeights extends TransitionWeights {
@@ -36,6 +38,9 @@ export class PassScorer {
   /** Transitions per pass, in weight units (divided by the quantisation step). */
   private readonly tw: ViterbiTables[] = [];
   private emit = new Float32Array(64 * L);
+  /** Per-word score vectors (see wordScores), WORD_SCORES floats each. */
+  private pool = new Float32Array(1 << 20);
+  private poolUsed = 0;
   private readonly scratch = new ViterbiScratch();
 
   constructor(passes: readonly PassWeights[]) {
@@ -113,19 +118,38 @@ export class PassScorer {
   }
 
   /**
-   * A word's cached scores for one pass: its intrinsic features at [0, L),
-   * then what it gives the token at NB_OFFSETS[k] from it at [(k+1)L, (k+2)L).
-   * One array per word keeps the per-token work to five contiguous reads.
+   * Forget every word's score vector: the feature extractor dropped its word
+   * cache (the entries holding offsets into the pool are gone).
    */
-  private wordScores(e: WordEntry, pass: number): Float32Array {
+  resetPool(): void {
+    this.poolUsed = 0;
+  }
+
+  /**
+   * Offset in the pool of a word's cached scores for one pass: its intrinsic
+   * features at [0, L), then what it gives the token at NB_OFFSETS[k] from
+   * it at [(k+1)L, (k+2)L). One vector per word keeps the per-token work to
+   * five contiguous reads from one array.
+   */
+  private wordScores(e: WordEntry, pass: number): number {
     const cached = pass === 0 ? e.scores0 : e.scores1;
-    if (cached) return cached;
-    const s = new Float32Array((1 + NB_OFFSETS.length) * L);
-    this.addFeatures(e.intrinsic, 0, e.intrinsic.length, pass, s, 0);
-    for (let k = 0; k < NB_OFFSETS.length; k++) this.addFeatures(e.nb, e.nbStart[k]!, e.nbStart[k + 1]!, pass, s, (k + 1) * L);
-    if (pass === 0) e.scores0 = s;
-    else e.scores1 = s;
-    return s;
+    if (cached >= 0) return cached;
+    const at = this.poolUsed;
+    if (at + WORD_SCORES > this.pool.length) {
+      const next = new Float32Array(this.pool.length * 2);
+      next.set(this.pool);
+      this.pool = next;
+    }
+    this.poolUsed += WORD_SCORES;
+    const s = this.pool;
+    // A plain loop: TypedArray#fill over a range is a runtime call, and this
+    // runs once per new word and pass.
+    for (let j = at, e2 = at + WORD_SCORES; j < e2; j++) s[j] = 0;
+    this.addFeatures(e.intrinsic, 0, e.intrinsic.length, pass, s, at);
+    for (let k = 0; k < NB_OFFSETS.length; k++) this.addFeatures(e.nb, e.nbStart[k]!, e.nbStart[k + 1]!, pass, s, at + (k + 1) * L);
+    if (pass === 0) e.scores0 = at;
+    else e.scores1 = at;
+    return at;
   }
 
   /**
@@ -139,9 +163,9 @@ export class PassScorer {
     const emit = this.emit;
     const table = this.table;
     const entries = this.entries[pass]!;
-    let slots = s.ctxSlots;
-    const resolve = !slots;
-    if (!slots) slots = s.ctxSlots = new Int32Array(s.ctx.length);
+    const slots = s.ctxSlots;
+    const resolve = !s.ctxResolved;
+    s.ctxResolved = true;
     const p2 = pass > 0 ? s.p2 : undefined;
     const p2Start = pass > 0 ? s.p2Start : undefined;
     for (let i = 0; i < n; i++) {
@@ -149,11 +173,13 @@ export class PassScorer {
       // Token i: its own word's intrinsic scores plus, from the word at i + d,
       // the scores that word keeps for offset d (NB_OFFSETS = -2, -1, 1, 2).
       const w0 = this.wordScores(s.entries[i]!, pass);
-      const m2 = this.wordScores(s.padded[i]!, pass);
-      const m1 = this.wordScores(s.padded[i + 1]!, pass);
-      const p1 = this.wordScores(s.padded[i + 3]!, pass);
-      const p2w = this.wordScores(s.padded[i + 4]!, pass);
-      for (let y = 0; y < L; y++) emit[o + y] = w0[y]! + m2[L + y]! + m1[2 * L + y]! + p1[3 * L + y]! + p2w[4 * L + y]!;
+      const m2 = this.wordScores(s.padded[i]!, pass) + L;
+      const m1 = this.wordScores(s.padded[i + 1]!, pass) + 2 * L;
+      const p1 = this.wordScores(s.padded[i + 3]!, pass) + 3 * L;
+      const p2w = this.wordScores(s.padded[i + 4]!, pass) + 4 * L;
+      // Read the pool after the lookups above: they may have grown it.
+      const pool = this.pool;
+      for (let y = 0; y < L; y++) emit[o + y] = pool[w0 + y]! + pool[m2 + y]! + pool[m1 + y]! + pool[p1 + y]! + pool[p2w + y]!;
       const from = s.ctxStart[i]!;
       const to = s.ctxStart[i + 1]!;
       if (resolve) this.addFeatures(s.ctx, from, to, pass, emit, o, slots);

@@ -52,7 +52,9 @@ export class NerTagger {
       total += s.length;
     }
     if (total > MAX_DOC_TOKENS) throw new NewsgraphError('too-large', `tag: ${total} tokens, over the ${MAX_DOC_TOKENS} limit`);
+    const generation = this.extractor.generation;
     const doc = this.extractor.prepareDoc(sentences);
+    if (this.extractor.generation !== generation) this.scorer.resetPool();
     const pass1 = doc.sentences.map((s) => {
       const out = new Uint8Array(s.entries.length);
       this.scorer.decode(s, 0, out);
