@@ -115,3 +115,22 @@ describe('Attributor: objects, coordination and questions', () => {
     expect((a.layers.attributions ?? []).every((x) => x.speaker !== null)).toBe(true);
   });
 });
+
+describe('Attributor: subjects with appositions and participles', () => {
+  it('a subject closing an apposition speaks for a noun-phrase object, with "for" and a gerund kept', () => {
+    const a = attribute(`${TITLE}Kari Lund of Bodø, a former harbour master, criticised the operator for cancelling the night boat.`);
+    const x = find(a, 'the operator');
+    expect(x.speaker?.text).toBe('Kari Lund of Bodø, a former harbour master');
+    expect(x.content.text).toBe('the operator for cancelling the night boat');
+  });
+
+  it('a participle after a long subject and its verb phrase goes with that subject', () => {
+    const a = attribute(`${TITLE}Tom Berg, who leads the ferry union, has taken up the complaint, telling the radio that the crews are exhausted.`);
+    expect(find(a, 'crews are exhausted').speaker?.text).toBe('Tom Berg, who leads the ferry union');
+  });
+
+  it('"..., records show" closes a clause with a plural-noun source', () => {
+    const a = attribute(`${TITLE}The old ferry was sold for two million crowns in 2019, records show.`);
+    expect(find(a, 'old ferry was sold').speaker?.text).toBe('records');
+  });
+});

@@ -14,7 +14,7 @@
 import { mediumAt, skipAdjunct, type Medium } from './adjuncts.js';
 import type { AttributionContext, TokenRange } from './context.js';
 import type { CueClass, CueFlags } from './lexicon.js';
-import { objectOpensAt, wholeSubject } from './subjects.js';
+import { closesApposition, objectOpensAt, wholeSubject } from './subjects.js';
 
 export interface CharSpan {
   start: number;
@@ -115,6 +115,8 @@ function untilCoordinatedCue(ctx: AttributionContext, si: number, first: number,
 }
 
 const CLOSING_MARKS = new Set(['"', '”', "'", '’']);
+/** "assailed her for supporting the war": "for" and a gerund give the reason, part of the content. */
+const FOR_GERUND = (ctx: AttributionContext, i: number): boolean => ctx.word(i) === 'for' && ctx.word(i + 1).endsWith('ing');
 const ADJUNCT_STARTS = new Set(['during', 'after', 'before', 'while', 'when', 'because', 'since', 'amid', 'despite', 'following', 'yesterday', 'today']);
 
 /** A noun-phrase content ("endorsed Clinton during a call"): up to the first comma, dash or adjunct after it. */
@@ -128,7 +130,7 @@ function npContent(ctx: AttributionContext, si: number, first: number): CharSpan
       i += 2;
       break;
     }
-    if (i > first && (w === ',' || w === ';' || w === '—' || w === '–' || w === '--' || ADJUNCT_STARTS.has(w) || ctx.tag(i) === 'SCONJ')) break;
+    if (i > first && (w === ',' || w === ';' || w === '—' || w === '–' || w === '--' || ADJUNCT_STARTS.has(w) || (ctx.tag(i) === 'SCONJ' && !FOR_GERUND(ctx, i)))) break;
     // "welcomed the vote and said he would attend": a second predicate of the same subject ends the object.
     if (i > first && (w === 'and' || w === 'but') && (ctx.tag(i + 1) === 'VERB' || ctx.tag(i + 1) === 'AUX') && !ctx.word(i + 1).endsWith('ing')) break;
     if (/^[.!?]+$/.test(w) && i === hi - 1) break;
@@ -260,10 +262,16 @@ function leftOfCue(ctx: AttributionContext, cue: number, lo: number): { first: n
 
 /** The subject of the clause a participle cue hangs off ("Kim voiced ..., saying that"). */
 function clauseSubject(ctx: AttributionContext, lo: number, before: number): TokenRange | null {
+  // Verbs inside a relative clause set off by commas ("Tom Berg, who leads the union, has ...") are not the clause's own.
+  let relative = false;
   for (let i = lo; i < before; i++) {
+    if (ctx.word(i - 1) === ',' && RELATIVE.has(ctx.word(i))) relative = true;
+    else if (relative && ctx.word(i) === ',') relative = false;
+    if (relative) continue;
     if (ctx.tag(i) === 'VERB' || ctx.tag(i) === 'AUX') {
       const left = leftOfCue(ctx, i, lo);
-      return ctx.npLeft(left.first, lo);
+      // "Donald Trump, who trails in the polls, has picked up ..., telling ABC that": a long subject too.
+      return ctx.npLeft(left.first, lo) ?? wholeSubject(ctx, left.first, lo);
     }
   }
   return null;
@@ -519,7 +527,9 @@ export function cueFrame(ctx: AttributionContext, si: number, cue: Cue, consumed
     }
   }
   // A subject the noun-phrase walk cannot span (long appositions, relative clauses), when the content is clearly opened.
-  if (!speaker && !participle && post && STRONG_MARKERS.has(post.marker) && left.first > lo) speaker = wholeSubject(ctx, left.first, lo);
+  // Or when the subject visibly closes an apposition ("Sanders, a Democratic rival, assailed her for ...").
+  const afterApposition = closesApposition(ctx, left.first - 1);
+  if (!speaker && !participle && post && (STRONG_MARKERS.has(post.marker) || afterApposition) && left.first > lo) speaker = wholeSubject(ctx, left.first, lo);
   if (post && (speaker || participle)) {
     const frame = baseFrame(ctx, si, cue, 'post');
     if (participle && ctx.word(left.first - 1) === ',') frame.participleAfterComma = ctx.start(left.first - 1);

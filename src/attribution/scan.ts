@@ -46,6 +46,8 @@ function isVerbUse(ctx: AttributionContext, i: number): boolean {
   const prev = ctx.word(i - 1);
   // "Western states that ...", "their states": a noun after a modifier stays a noun.
   if (prevTag === 'ADJ' || prevTag === 'DET' || prevTag === 'NUM' || POSSESSIVES.has(prev)) return false;
+  // "..., records show." / "polls show that": a plural noun subject right before a cue form that closes the clause.
+  if (prevTag === 'NOUN' && prev.endsWith('s') && (ctx.word(i + 1) === ',' || ctx.word(i + 1) === '.')) return true;
   return prev === ',' || ctx.word(i + 1) === 'that' || ctx.tag(i - 1) === 'PROPN' || ctx.tag(i - 1) === 'PRON' || ctx.quoteEndingBefore(ctx.start(i)) !== null;
 }
 

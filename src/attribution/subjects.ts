@@ -13,7 +13,14 @@ const RELATIVES = new Set(['who', 'whom', 'whose', 'which', 'that']);
 /** Openers of a subordinate or adverbial phrase before the subject ("While X did Y, ...", "On Tuesday, ..."). */
 const OPENER_TAGS = new Set(['ADP', 'ADV', 'SCONJ', 'CCONJ']);
 const MAX_SUBJECT = 40;
+const CLOSERS = new Set([',', '—', '–', '-', '--']);
 const HEADS = new Set(['NOUN', 'PROPN', 'PRON', 'NUM']);
+
+/** A comma or a free-standing dash that closes an apposition ("Berg, the mayor, said"; "so-called" has no free dash). */
+export function closesApposition(ctx: AttributionContext, i: number): boolean {
+  const w = ctx.word(i);
+  return w === ',' || (CLOSERS.has(w) && /\s/.test(ctx.doc.text[ctx.start(i) - 1] ?? ''));
+}
 
 /** Where the clause holding token `at` starts: after a leading adverbial phrase and its comma, or after "; " / ", and". */
 function clauseStart(ctx: AttributionContext, lo: number, at: number): number {
@@ -40,13 +47,13 @@ function clauseStart(ctx: AttributionContext, lo: number, at: number): number {
 /** The subject of the clause ending just before token `before`, or null when it is not a plausible speaker phrase. */
 export function wholeSubject(ctx: AttributionContext, before: number, lo: number): TokenRange | null {
   let end = before;
-  while (end > lo && ctx.word(end - 1) === ',') end--;
+  while (end > lo && closesApposition(ctx, end - 1)) end--;
   // The phrase ends with an apposition's comma or with a noun ("the so-called" is no subject).
   if (end === before && !HEADS.has(ctx.tag(end - 1))) return null;
   const first = clauseStart(ctx, lo, end);
   if (end - first < 2 || end - first > MAX_SUBJECT) return null;
   const head = ctx.tag(first);
-  if (!['PROPN', 'NOUN', 'DET', 'ADJ', 'NUM', 'PRON'].includes(head) || RELATIVES.has(ctx.word(first))) return null;
+  if (!['PROPN', 'NOUN', 'DET', 'ADJ', 'NUM', 'PRON', 'X'].includes(head) || RELATIVES.has(ctx.word(first))) return null;
   if (ctx.inQuote[first]! >= 0) return null;
   // Verbs are allowed only inside a relative clause or a participial apposition after a comma.
   let relative = false;
