@@ -15,6 +15,8 @@ export interface StorySummary {
   exactDuplicates: number;
   /** Near copies (syndicated or republished text). */
   nearDuplicates: number;
+  /** Stored documents an interrupted run left without a story, assigned when this run opened. */
+  recovered: number;
 }
 
 /**
@@ -27,14 +29,37 @@ export class StoryAssigner {
   private readonly dedupe = new Deduplicator();
   /** Clusterer story id -> store story id. */
   private readonly storeIds = new Map<string, number>();
-  readonly summary: StorySummary = { newStories: 0, joined: 0, exactDuplicates: 0, nearDuplicates: 0 };
+  readonly summary: StorySummary = { newStories: 0, joined: 0, exactDuplicates: 0, nearDuplicates: 0, recovered: 0 };
 
   private constructor(private readonly store: Store) {}
 
   static async open(store: Store): Promise<StoryAssigner> {
     const assigner = new StoryAssigner(store);
     await assigner.restore();
+    await assigner.recover();
     return assigner;
+  }
+
+  /**
+   * Documents are stored before they are put in stories, so a run stopped
+   * in between leaves stored documents in no story; later runs skip them as
+   * already stored. Put them in stories now, oldest first.
+   */
+  private async recover(): Promise<void> {
+    const orphans: { key: string; published: string | null }[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = await this.store.documents({ unassigned: true }, { limit: PAGE, cursor });
+      for (const d of page.items) orphans.push({ key: d.key, published: d.published });
+      cursor = page.nextCursor;
+    } while (cursor !== null);
+    orphans.sort((a, b) => (a.published ?? '').localeCompare(b.published ?? ''));
+    for (const o of orphans) {
+      const analysis = await this.store.get(o.key);
+      if (!analysis) continue;
+      await this.place(analysis, o.key);
+      this.summary.recovered++;
+    }
   }
 
   private async restore(): Promise<void> {
@@ -58,20 +83,22 @@ export class StoryAssigner {
   /** Assign the documents a batch actually inserted. */
   async assign(batch: Analysis[], results: PutResult[]): Promise<void> {
     for (let i = 0; i < batch.length; i++) {
-      if (!results[i]?.inserted) continue;
-      const analysis = batch[i]!;
-      const decision = this.dedupe.add(analysis, { key: results[i]!.key });
-      if (decision.exact.duplicateOf !== null) this.summary.exactDuplicates++;
-      else if (decision.near.duplicateOf !== null) this.summary.nearDuplicates++;
-      let storeId = this.storeIds.get(decision.story.storyId);
-      if (storeId === undefined) {
-        storeId = await this.store.createStory(analysis.document.title);
-        this.storeIds.set(decision.story.storyId, storeId);
-        this.summary.newStories++;
-      } else {
-        this.summary.joined++;
-      }
-      await this.store.assignToStory(results[i]!.key, storeId, decision.story.similarity);
+      if (results[i]?.inserted) await this.place(batch[i]!, results[i]!.key);
     }
+  }
+
+  private async place(analysis: Analysis, key: string): Promise<void> {
+    const decision = this.dedupe.add(analysis, { key });
+    if (decision.exact.duplicateOf !== null) this.summary.exactDuplicates++;
+    else if (decision.near.duplicateOf !== null) this.summary.nearDuplicates++;
+    let storeId = this.storeIds.get(decision.story.storyId);
+    if (storeId === undefined) {
+      storeId = await this.store.createStory(analysis.document.title);
+      this.storeIds.set(decision.story.storyId, storeId);
+      this.summary.newStories++;
+    } else {
+      this.summary.joined++;
+    }
+    await this.store.assignToStory(key, storeId, decision.story.similarity);
   }
 }

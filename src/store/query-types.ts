@@ -68,6 +68,8 @@ export interface DocumentFilter {
   from?: string;
   to?: string;
   story?: number;
+  /** Only documents in no story (left so by an interrupted ingest). */
+  unassigned?: boolean;
 }
 
 export interface StoryFilter {

@@ -153,8 +153,10 @@ export function storeContract(name: string, makeStore: () => Promise<Store>): vo
       const story = await store.createStory('Russian aid to North Korea');
       await store.assignToStory('kim-1', story, 0.9);
       await store.assignToStory(aid.document.contentHash, story);
+      expect((await store.documents({ unassigned: true }, { limit: 10 })).items.map((d) => d.id)).toEqual(['ukr-3']);
       const other = await store.createStory(null);
       await store.assignToStory('ukr-3', other);
+      expect((await store.documents({ unassigned: true }, { limit: 10 })).items).toEqual([]);
       expect((await store.stories({}, { limit: 10 })).items).toEqual([
         { id: story, label: 'Russian aid to North Korea', documents: 2, firstPublished: '2024-03-01', lastPublished: '2024-03-01', createdAt: expect.any(String) },
         { id: other, label: null, documents: 1, firstPublished: '2024-03-05', lastPublished: '2024-03-05', createdAt: expect.any(String) },

@@ -54,6 +54,9 @@ export async function ingestSources(store: Store, sources: RawSource[], opts: In
   let batch: Analysis[] = [];
   const pending = new Set<string>();
   const stories = await StoryAssigner.open(store);
+  if (stories.summary.recovered > 0) {
+    opts.log(`newsgraph: put ${stories.summary.recovered} stored document(s) that an interrupted run left without a story into stories`);
+  }
   const flush = async (): Promise<void> => {
     if (batch.length === 0) return;
     const results = await store.putMany(batch);

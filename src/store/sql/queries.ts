@@ -175,6 +175,7 @@ export function documentsQuery(_d: Dialect, f: DocumentFilter, page: Keyset | nu
   if (f.from) w.add('d.published_day >= ?', needDay(f.from, 'from'));
   if (f.to) w.add('d.published_day <= ?', needDay(f.to, 'to'));
   if (f.story !== undefined) w.add('sd.story_id = ?', f.story);
+  if (f.unassigned) w.add('sd.story_id IS NULL');
   const select = `SELECT d.seq, d.key, d.id, d.title, d.url, d.published, o.name AS outlet, sd.story_id,
       d.sentences, d.mentions, d.attributions, d.events, d.ingested_at
     FROM documents d LEFT JOIN outlets o ON o.id = d.outlet_id LEFT JOIN story_documents sd ON sd.doc_seq = d.seq`;
