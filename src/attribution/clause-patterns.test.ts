@@ -134,3 +134,25 @@ describe('Attributor: subjects with appositions and participles', () => {
     expect(find(a, 'old ferry was sold').speaker?.text).toBe('records');
   });
 });
+
+describe('Attributor: relative clauses and survey subjects', () => {
+  it('"which she said was a mistake": the relative clause is the content', () => {
+    const a = attribute(`${TITLE}The fare rise, which the mayor has repeatedly said was a mistake, is still in force.`);
+    const x = find(a, 'was a mistake');
+    expect(x.speaker?.text).toBe('the mayor');
+    expect(x.content.text).toBe('which the mayor has repeatedly said was a mistake');
+  });
+
+  it('"those surveyed say" and "voters polled said" are speakers', () => {
+    const a = attribute(`${TITLE}By wide margins, those surveyed say the ferry should run all night.\n\nIslanders polled said the bridge was too expensive.`);
+    expect(find(a, 'ferry should run').speaker?.text).toBe('those surveyed');
+    expect(find(a, 'bridge was too expensive').speaker?.text).toBe('Islanders polled');
+  });
+
+  it('an opening phrase with no verb, "she said", then the statement', () => {
+    const a = attribute(`${TITLE}In both years, the treasurer said, the donations paid for the harbour lights.`);
+    const x = find(a, 'donations paid');
+    expect(x.speaker?.text).toBe('the treasurer');
+    expect(x.parts?.[1]?.text).toBe('the donations paid for the harbour lights');
+  });
+});

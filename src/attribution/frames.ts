@@ -337,6 +337,26 @@ function startsClause(ctx: AttributionContext, first: number, lo: number): boole
   return ctx.tag(before) === 'CCONJ' || (ctx.tag(before) === 'ADV' && before === lo) || (ctx.word(before) === ',' && !hasVerbAfter(ctx, lo, before));
 }
 
+const EXTRACTING = new Set(['which', 'that', 'what', 'who']);
+
+/**
+ * "which she said represented all her emails", "what analysts said was a
+ * sign of ...": the relative word stands for the subject of the reported
+ * clause, whose verb follows the cue directly. The content runs from the
+ * relative word to the end of the relative clause (a comma or the sentence end).
+ */
+function relativeContent(ctx: AttributionContext, si: number, speakerFirst: number, after: number): CharSpan | null {
+  const hi = ctx.sentences[si]!.endToken;
+  const rel = speakerFirst - 1;
+  if (rel < ctx.sentences[si]!.firstToken || !EXTRACTING.has(ctx.word(rel))) return null;
+  let v = after;
+  while (v < hi && ctx.tag(v) === 'ADV') v++;
+  if (v >= hi || (ctx.tag(v) !== 'VERB' && ctx.tag(v) !== 'AUX') || ctx.word(v).endsWith('ing')) return null;
+  let end = v + 1;
+  while (end < hi && !/^[.!?;,]+$/.test(ctx.word(end)) && ctx.word(end) !== '—' && ctx.word(end) !== '–') end++;
+  return { start: ctx.start(rel), end: ctx.end(end - 1) };
+}
+
 /** Where the content before a frame ends: a comma, or the closing quotation right before the speaker. */
 function boundaryBefore(ctx: AttributionContext, first: number, lo: number): { at: number; quoteStart: number | null } | null {
   const quote = ctx.quoteEndingBefore(ctx.start(first));
@@ -503,7 +523,7 @@ export function cueFrame(ctx: AttributionContext, si: number, cue: Cue, consumed
         const participleAfter = ctx.tag(rest) === 'VERB' && ctx.word(rest).endsWith('ing');
         const clauseGoesOn =
           boundary.quoteStart === null &&
-          (openerIsClause ? !participleAfter && !restQuote : hasVerbAfter(ctx, rest, Math.min(hi, rest + 2)));
+          (openerIsClause ? !participleAfter && !restQuote : hasVerbAfter(ctx, rest, Math.min(hi, rest + 6)));
         if ((quoteGoesOn || clauseGoesOn) && hi - rest >= 2) frame.parts.push(contentFrom(ctx, si, ctx.start(rest)));
       }
       return frame;
@@ -524,6 +544,16 @@ export function cueFrame(ctx: AttributionContext, si: number, cue: Cue, consumed
         frame.parts.push({ start: preContentStart(ctx, lo, inverted.quoteStart), end: inverted.at });
         return frame;
       }
+    }
+  }
+  // "the vote, which she has said was a mistake, ...": the relative clause the cue sits in is the content.
+  if (!post && speaker && !participle && cue.flags.bare) {
+    const relative = relativeContent(ctx, si, speaker.first, cue.end);
+    if (relative) {
+      const frame = baseFrame(ctx, si, cue, 'post');
+      frame.speaker = span(ctx, speaker);
+      frame.parts.push(relative);
+      return frame;
     }
   }
   // A subject the noun-phrase walk cannot span (long appositions, relative clauses), when the content is clearly opened.

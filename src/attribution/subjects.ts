@@ -16,6 +16,12 @@ const MAX_SUBJECT = 40;
 const CLOSERS = new Set([',', '—', '–', '-', '--']);
 const HEADS = new Set(['NOUN', 'PROPN', 'PRON', 'NUM']);
 
+/** "those surveyed", "voters polled": a past participle right after a plural noun or "those" modifies it. */
+function pollParticiple(ctx: AttributionContext, i: number): boolean {
+  const prev = ctx.word(i - 1);
+  return ctx.tag(i) === 'VERB' && ctx.word(i).endsWith('ed') && (prev === 'those' || ((ctx.tag(i - 1) === 'NOUN' || ctx.tag(i - 1) === 'PROPN') && prev.endsWith('s')));
+}
+
 /** A comma or a free-standing dash that closes an apposition ("Berg, the mayor, said"; "so-called" has no free dash). */
 export function closesApposition(ctx: AttributionContext, i: number): boolean {
   const w = ctx.word(i);
@@ -49,7 +55,7 @@ export function wholeSubject(ctx: AttributionContext, before: number, lo: number
   let end = before;
   while (end > lo && closesApposition(ctx, end - 1)) end--;
   // The phrase ends with an apposition's comma or with a noun ("the so-called" is no subject).
-  if (end === before && !HEADS.has(ctx.tag(end - 1))) return null;
+  if (end === before && !HEADS.has(ctx.tag(end - 1)) && !pollParticiple(ctx, end - 1)) return null;
   const first = clauseStart(ctx, lo, end);
   if (end - first < 2 || end - first > MAX_SUBJECT) return null;
   const head = ctx.tag(first);
@@ -64,7 +70,7 @@ export function wholeSubject(ctx: AttributionContext, before: number, lo: number
     const verb = ctx.tag(i) === 'VERB' || ctx.tag(i) === 'AUX';
     if (!verb || relative) continue;
     const apposition = ctx.word(i - 1) === ',' && (w.endsWith('ing') || w.endsWith('ed'));
-    const modifier = ctx.word(i - 1) === '-' || /^\p{Lu}/u.test(ctx.doc.text[ctx.start(i)] ?? '');
+    const modifier = pollParticiple(ctx, i) || ctx.word(i - 1) === '-' || /^\p{Lu}/u.test(ctx.doc.text[ctx.start(i)] ?? '');
     if (apposition) {
       relative = true;
       continue;
