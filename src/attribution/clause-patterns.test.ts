@@ -156,3 +156,18 @@ describe('Attributor: relative clauses and survey subjects', () => {
     expect(x.parts?.[1]?.text).toBe('the donations paid for the harbour lights');
   });
 });
+
+describe('Attributor: passive reporting verbs', () => {
+  it('"was rejected by X": the by-phrase speaks, the passive clause is the content', () => {
+    const a = attribute(`${TITLE}The new timetable was rejected by the island councils on Monday.`);
+    const x = find(a, 'timetable was rejected');
+    expect(x.speaker?.text).toBe('the island councils');
+    expect(x.cue?.lemma).toBe('reject');
+  });
+
+  it('an agentless passive has no speaker; "is considered" stays with the hedge rules', () => {
+    const a = attribute(`${TITLE}The ferry plan was praised at the meeting.\n\nThe bridge is considered too expensive.`);
+    expect(find(a, 'ferry plan was praised').speaker).toBeNull();
+    expect((a.layers.attributions ?? []).filter((x) => x.content.text.includes('bridge')).length).toBeLessThanOrEqual(1);
+  });
+});

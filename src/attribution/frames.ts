@@ -337,6 +337,33 @@ function startsClause(ctx: AttributionContext, first: number, lo: number): boole
   return ctx.tag(before) === 'CCONJ' || (ctx.tag(before) === 'ADV' && before === lo) || (ctx.word(before) === ',' && !hasVerbAfter(ctx, lo, before));
 }
 
+/**
+ * "The proposal was rejected by 64 percent of voters", "Berg was called a
+ * liar": a passive cue whose object has become the subject. The content is
+ * the clause up to the "by" phrase, and the "by" phrase (when there is one)
+ * is the speaker. Only verbs whose content may be a noun phrase; participles
+ * that make an unattributed claim ("is considered") are the hedge rules' job.
+ */
+function passiveFrame(ctx: AttributionContext, si: number, cue: Cue, auxFirst: number): Frame | null {
+  const s = ctx.sentences[si]!;
+  const hi = s.endToken;
+  if (!cue.flags.np || cue.end !== cue.first + 1 || !ctx.word(cue.first).endsWith('ed')) return null;
+  if (ctx.lexicon.passiveParticiples.matchAt(ctx.words, cue.first, hi)) return null;
+  const subject = ctx.npLeft(auxFirst, s.firstToken) ?? wholeSubject(ctx, auxFirst, s.firstToken);
+  if (!subject || ctx.inQuote[subject.first]! >= 0) return null;
+  const frame = baseFrame(ctx, si, cue, 'post');
+  let end = cue.end;
+  while (end < hi && ctx.word(end) !== 'by' && ctx.word(end) !== ',' && !/^[.!?;]+$/.test(ctx.word(end))) end++;
+  if (ctx.word(end) === 'by') {
+    const agent = ctx.npRight(end + 1, hi);
+    // "by the councils on Monday": a time phrase is no part of the agent.
+    if (agent) for (let k = agent.first + 1; k < agent.end; k++) if (skipAdjunct(ctx, k, hi) > k) agent.end = k;
+    if (agent) frame.speaker = span(ctx, agent);
+  }
+  frame.parts.push({ start: ctx.start(subject.first), end: ctx.end(end - 1) });
+  return frame;
+}
+
 const EXTRACTING = new Set(['which', 'that', 'what', 'who']);
 
 /**
@@ -476,6 +503,7 @@ export function cueFrame(ctx: AttributionContext, si: number, cue: Cue, consumed
   const lo = s.firstToken;
   const hi = s.endToken;
   const left = givenSpeaker ? { first: cue.first, negated: false, passive: false, auxiliary: false } : leftOfCue(ctx, cue.first, lo);
+  if (left.passive && !left.negated && !givenSpeaker) return passiveFrame(ctx, si, cue, left.first);
   if (left.negated || left.passive) return null;
   // "saying", "calling" hang off another clause; "is thanking", "has been criticizing" are finite.
   const participle = !givenSpeaker && !left.auxiliary && ctx.word(cue.first).endsWith('ing') && cue.end === cue.first + 1;
