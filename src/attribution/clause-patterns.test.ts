@@ -171,3 +171,28 @@ describe('Attributor: passive reporting verbs', () => {
     expect((a.layers.attributions ?? []).filter((x) => x.content.text.includes('bridge')).length).toBeLessThanOrEqual(1);
   });
 });
+
+describe('Attributor: prepositional objects, infinitives and long names', () => {
+  it('"asked for", "warned of", "agreed with": the object of the preposition is the content', () => {
+    const a = attribute(`${TITLE}The captain asked for volunteers to move to the stern.\n\nDoctors warned of the risk of seasickness.`);
+    expect(find(a, 'volunteers').content.text).toBe('volunteers to move to the stern');
+    expect(find(a, 'risk of seasickness').speaker?.text).toBe('Doctors');
+  });
+
+  it('an infinitive cue takes the subject of the verb or adjective it depends on', () => {
+    const a = attribute(`${TITLE}Readers of the paper were quick to condemn the new fares.\n\nBerg is continuing to insist she will publish the logbook.`);
+    expect(find(a, 'new fares').speaker?.text).toBe('Readers of the paper');
+    expect(find(a, 'publish the logbook').speaker?.text).toBe('Berg');
+  });
+
+  it('an expletive "it" is no speaker for an infinitive cue', () => {
+    const a = attribute(`${TITLE}It is hard to see how the ferry can pay for itself.`);
+    expect((a.layers.attributions ?? []).some((x) => x.speaker?.text === 'It')).toBe(false);
+  });
+
+  it('a name the tagger reads as a verb and a participle apposition still make a subject', () => {
+    const a = attribute(`${TITLE}Grant Holm, an unaligned island councillor, said the vote was rushed.\n\nJon Vik, 39, a fisherman visiting Bodø with his family, told the radio that the harbour was full.`);
+    expect(find(a, 'vote was rushed').speaker?.text).toBe('Grant Holm, an unaligned island councillor');
+    expect(find(a, 'harbour was full').speaker?.text).toBe('Jon Vik, 39, a fisherman visiting Bodø with his family');
+  });
+});

@@ -57,6 +57,7 @@ const POST_PHRASE_FLAGS: CueFlags = { obj: false, bare: true, pre: true, inv: fa
 const LIGHT_FLAGS: CueFlags = { obj: false, bare: false, pre: false, inv: false, to: true, np: false };
 const LIGHT_OBJECT_PREPOSITIONS = new Set(['for', 'over', 'about', 'on', 'at', 'in']);
 /** Content openers clear enough to trust a loosely found subject. */
+const OBJECT_PREPOSITIONS = new Set(['for', 'of', 'about', 'against', 'with']);
 const STRONG_MARKERS = new Set<PostContent['marker']>(['that', 'colon', 'quote', 'bare']);
 
 interface Cue {
@@ -226,6 +227,8 @@ function postContent(ctx: AttributionContext, si: number, p0: number, flags: Cue
     if (ctx.tag(q) === 'VERB' || ctx.tag(q) === 'AUX' || ctx.tag(q) === 'SCONJ' || ctx.inQuote[q]! >= 0) break;
   }
   if (flags.np && (ctx.npRight(p, hi) || objectOpensAt(ctx, p, hi))) return at(p, ctx.start(p), 'np');
+  // "asked for volunteers", "warned of the risk", "agreed with Trump on the issue": the object of the preposition.
+  if (OBJECT_PREPOSITIONS.has(w) && p + 1 < hi && (ctx.npRight(p + 1, hi) || objectOpensAt(ctx, p + 1, hi))) return at(p + 1, ctx.start(p + 1), 'np');
   return null;
 }
 
@@ -259,6 +262,29 @@ function leftOfCue(ctx: AttributionContext, cue: number, lo: number): { first: n
   const form = ctx.word(cue);
   return { first: a, negated, passive: be && !form.endsWith('ing'), auxiliary };
 }
+
+/**
+ * "tried to discuss", "were quick to condemn", "is continuing to insist": the
+ * cue is an infinitive and its speaker is the subject of the verb or
+ * adjective it depends on; "led the chairwoman to announce": the noun phrase
+ * right before "to".
+ */
+function infinitiveSubject(ctx: AttributionContext, cueFirst: number, lo: number): TokenRange | null {
+  const to = cueFirst - 1;
+  if (to <= lo || ctx.word(to) !== 'to' || ctx.tag(to) !== 'PART') return null;
+  let gov = to - 1;
+  while (gov > lo && ctx.tag(gov) === 'ADV') gov--;
+  const tag = ctx.tag(gov);
+  // A name or a personal pronoun ("led Wasserman Schultz to announce", "asked him to explain"); common nouns are rarely the sayer.
+  if (tag === 'PROPN' || (tag === 'PRON' && !NOT_SAYERS.has(ctx.word(gov)))) return ctx.npLeft(gov + 1, lo);
+  if (tag !== 'VERB' && tag !== 'ADJ' && tag !== 'AUX') return null;
+  const left = leftOfCue(ctx, gov, lo);
+  if (left.negated) return null;
+  const subject = speakerLeft(ctx, left.first, lo);
+  // "It is hard to see": no sayer.
+  return subject && !(subject.end - subject.first === 1 && NOT_SAYERS.has(ctx.word(subject.first))) ? subject : null;
+}
+const NOT_SAYERS = new Set(['his', 'her', 'their', 'its', 'our', 'my', 'your', 'it', 'this', 'that', 'there']);
 
 /** The subject of the clause a participle cue hangs off ("Kim voiced ..., saying that"). */
 function clauseSubject(ctx: AttributionContext, lo: number, before: number): TokenRange | null {
@@ -511,6 +537,7 @@ export function cueFrame(ctx: AttributionContext, si: number, cue: Cue, consumed
   const subjectLo = splitSubjectStart(ctx, si);
   let speaker: TokenRange | null = givenSpeaker ?? (participle ? null : speakerLeft(ctx, left.first, lo));
   if (!speaker && !participle && left.first === lo && subjectLo < lo) speaker = speakerLeft(ctx, left.first, subjectLo);
+  if (!speaker && !participle && !givenSpeaker) speaker = infinitiveSubject(ctx, left.first, lo);
   if (participle && (ctx.word(left.first - 1) === ',' || left.first === lo)) {
     // "..., the operator said, adding that ...": the participle goes with the speaker of the cue before it.
     const previous = left.first - 2;

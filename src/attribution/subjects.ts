@@ -59,18 +59,27 @@ export function wholeSubject(ctx: AttributionContext, before: number, lo: number
   const first = clauseStart(ctx, lo, end);
   if (end - first < 2 || end - first > MAX_SUBJECT) return null;
   const head = ctx.tag(first);
-  if (!['PROPN', 'NOUN', 'DET', 'ADJ', 'NUM', 'PRON', 'X'].includes(head) || RELATIVES.has(ctx.word(first))) return null;
+  // A capitalised word opening a name ("Grant Young") may be tagged as a verb.
+  const nameStart = /^\p{Lu}/u.test(ctx.doc.text[ctx.start(first)] ?? '') && ctx.tag(first + 1) === 'PROPN';
+  if ((!['PROPN', 'NOUN', 'DET', 'ADJ', 'NUM', 'PRON', 'X'].includes(head) && !nameStart) || RELATIVES.has(ctx.word(first))) return null;
   if (ctx.inQuote[first]! >= 0) return null;
-  // Verbs are allowed only inside a relative clause or a participial apposition after a comma.
+  // Verbs are allowed only inside a relative clause or a participial apposition after a comma,
+  // and participles inside an apposition or before a noun ("a man visiting Nice", "an unaligned strategist").
   let relative = false;
+  let apposed = false;
   for (let i = first; i < end; i++) {
     const w = ctx.word(i);
     if (RELATIVES.has(w) && i > first) relative = true;
-    if (w === ',') relative = false;
+    if (w === ',') {
+      relative = false;
+      apposed = true;
+    }
+    const participle = w.endsWith('ing') || w.endsWith('ed');
+    if (participle && (apposed || ['NOUN', 'PROPN', 'ADJ'].includes(ctx.tag(i + 1))) && i > first) continue;
     const verb = ctx.tag(i) === 'VERB' || ctx.tag(i) === 'AUX';
     if (!verb || relative) continue;
     const apposition = ctx.word(i - 1) === ',' && (w.endsWith('ing') || w.endsWith('ed'));
-    const modifier = pollParticiple(ctx, i) || ctx.word(i - 1) === '-' || /^\p{Lu}/u.test(ctx.doc.text[ctx.start(i)] ?? '');
+    const modifier = (i === first && nameStart) || pollParticiple(ctx, i) || ctx.word(i - 1) === '-' || /^\p{Lu}/u.test(ctx.doc.text[ctx.start(i)] ?? '');
     if (apposition) {
       relative = true;
       continue;
