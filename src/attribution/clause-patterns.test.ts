@@ -196,3 +196,17 @@ describe('Attributor: prepositional objects, infinitives and long names', () => 
     expect(find(a, 'harbour was full').speaker?.text).toBe('Jon Vik, 39, a fisherman visiting Bodø with his family');
   });
 });
+
+describe('Attributor: plural subjects and adjectives of intention', () => {
+  it('a cue form tagged as a noun after a plural subject is a verb', () => {
+    const a = attribute(`${TITLE}Many island activists dislike the very idea of a toll.`);
+    expect(find(a, 'idea of a toll').speaker?.text).toBe('Many island activists');
+  });
+
+  it('"is eager to", "are reluctant to" report an intention', () => {
+    const a = attribute(`${TITLE}The captains are reluctant to sign the new contract.`);
+    const x = find(a, 'sign the new contract');
+    expect(x.speaker?.text).toBe('The captains');
+    expect(x.cue?.text).toBe('are reluctant');
+  });
+});

@@ -48,8 +48,12 @@ function isVerbUse(ctx: AttributionContext, i: number): boolean {
   if (prevTag === 'ADJ' || prevTag === 'DET' || prevTag === 'NUM' || POSSESSIVES.has(prev)) return false;
   // "..., records show." / "polls show that": a plural noun subject right before a cue form that closes the clause.
   if (prevTag === 'NOUN' && prev.endsWith('s') && (ctx.word(i + 1) === ',' || ctx.word(i + 1) === '.')) return true;
+  // "Many activists dislike the idea", "most voters say he ...": a plural subject, then a clause or an object.
+  if (prevTag === 'NOUN' && prev.endsWith('s') && !ctx.word(i).endsWith('s') && OBJECT_OPENERS.has(ctx.tag(i + 1))) return true;
   return prev === ',' || ctx.word(i + 1) === 'that' || ctx.tag(i - 1) === 'PROPN' || ctx.tag(i - 1) === 'PRON' || ctx.quoteEndingBefore(ctx.start(i)) !== null;
 }
+
+const OBJECT_OPENERS = new Set(['DET', 'PRON', 'PROPN', 'ADJ', 'NUM', 'SCONJ']);
 
 /** Nouns that carry a statement or belief in a that-clause ("Clinton's claim that ..."). */
 const SPEECH_NOUNS = new Set(['claim', 'claims', 'assertion', 'statement', 'suggestion', 'argument', 'insistence', 'announcement', 'belief', 'view', 'promise', 'pledge', 'warning', 'allegation', 'accusation', 'contention', 'prediction', 'hope', 'fear', 'concern', 'admission', 'declaration', 'assurance', 'insinuation', 'charge', 'remark', 'comment', 'position', 'complaint', 'denial', 'boast', 'vow', 'threat', 'proposal', 'demand', 'idea', 'theory', 'notion']);
