@@ -5,7 +5,7 @@
  * the question put to someone ("Asked whether ..., the mayor said").
  */
 import type { AttributionContext, TokenRange } from './context.js';
-import { baseFrame, contentFrom, LIGHT_FLAGS, POST_PHRASE_FLAGS, span, type Cue, type Frame } from './frames.js';
+import { baseFrame, clauseSubjectBefore, contentFrom, LIGHT_FLAGS, POST_PHRASE_FLAGS, span, type Cue, type Frame } from './frames.js';
 
 /** "According to SPEAKER, CONTENT" and "CONTENT, according to SPEAKER". */
 export function accordingFrame(ctx: AttributionContext, si: number, first: number, end: number, consumed: Set<number>): Frame | null {
@@ -125,4 +125,26 @@ export function askedFrame(ctx: AttributionContext, si: number, i: number): Fram
   const frame = baseFrame(ctx, si, { first: i, end: i + 1, lemma: 'ask', cls: 'speech', flags: LIGHT_FLAGS }, 'post');
   frame.parts.push({ start: ctx.start(p), end: ctx.end(end - 1) });
   return frame;
+}
+
+/**
+ * "Later that day, Berg went even further: “If he loses, it is over.”": a
+ * clause ending in a colon introduces the quotation after it, and its
+ * subject is the speaker, whatever the verb. Only when no other frame of the
+ * sentence already took the quotation.
+ */
+export function colonQuoteFrame(ctx: AttributionContext, si: number, frames: readonly Frame[]): Frame | null {
+  const s = ctx.sentences[si]!;
+  for (let c = s.firstToken + 2; c < s.endToken; c++) {
+    if (ctx.word(c) !== ':' || ctx.inQuote[c]! >= 0) continue;
+    const quote = ctx.quoteStartingAt(ctx.end(c));
+    if (!quote || frames.some((f) => f.parts.some((p) => p.start <= quote.start && quote.start < p.end))) return null;
+    const subject = clauseSubjectBefore(ctx, s.firstToken, c);
+    if (!subject) return null;
+    const frame = baseFrame(ctx, si, { first: c, end: c + 1, lemma: ':', cls: 'speech', flags: LIGHT_FLAGS }, 'colon');
+    frame.speaker = span(ctx, subject);
+    frame.parts.push({ start: quote.start, end: quote.end });
+    return frame;
+  }
+  return null;
 }

@@ -210,3 +210,17 @@ describe('Attributor: plural subjects and adjectives of intention', () => {
     expect(x.cue?.text).toBe('are reluctant');
   });
 });
+
+describe('Attributor: a clause and a colon introduce a quotation', () => {
+  it('the subject of the clause before the colon speaks, whatever the verb', () => {
+    const a = attribute(`${TITLE}Later that evening, Berg went even further: “If the ferry stops, the island dies.”`);
+    const x = find(a, 'island dies');
+    expect(x.speaker?.text).toBe('Berg');
+    expect(x.type).toBe('direct');
+  });
+
+  it('a reporting verb before the colon keeps its own frame', () => {
+    const a = attribute(`${TITLE}The mayor praised the crews: “They worked day and night.”`);
+    expect(find(a, 'day and night').cue?.lemma).toBe('praise');
+  });
+});

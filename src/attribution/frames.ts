@@ -631,4 +631,4 @@ export function cueFrame(ctx: AttributionContext, si: number, cue: Cue, consumed
   return null;
 }
 
-export { LIGHT_FLAGS, LIGHT_OBJECT_PREPOSITIONS, POST_PHRASE_FLAGS, type Cue };
+export { clauseSubject as clauseSubjectBefore, LIGHT_FLAGS, LIGHT_OBJECT_PREPOSITIONS, POST_PHRASE_FLAGS, type Cue };

@@ -4,7 +4,7 @@
  * content running into a later frame is cut at that frame's comma.
  */
 import type { AttributionContext } from './context.js';
-import { accordingFrame, askedFrame, colonFrame, impersonalFrame } from './citation-frames.js';
+import { accordingFrame, askedFrame, colonFrame, colonQuoteFrame, impersonalFrame } from './citation-frames.js';
 import { cueFrame, LIGHT_FLAGS, LIGHT_OBJECT_PREPOSITIONS, POST_PHRASE_FLAGS, type Cue, type Frame } from './frames.js';
 
 const LIGHT_FILLERS = new Set(['DET', 'PRON', 'ADJ']);
@@ -174,6 +174,8 @@ function framesInSentence(ctx: AttributionContext, si: number): Frame[] {
       if (frame) frames.push(frame);
     }
   }
+  const introduced = colonQuoteFrame(ctx, si, frames);
+  if (introduced) frames.push(introduced);
   return settle(frames);
 }
 
