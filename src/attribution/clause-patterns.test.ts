@@ -224,3 +224,11 @@ describe('Attributor: a clause and a colon introduce a quotation', () => {
     expect(find(a, 'day and night').cue?.lemma).toBe('praise');
   });
 });
+
+describe('Attributor: indirect questions', () => {
+  it('any reporting verb takes a wh-clause, and any verb a whether-clause', () => {
+    const a = attribute(`${TITLE}Berg explained why the islanders would love the new ferry.\n\nThe council debated whether the old quay should close.`);
+    expect(find(a, 'why the islanders').speaker?.text).toBe('Berg');
+    expect(find(a, 'whether the old quay').speaker?.text).toBe('The council');
+  });
+});

@@ -213,7 +213,8 @@ function postContent(ctx: AttributionContext, si: number, p0: number, flags: Cue
   }
   if (ctx.anyQuoteStartingAt(ctx.start(p))?.start === ctx.start(p)) return at(p, ctx.start(p), 'quote');
   if (w === 'to' && flags.to && (ctx.tag(p + 1) === 'VERB' || ctx.tag(p + 1) === 'AUX' || ctx.quoteStartingAt(ctx.end(p)))) return at(p, ctx.start(p), 'to');
-  if (WH.has(w) && (flags.bare || flags.obj)) return at(p, ctx.start(p), 'wh');
+  // "explained why ...", "questioned whether ...": any cue takes an indirect question ("if" only where a clause may follow).
+  if (WH.has(w) && (flags.bare || flags.obj || w !== 'if')) return at(p, ctx.start(p), 'wh');
   if (flags.bare && (CLAUSE_START.has(ctx.tag(p)) || CLAUSE_START_WORDS.has(w)) && hasVerbAfter(ctx, p + 1, hi)) return at(p, ctx.start(p), 'bare');
   // "said about half of the adjustment reflected ...": a subject opening with a quantifier.
   if (flags.bare && QUANTIFIERS.has(w) && hasVerbAfter(ctx, p + 2, hi)) return at(p, ctx.start(p), 'bare');

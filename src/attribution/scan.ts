@@ -168,6 +168,10 @@ function framesInSentence(ctx: AttributionContext, si: number): Frame[] {
     if (verb && isVerbUse(ctx, i)) {
       const frame = cueFrame(ctx, si, { first: i, end: i + 1, lemma: verb.lemma, cls: verb.cls, flags: verb.flags }, consumed);
       if (frame) frames.push(frame);
+    } else if (ctx.tag(i) === 'VERB' && ctx.word(i + 1) === 'whether') {
+      // Any verb with a subject and a whether-clause asks or weighs a question ("wondered whether", "determine whether").
+      const frame = cueFrame(ctx, si, { first: i, end: i + 1, lemma: ctx.word(i), cls: 'speech', flags: THAT_FLAGS }, consumed);
+      if (frame) frames.push(frame);
     } else if (ctx.tag(i) === 'VERB' && ctx.word(i + 1) === 'that' && ctx.tag(i + 1) === 'SCONJ') {
       // Any verb with a subject and a that-clause reports a statement or a belief ("observed that", "recognised that").
       const frame = cueFrame(ctx, si, { first: i, end: i + 1, lemma: ctx.word(i), cls: 'speech', flags: THAT_FLAGS }, consumed);
