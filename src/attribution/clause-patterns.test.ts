@@ -232,3 +232,27 @@ describe('Attributor: indirect questions', () => {
     expect(find(a, 'whether the old quay').speaker?.text).toBe('The council');
   });
 });
+
+describe('Attributor: participles without a comma', () => {
+  it('a participle right after a noun is a reduced relative: the noun speaks', () => {
+    const a = attribute(`${TITLE}Last year the bank gave money to a group backing Holm.`);
+    const x = find(a, 'Holm');
+    expect(x.speaker?.text).toBe('a group');
+    expect(x.cue?.text).toBe('backing');
+  });
+
+  it('a participle clause opening the sentence goes with the main subject', () => {
+    const a = attribute(`${TITLE}After thanking the crew, the captain praised the new ferry.`);
+    expect(find(a, 'the crew').speaker?.text).toBe('the captain');
+  });
+
+  it('a participle after "before" goes with the subject of the clause before it', () => {
+    const a = attribute(`${TITLE}Berg stopped giving interviews before announcing her run in April.`);
+    expect(find(a, 'her run').speaker?.text).toBe('Berg');
+  });
+
+  it('a participle in an apposition goes with the noun before its comma', () => {
+    const a = attribute(`${TITLE}Salceda, citing figures from the ministry, said that four ferries were late.`);
+    expect(find(a, 'figures from the ministry').speaker?.text).toBe('Salceda');
+  });
+});

@@ -287,6 +287,32 @@ function infinitiveSubject(ctx: AttributionContext, cueFirst: number, lo: number
 }
 const NOT_SAYERS = new Set(['his', 'her', 'their', 'its', 'our', 'my', 'your', 'it', 'this', 'that', 'there']);
 
+const ADVERBIAL_OPENERS = new Set(['after', 'before', 'while', 'when', 'since', 'by', 'without', 'despite', 'of', 'in', 'for', 'about']);
+
+/**
+ * The speaker of a participle cue that does not follow a comma:
+ * "a group backing Bush", "ads attacking Christie" (a reduced relative: the
+ * noun before it), "After thanking the crowd, he touted ..." and "quit
+ * before announcing her run" (an adverbial clause: the main clause's subject).
+ */
+function participleSubject(ctx: AttributionContext, si: number, at: number): TokenRange | null {
+  const s = ctx.sentences[si]!;
+  const lo = s.firstToken;
+  const prev = at - 1;
+  if (prev >= lo && (ctx.tag(prev) === 'NOUN' || ctx.tag(prev) === 'PROPN')) return ctx.npLeft(at, lo);
+  if (prev < lo || !ADVERBIAL_OPENERS.has(ctx.word(prev))) return null;
+  if (prev === lo || (prev - 1 === lo && ctx.tag(lo) === 'CCONJ')) {
+    // The clause opens the sentence: the subject follows its closing comma.
+    for (let c = at + 1; c < s.endToken && c - at <= 25; c++) {
+      if (ctx.word(c) !== ',') continue;
+      const np = ctx.npRight(c + 1, s.endToken);
+      return np && (ctx.tag(np.end) === 'VERB' || ctx.tag(np.end) === 'AUX' || ctx.tag(np.end) === 'ADV') ? np : null;
+    }
+    return null;
+  }
+  return clauseSubject(ctx, lo, prev);
+}
+
 /** The subject of the clause a participle cue hangs off ("Kim voiced ..., saying that"). */
 function clauseSubject(ctx: AttributionContext, lo: number, before: number): TokenRange | null {
   // Verbs inside a relative clause set off by commas ("Tom Berg, who leads the union, has ...") are not the clause's own.
@@ -547,7 +573,9 @@ export function cueFrame(ctx: AttributionContext, si: number, cue: Cue, consumed
     }
     speaker ??= clauseSubject(ctx, lo, left.first);
     if (!speaker && subjectLo < lo) speaker = clauseSubject(ctx, subjectLo, left.first);
-  }
+    // "Salceda, citing State Department data, said": an apposition right after the subject.
+    if (!speaker && ctx.word(left.first - 1) === ',') speaker = ctx.npLeft(left.first - 1, lo);
+  } else if (participle) speaker = participleSubject(ctx, si, left.first);
 
   const post = postContent(ctx, si, cue.end, cue.flags, cue.lemma);
   // "CONTENT, SPEAKER said" or "'CONTENT,' SPEAKER said"
