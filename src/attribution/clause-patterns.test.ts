@@ -256,3 +256,12 @@ describe('Attributor: participles without a comma', () => {
     expect(find(a, 'figures from the ministry').speaker?.text).toBe('Salceda');
   });
 });
+
+describe('Attributor: quotation before any speech verb', () => {
+  it('a quotation closing right before "he urged them" is what he urged', () => {
+    const a = attribute(`${TITLE}“One more minute, please,” the captain urged the passengers.`);
+    const x = find(a, 'One more minute');
+    expect(x.speaker?.text).toBe('the captain');
+    expect(x.cue?.lemma).toBe('urge');
+  });
+});

@@ -579,7 +579,9 @@ export function cueFrame(ctx: AttributionContext, si: number, cue: Cue, consumed
 
   const post = postContent(ctx, si, cue.end, cue.flags, cue.lemma);
   // "CONTENT, SPEAKER said" or "'CONTENT,' SPEAKER said"
-  const boundary = speaker && cue.flags.pre ? boundaryBefore(ctx, speaker.first, lo) : null;
+  // A quotation closing right before the speaker is what any speech cue said ("“...,” he urged them").
+  const quoteBefore = speaker !== null && cue.cls === 'speech' && ctx.quoteEndingBefore(ctx.start(speaker.first)) !== null;
+  const boundary = speaker && (cue.flags.pre || quoteBefore) ? boundaryBefore(ctx, speaker.first, lo) : null;
   // "On the subject of Israel, Trump added, 'Sheldon knows ...'": the quotation after the cue is the content.
   // ("..., the operator said, adding that ...": the participle is a statement of its own, not this cue's content.)
   const strongPost = post !== null && post.consumed.length === 0 && (post.marker === 'quote' || post.marker === 'that' || post.marker === 'colon');
