@@ -580,7 +580,8 @@ export function cueFrame(ctx: AttributionContext, si: number, cue: Cue, consumed
   const post = postContent(ctx, si, cue.end, cue.flags, cue.lemma);
   // "CONTENT, SPEAKER said" or "'CONTENT,' SPEAKER said"
   // A quotation closing right before the speaker is what any speech cue said ("“...,” he urged them").
-  const quoteBefore = speaker !== null && cue.cls === 'speech' && ctx.quoteEndingBefore(ctx.start(speaker.first)) !== null;
+  const closing = speaker !== null && cue.cls === 'speech' ? ctx.quoteEndingBefore(ctx.start(speaker.first)) : null;
+  const quoteBefore = closing !== null && closing.end > s.start && !/\n/.test(ctx.doc.text.slice(closing.end, ctx.start(speaker!.first)));
   const boundary = speaker && (cue.flags.pre || quoteBefore) ? boundaryBefore(ctx, speaker.first, lo) : null;
   // "On the subject of Israel, Trump added, 'Sheldon knows ...'": the quotation after the cue is the content.
   // ("..., the operator said, adding that ...": the participle is a statement of its own, not this cue's content.)
