@@ -265,3 +265,16 @@ describe('Attributor: quotation before any speech verb', () => {
     expect(x.cue?.lemma).toBe('urge');
   });
 });
+
+describe('Attributor: quantifier subjects and adverbs between subject and verb', () => {
+  it('"Most believe", "Many say": the quantifier is the speaker', () => {
+    const a = attribute(`${TITLE}Most believe that the ferry will return.\n\nBut many say the timetable is too tight.`);
+    expect(find(a, 'ferry will return').speaker?.text).toBe('Most');
+    expect(find(a, 'timetable is too tight').speaker?.text).toBe('many');
+  });
+
+  it('"has since stressed": "since" between auxiliary and verb', () => {
+    const a = attribute(`${TITLE}The operator has since stressed that no sailings were cancelled.`);
+    expect(find(a, 'no sailings').speaker?.text).toBe('The operator');
+  });
+});

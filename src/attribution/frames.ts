@@ -233,6 +233,11 @@ function postContent(ctx: AttributionContext, si: number, p0: number, flags: Cue
   return null;
 }
 
+/** Words tagged otherwise that stand as adverbs between a subject and its verb ("has since stressed"). */
+const ADVERB_LIKE = new Set(['since', 'already', 'long']);
+/** Quantifiers that stand alone for people ("Most believe", "Many say", "Others argued"). */
+export const QUANTIFIER_SUBJECTS = new Set(['most', 'many', 'some', 'few', 'several', 'others', 'both', 'all', 'half', 'none', 'more', 'fewer']);
+
 /** Auxiliaries, adverbs and negation left of a cue: where the speaker phrase must end. */
 function leftOfCue(ctx: AttributionContext, cue: number, lo: number): { first: number; negated: boolean; passive: boolean; auxiliary: boolean } {
   let a = cue;
@@ -252,12 +257,14 @@ function leftOfCue(ctx: AttributionContext, cue: number, lo: number): { first: n
       a -= 2;
       continue;
     }
+    // "Most believe": a quantifier opening the clause is the subject, not an adverb.
+    if (QUANTIFIER_SUBJECTS.has(w) && (t === lo || ctx.tag(t - 1) === 'CCONJ' || ctx.tag(t - 1) === 'PUNCT')) break;
     if (ctx.isNegation(t)) negated = true;
     else if (ctx.tag(t) === 'AUX' || BE.has(w) || w === 'has' || w === 'have' || w === 'had') {
       be ||= BE.has(w);
       auxiliary = true;
     }
-    else if (ctx.tag(t) !== 'ADV' || w === 'as' || w === 'so') break;
+    else if ((ctx.tag(t) !== 'ADV' && !ADVERB_LIKE.has(w)) || w === 'as' || w === 'so') break;
     a--;
   }
   const form = ctx.word(cue);
@@ -338,6 +345,7 @@ function speakerLeft(ctx: AttributionContext, a: number, lo: number): TokenRange
   if (ctx.word(a - 1) === 'who' && a - 1 >= lo) return { first: a - 1, end: a };
   const np = ctx.npLeft(a, lo);
   if (np) return withRestrictiveRelative(ctx, np, a, lo) ?? np;
+  if (QUANTIFIER_SUBJECTS.has(ctx.word(a - 1)) && a - 1 >= lo) return { first: a - 1, end: a };
   // "X survived ... and says": the subject of the first verb.
   if ((ctx.word(a - 1) === 'and' || ctx.word(a - 1) === 'but') && a - 1 > lo) return clauseSubject(ctx, lo, a - 1);
   if (ctx.word(a - 1) !== ',') return null;

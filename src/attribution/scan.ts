@@ -5,7 +5,7 @@
  */
 import type { AttributionContext } from './context.js';
 import { accordingFrame, askedFrame, colonFrame, colonQuoteFrame, impersonalFrame } from './citation-frames.js';
-import { cueFrame, LIGHT_FLAGS, LIGHT_OBJECT_PREPOSITIONS, POST_PHRASE_FLAGS, type Cue, type Frame } from './frames.js';
+import { cueFrame, QUANTIFIER_SUBJECTS, LIGHT_FLAGS, LIGHT_OBJECT_PREPOSITIONS, POST_PHRASE_FLAGS, type Cue, type Frame } from './frames.js';
 
 const LIGHT_FILLERS = new Set(['DET', 'PRON', 'ADJ']);
 const THAT_FLAGS = { obj: false, bare: false, pre: false, inv: false, to: false, np: false };
@@ -44,6 +44,9 @@ function isVerbUse(ctx: AttributionContext, i: number): boolean {
   // "United States", "Post" in a name: a capitalised noun is not a verb.
   if (tag !== 'NOUN' || /^\p{Lu}/u.test(ctx.doc.text[ctx.start(i)] ?? '')) return false;
   const prev = ctx.word(i - 1);
+  // "Many say ...", "But most believe ...": a quantifier standing for people, then the verb.
+  const opensClause = ctx.sentenceOf[i - 2] !== ctx.sentenceOf[i - 1] || ['CCONJ', 'PUNCT'].includes(ctx.tag(i - 2));
+  if (QUANTIFIER_SUBJECTS.has(prev) && opensClause && OBJECT_OPENERS.has(ctx.tag(i + 1))) return true;
   // "Western states that ...", "their states": a noun after a modifier stays a noun.
   if (prevTag === 'ADJ' || prevTag === 'DET' || prevTag === 'NUM' || POSSESSIVES.has(prev)) return false;
   // "..., records show." / "polls show that": a plural noun subject right before a cue form that closes the clause.
