@@ -278,3 +278,11 @@ describe('Attributor: quantifier subjects and adverbs between subject and verb',
     expect(find(a, 'no sailings').speaker?.text).toBe('The operator');
   });
 });
+
+describe('Attributor: naming is not saying', () => {
+  it('"a group called Harbour Watch" names; "the mayor called Berg a liar" says', () => {
+    const a = attribute(`${TITLE}A new group called Harbour Watch met on Monday.\n\nThe mayor called Berg a liar.`);
+    expect((a.layers.attributions ?? []).some((x) => x.content.text.includes('Harbour Watch'))).toBe(false);
+    expect(find(a, 'Berg a liar').speaker?.text).toBe('The mayor');
+  });
+});

@@ -238,6 +238,28 @@ const ADVERB_LIKE = new Set(['since', 'already', 'long']);
 /** Quantifiers that stand alone for people ("Most believe", "Many say", "Others argued"). */
 export const QUANTIFIER_SUBJECTS = new Set(['most', 'many', 'some', 'few', 'several', 'others', 'both', 'all', 'half', 'none', 'more', 'fewer']);
 
+const NAMING_FORMS = new Set(['called', 'dubbed', 'named', 'titled']);
+
+/**
+ * "a new group called Black Votes Matter", "a program dubbed “Fast Track”":
+ * a participle that names the common noun before it, not a statement. (With
+ * a second object, "the mayor called Berg a liar", it is one.)
+ */
+function isNaming(ctx: AttributionContext, cue: Cue, left: number, hi: number): boolean {
+  if (!NAMING_FORMS.has(ctx.word(cue.first)) || cue.end !== cue.first + 1 || left !== cue.first || ctx.tag(left - 1) !== 'NOUN') return false;
+  let k = cue.end;
+  const quoted = ctx.anyQuoteStartingAt(ctx.start(k));
+  if (quoted) {
+    while (k < hi && ctx.start(k) < quoted.end) k++;
+  } else {
+    if (ctx.tag(k) !== 'PROPN') return false;
+    while (k < hi && ctx.tag(k) === 'PROPN') k++;
+  }
+  // A second object after the name makes it "called X a Y".
+  const secondObject = k < hi && (['DET', 'ADJ', 'NOUN', 'PRON'].includes(ctx.tag(k)) || ctx.anyQuoteStartingAt(ctx.start(k)) !== null);
+  return !secondObject;
+}
+
 /** Auxiliaries, adverbs and negation left of a cue: where the speaker phrase must end. */
 function leftOfCue(ctx: AttributionContext, cue: number, lo: number): { first: number; negated: boolean; passive: boolean; auxiliary: boolean } {
   let a = cue;
@@ -566,6 +588,7 @@ export function cueFrame(ctx: AttributionContext, si: number, cue: Cue, consumed
   const left = givenSpeaker ? { first: cue.first, negated: false, passive: false, auxiliary: false } : leftOfCue(ctx, cue.first, lo);
   if (left.passive && !left.negated && !givenSpeaker) return passiveFrame(ctx, si, cue, left.first);
   if (left.negated || left.passive) return null;
+  if (!givenSpeaker && isNaming(ctx, cue, left.first, hi)) return null;
   // "saying", "calling" hang off another clause; "is thanking", "has been criticizing" are finite.
   const participle = !givenSpeaker && !left.auxiliary && ctx.word(cue.first).endsWith('ing') && cue.end === cue.first + 1;
   // A sentence split inside the subject ("Sen. Bernie Sanders (I-Vt.) | said he ..."): the subject may start in the previous sentence.
