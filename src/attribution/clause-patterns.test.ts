@@ -286,3 +286,15 @@ describe('Attributor: naming is not saying', () => {
     expect(find(a, 'Berg a liar').speaker?.text).toBe('The mayor');
   });
 });
+
+describe('Attributor: gerunds after a verb and "which" as speaker', () => {
+  it('"has avoided directly criticizing X": the subject of the governing verb', () => {
+    const a = attribute(`${TITLE}Berg has avoided directly criticizing the operator.`);
+    expect(find(a, 'the operator').speaker?.text).toBe('Berg');
+  });
+
+  it('"which largely supports": the relative word stands for the speaker, as written', () => {
+    const a = attribute(`${TITLE}The union, which largely supports the plan, met on Monday.`);
+    expect(find(a, 'the plan').speaker?.text).toBe('which');
+  });
+});

@@ -329,6 +329,13 @@ function participleSubject(ctx: AttributionContext, si: number, at: number): Tok
   const lo = s.firstToken;
   const prev = at - 1;
   if (prev >= lo && (ctx.tag(prev) === 'NOUN' || ctx.tag(prev) === 'PROPN')) return ctx.npLeft(at, lo);
+  // "has avoided directly criticizing", "kept attacking": the subject of the verb the gerund completes.
+  let governor = prev;
+  while (governor > lo && ctx.tag(governor) === 'ADV') governor--;
+  if (governor >= lo && ctx.tag(governor) === 'VERB' && !ctx.word(governor).endsWith('ing')) {
+    const left = leftOfCue(ctx, governor, lo);
+    return left.negated || left.passive ? null : speakerLeft(ctx, left.first, lo);
+  }
   if (prev < lo || !ADVERBIAL_OPENERS.has(ctx.word(prev))) return null;
   if (prev === lo || (prev - 1 === lo && ctx.tag(lo) === 'CCONJ')) {
     // The clause opens the sentence: the subject follows its closing comma.
@@ -364,7 +371,7 @@ const RELATIVE = new Set(['who', 'which']);
 /** The speaker left of a cue, with an apposition ("Jack Dorsey, Twitter's chief executive, said"). */
 function speakerLeft(ctx: AttributionContext, a: number, lo: number): TokenRange | null {
   // "voters who said": the relative pronoun stands for the speaker, as written.
-  if (ctx.word(a - 1) === 'who' && a - 1 >= lo) return { first: a - 1, end: a };
+  if ((ctx.word(a - 1) === 'who' || ctx.word(a - 1) === 'which') && a - 1 >= lo) return { first: a - 1, end: a };
   const np = ctx.npLeft(a, lo);
   if (np) return withRestrictiveRelative(ctx, np, a, lo) ?? np;
   if (QUANTIFIER_SUBJECTS.has(ctx.word(a - 1)) && a - 1 >= lo) return { first: a - 1, end: a };
