@@ -298,3 +298,12 @@ describe('Attributor: gerunds after a verb and "which" as speaker', () => {
     expect(find(a, 'the plan').speaker?.text).toBe('which');
   });
 });
+
+describe('Attributor: more verb + particle cues', () => {
+  it('"calls for", "laid out", "voted against" take their object as content', () => {
+    const a = attribute(`${TITLE}The union calls for a second night ferry.\n\nThe mayor laid out a plan for the quay.\n\nThe council voted against the new toll.`);
+    expect(find(a, 'second night ferry').cue?.lemma).toBe('call for');
+    expect(find(a, 'a plan for the quay').speaker?.text).toBe('The mayor');
+    expect(find(a, 'the new toll').cue?.lemma).toBe('vote for');
+  });
+});
