@@ -307,3 +307,11 @@ describe('Attributor: more verb + particle cues', () => {
     expect(find(a, 'the new toll').cue?.lemma).toBe('vote for');
   });
 });
+
+describe('Attributor: express, voice, compare', () => {
+  it('"expressed" with any object, "compared X to Y"', () => {
+    const a = attribute(`${TITLE}The fishermen expressed frustration with the new quota.\n\nBerg compared the toll to a tax on islanders.`);
+    expect(find(a, 'frustration').speaker?.text).toBe('The fishermen');
+    expect(find(a, 'the toll to a tax').cue?.lemma).toBe('compare');
+  });
+});
