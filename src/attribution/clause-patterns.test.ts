@@ -315,3 +315,22 @@ describe('Attributor: express, voice, compare', () => {
     expect(find(a, 'the toll to a tax').cue?.lemma).toBe('compare');
   });
 });
+
+describe('Attributor: statements in sequence', () => {
+  it('"7 percent said A, while 27 percent said B": two statements, the first ends at the comma', () => {
+    const a = attribute(`${TITLE}While only 7 percent said they were undecided, 27 percent said they could change their minds.`);
+    expect(find(a, 'undecided').content.text).toBe('they were undecided');
+    expect(find(a, 'change their minds').speaker?.text).toBe('27 percent');
+  });
+
+  it('"X told aides that ..." inside a report with no comma stays nested', () => {
+    const a = attribute(`${TITLE}The paper reported that Berg told aides that the ferry would stop.`);
+    expect((a.layers.attributions ?? []).length).toBe(1);
+  });
+
+  it('"saying A and suggesting B": two statements by the same speaker', () => {
+    const a = attribute(`${TITLE}Later that day, Berg fired back, saying she would not support the toll and suggesting that the council should resign.`);
+    expect(find(a, 'support the toll').content.text).toBe('she would not support the toll');
+    expect(find(a, 'council should resign').speaker?.text).toBe('Berg');
+  });
+});

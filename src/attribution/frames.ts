@@ -98,7 +98,7 @@ export function contentFrom(ctx: AttributionContext, si: number, start: number):
  * reporting verb joined by "and"/"but", with no subject of its own, is the
  * speaker's next statement, not part of this one.
  */
-function untilCoordinatedCue(ctx: AttributionContext, si: number, first: number, content: CharSpan): CharSpan {
+function untilCoordinatedCue(ctx: AttributionContext, si: number, first: number, content: CharSpan, participleCue = false): CharSpan {
   const hi = ctx.sentences[si]!.endToken;
   for (let i = first + 2; i + 1 < hi && ctx.start(i) < content.end; i++) {
     const w = ctx.word(i);
@@ -106,7 +106,8 @@ function untilCoordinatedCue(ctx: AttributionContext, si: number, first: number,
     let v = i + 1;
     while (v < hi && ctx.tag(v) === 'ADV') v++;
     const form = ctx.word(v);
-    if (ctx.tag(v) === 'VERB' && ctx.lexicon.verbs.has(form) && !form.endsWith('ing') && ctx.word(v - 1) !== 'to') {
+    // "saying he would not back it and suggesting that ...": participles coordinate with a participle cue.
+    if (ctx.tag(v) === 'VERB' && ctx.lexicon.verbs.has(form) && form.endsWith('ing') === participleCue && ctx.word(v - 1) !== 'to') {
       let end = i;
       while (end > first && ctx.word(end - 1) === ',') end--;
       return { start: content.start, end: ctx.end(end - 1) };
@@ -329,6 +330,8 @@ function participleSubject(ctx: AttributionContext, si: number, at: number): Tok
   const lo = s.firstToken;
   const prev = at - 1;
   if (prev >= lo && (ctx.tag(prev) === 'NOUN' || ctx.tag(prev) === 'PROPN')) return ctx.npLeft(at, lo);
+  // "..., saying X and suggesting Y": a second participle shares the first one's subject.
+  if ((ctx.word(prev) === 'and' || ctx.word(prev) === 'but') && prev > lo) return clauseSubject(ctx, lo, prev);
   // "has avoided directly criticizing", "kept attacking": the subject of the verb the gerund completes.
   let governor = prev;
   while (governor > lo && ctx.tag(governor) === 'ADV') governor--;
@@ -693,7 +696,7 @@ export function cueFrame(ctx: AttributionContext, si: number, cue: Cue, consumed
     frame.addressee = post.addressee ? span(ctx, post.addressee) : null;
     const quote = post.marker === 'quote' ? ctx.anyQuoteStartingAt(post.contentStart) : null;
     if (quote) frame.parts.push({ start: quote.start, end: quote.end });
-    else frame.parts.push(post.marker === 'np' ? npContent(ctx, si, post.contentFirst) : untilCoordinatedCue(ctx, si, post.contentFirst, contentFrom(ctx, si, post.contentStart)));
+    else frame.parts.push(post.marker === 'np' ? npContent(ctx, si, post.contentFirst) : untilCoordinatedCue(ctx, si, post.contentFirst, contentFrom(ctx, si, post.contentStart), participle));
     for (const c of post.consumed) consumed.add(c);
     if (!speaker) return null;
     return frame;

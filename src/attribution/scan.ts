@@ -183,7 +183,35 @@ function framesInSentence(ctx: AttributionContext, si: number): Frame[] {
   }
   const introduced = colonQuoteFrame(ctx, si, frames);
   if (introduced) frames.push(introduced);
+  splitSequences(ctx, frames);
   return settle(frames);
+}
+
+const CONTRASTS = new Set(['and', 'but', 'while', 'whereas']);
+
+/**
+ * "7 percent said they are undecided, while 27 percent said they could
+ * change their minds": a second speaker and cue after a comma (and
+ * "while"/"but"/"and") start a statement of their own; the first content
+ * stops at the comma. ("X said that Y told Z ..." has no comma and stays
+ * nested.)
+ */
+function splitSequences(ctx: AttributionContext, frames: Frame[]): void {
+  for (const b of frames) {
+    if (b.shape !== 'post' || b.speaker === null || b.cue === null) continue;
+    let k = ctx.tokens.findIndex((t) => t.start >= b.speaker!.start);
+    if (k <= 0) continue;
+    if (CONTRASTS.has(ctx.word(k - 1)) && ctx.word(k - 2) === ',') k--;
+    else if ((ctx.word(k - 1) === 'while' || ctx.word(k - 1) === 'whereas') && ctx.word(k - 2) !== ',') k--;
+    const sep = ctx.word(k - 1) === ',' || ctx.word(k - 1) === ';' ? k - 1 : ctx.word(k) === 'while' || ctx.word(k) === 'whereas' ? k : -1;
+    if (sep < 0) continue;
+    const cut = ctx.start(sep);
+    for (const a of frames) {
+      if (a === b || a.cue === null || a.cue.start >= cut) continue;
+      const last = a.parts[a.parts.length - 1]!;
+      if (last.start < cut && b.cue.end <= last.end) last.end = cut;
+    }
+  }
 }
 
 function contentStart(f: Frame): number {
