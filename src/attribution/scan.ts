@@ -191,10 +191,9 @@ const CONTRASTS = new Set(['and', 'but', 'while', 'whereas']);
 
 /**
  * "7 percent said they are undecided, while 27 percent said they could
- * change their minds": a second speaker and cue after a comma (and
- * "while"/"but"/"and") start a statement of their own; the first content
- * stops at the comma. ("X said that Y told Z ..." has no comma and stays
- * nested.)
+ * change their minds": a second speaker and cue after a comma or
+ * "while"/"but"/"and" start a statement of their own; the first content
+ * stops there. ("X said that Y told Z ..." has neither and stays nested.)
  */
 function splitSequences(ctx: AttributionContext, frames: Frame[]): void {
   for (const b of frames) {
@@ -203,7 +202,7 @@ function splitSequences(ctx: AttributionContext, frames: Frame[]): void {
     if (k <= 0) continue;
     if (CONTRASTS.has(ctx.word(k - 1)) && ctx.word(k - 2) === ',') k--;
     else if ((ctx.word(k - 1) === 'while' || ctx.word(k - 1) === 'whereas') && ctx.word(k - 2) !== ',') k--;
-    const sep = ctx.word(k - 1) === ',' || ctx.word(k - 1) === ';' ? k - 1 : ctx.word(k) === 'while' || ctx.word(k) === 'whereas' ? k : -1;
+    const sep = ctx.word(k - 1) === ',' || ctx.word(k - 1) === ';' ? k - 1 : CONTRASTS.has(ctx.word(k)) ? k : CONTRASTS.has(ctx.word(k - 1)) ? k - 1 : -1;
     if (sep < 0) continue;
     const cut = ctx.start(sep);
     for (const a of frames) {
