@@ -334,3 +334,15 @@ describe('Attributor: statements in sequence', () => {
     expect(find(a, 'council should resign').speaker?.text).toBe('Berg');
   });
 });
+
+describe('Attributor: trailing speakers with asides', () => {
+  it('"said Sen. Kari Lund (D-Nord.), who ..." keeps the quotation before it', () => {
+    const a = attribute(`${TITLE}“It is the beginning of the end for the toll,” said Sen. Kari Lund (D-Nord.), who has pushed for a bridge.`);
+    expect(find(a, 'beginning of the end').speaker?.text).toBe('Sen. Kari Lund');
+  });
+
+  it('"“...,” Berg said when asked whether ..." gives the quotation to Berg', () => {
+    const a = attribute(`${TITLE}“You bet I would,” Berg said when asked whether she would cancel the toll.`);
+    expect(find(a, 'You bet').speaker?.text).toBe('Berg');
+  });
+});

@@ -508,6 +508,15 @@ function afterFrame(ctx: AttributionContext, si: number, p0: number, obj: boolea
   let medium: Medium | null = null;
   let addressee: TokenRange | null = null;
   for (let guard = 0; guard < 8 && p < hi; guard++) {
+    // "said Sen. Kari Lund (D-Nord.), who ...": a short parenthesis after the speaker.
+    if (ctx.word(p) === '(') {
+      let close = p + 1;
+      while (close < hi && close - p < 10 && ctx.word(close) !== ')') close++;
+      if (ctx.word(close) === ')') {
+        p = close + 1;
+        continue;
+      }
+    }
     const skipped = skipAdjunct(ctx, p, hi);
     if (skipped > p) {
       p = skipped;
@@ -629,7 +638,7 @@ export function cueFrame(ctx: AttributionContext, si: number, cue: Cue, consumed
   const strongPost = post !== null && post.consumed.length === 0 && (post.marker === 'quote' || post.marker === 'that' || post.marker === 'colon');
   if (boundary && speaker && !participle && !(strongPost && boundary.quoteStart === null)) {
     // After a quotation and its speaker, whatever follows the cue is circumstance ("told ITV in an interview aired Monday when asked ...").
-    const after = afterFrame(ctx, si, cue.end, cue.flags.obj) ?? (boundary.quoteStart !== null && !post ? afterFrame(ctx, si, cue.end, cue.flags.obj, true) : null);
+    const after = afterFrame(ctx, si, cue.end, cue.flags.obj) ?? (boundary.quoteStart !== null && (!post || post.marker === 'wh') ? afterFrame(ctx, si, cue.end, cue.flags.obj, true) : null);
     if (after) {
       const frame = baseFrame(ctx, si, cue, 'pre');
       frame.speaker = span(ctx, speaker);
