@@ -183,7 +183,7 @@ function framesInSentence(ctx: AttributionContext, si: number): Frame[] {
   }
   const introduced = colonQuoteFrame(ctx, si, frames);
   if (introduced) frames.push(introduced);
-  splitSequences(ctx, frames);
+  splitSequences(ctx, si, frames);
   return settle(frames);
 }
 
@@ -195,11 +195,13 @@ const CONTRASTS = new Set(['and', 'but', 'while', 'whereas']);
  * "while"/"but"/"and" start a statement of their own; the first content
  * stops there. ("X said that Y told Z ..." has neither and stays nested.)
  */
-function splitSequences(ctx: AttributionContext, frames: Frame[]): void {
+function splitSequences(ctx: AttributionContext, si: number, frames: Frame[]): void {
+  const s = ctx.sentences[si]!;
   for (const b of frames) {
     if (b.shape !== 'post' || b.speaker === null || b.cue === null) continue;
-    let k = ctx.tokens.findIndex((t) => t.start >= b.speaker!.start);
-    if (k <= 0) continue;
+    let k = s.firstToken;
+    while (k < s.endToken && ctx.start(k) < b.speaker.start) k++;
+    if (k <= s.firstToken || k >= s.endToken) continue;
     if (CONTRASTS.has(ctx.word(k - 1)) && ctx.word(k - 2) === ',') k--;
     else if ((ctx.word(k - 1) === 'while' || ctx.word(k - 1) === 'whereas') && ctx.word(k - 2) !== ',') k--;
     const sep = ctx.word(k - 1) === ',' || ctx.word(k - 1) === ';' ? k - 1 : CONTRASTS.has(ctx.word(k)) ? k : CONTRASTS.has(ctx.word(k - 1)) ? k - 1 : -1;
