@@ -20,6 +20,7 @@ const TARGET_PREPOSITIONS = new Set(['to', 'with', 'between', 'among', 'against'
 const NON_SUBJECT_PREPOSITIONS = new Set(['in', 'at', 'from', 'near', 'on', 'with', 'to', 'for', 'by', 'during', 'after', 'before', 'against', 'over', 'under', 'into', 'between', 'among', 'across', 'toward', 'towards', 'about', 'than', 'like', 'as', 'via', 'through', 'inside', 'outside', 'within', 'behind', 'amid']);
 const COORDINATORS = new Set(['and', ',', '&', 'or', 'nor']);
 const SUBJECT_PRONOUNS = new Set(['he', 'she', 'it', 'they', 'we']);
+const PERSON_PRONOUNS = new Set(['he', 'she']);
 
 export interface SubjectResult {
   actors: ActorSpan[];
@@ -104,7 +105,8 @@ export function findSubject(view: SentenceView, groupStart: number): SubjectResu
         i = actor.start - 1;
         continue;
       }
-      if (actor.pronoun && actor.actorId === null) return { actors: [], pronoun: true, sharedWith: null };
+      // "he"/"she" the linker could not place (it weighs gender and quotations) is nobody the caller should guess
+      if (actor.pronoun && actor.actorId === null) return { actors: [], pronoun: !PERSON_PRONOUNS.has(words[actor.start]!.lower), sharedWith: null };
       // "the president of France": the head before "of" is the subject, the actor after it names whose
       if (before?.lower === 'of') {
         const head = view.actorAt[actor.start - 2];

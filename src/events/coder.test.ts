@@ -147,3 +147,17 @@ describe('EventCoder', () => {
     expect(renderEvents(a)[0]).toMatch(/^Arvania \(ARV\) → Belmora \(BLM\): 194 fight with artillery and tanks, Goldstein -10\.0/i);
   });
 });
+
+describe('EventCoder with the default pipeline', () => {
+  it('does not give "she said" to an earlier country when the linker finds no woman to be "she"', async () => {
+    const { analyzeText } = await import('../test-support/docs.js');
+    const a = analyzeText(
+      ['Border closed', '', 'Russia closed its border with Finland on Monday.', '', '"This is a grave mistake," she said.'].join('\n'),
+      { published: '2023-05-02' },
+    );
+    const she = a.layers.mentions!.find((m) => m.text === 'she');
+    expect(she?.actorId).toBeNull();
+    const statements = a.layers.events!.filter((e) => e.code.startsWith('01'));
+    expect(statements.map((e) => e.source.span?.text)).not.toContain('Russia');
+  });
+});

@@ -63,6 +63,39 @@ describe('EntityLinker', () => {
     expect(actorOf(a, 'Chinese state media')?.id).toBe(actorOf(a, 'Xinhua')!.id);
   });
 
+  it('links a description in apposition to the person before its comma, not a subject after one', () => {
+    const b = analyzeText(
+      [
+        'Mourners gather in Valdora',
+        '',
+        'Hundreds gathered on Sunday to mourn Tomas Reblik, the opposition leader who died last week.',
+        '',
+        'Police questioned Tomas Reblik, the Russian ambassador said on Monday.',
+      ].join('\n'),
+      { published: '2023-05-02' },
+    );
+    const reblik = actorOf(b, 'Tomas Reblik')!;
+    expect(actorOf(b, 'opposition leader', 0)?.id).toBe(reblik.id);
+    // "..., the Russian ambassador said": a subject of its own clause, not an apposition.
+    expect(actorOf(b, 'Russian ambassador')).toBeDefined();
+    expect(actorOf(b, 'Russian ambassador')?.id).not.toBe(reblik.id);
+  });
+
+  it('does not take the speaker of a quotation from the people named inside it', () => {
+    const b = analyzeText(
+      [
+        'Ministers meet on trade',
+        '',
+        'Norwegian fisheries expert Kari Brekke spoke after the talks in Oslo on Monday.',
+        '',
+        '"I met Sergei Lavrov and the talks went well," she said.',
+      ].join('\n'),
+      { published: '2023-05-02' },
+    );
+    // Lavrov is the nearest person before "she", but inside the quotation she speaks.
+    expect(actorOf(b, 'she')?.id).toBe(actorOf(b, 'Kari Brekke')!.id);
+  });
+
   it('every mention slices back and every actor lists its mentions', () => {
     for (const m of a.layers.mentions!) expect(a.text.slice(m.start, m.end)).toBe(m.text);
     for (const actor of a.layers.actors!) {

@@ -73,8 +73,10 @@ export function resolveMentions(cands: Candidate[], ctx: ResolveContext): void {
     if (c.kind !== 'description' || !c.description) continue;
     const d = c.description;
     const before = (o: Candidate): boolean => o.startToken < c.startToken;
-    let target: Candidate | undefined;
-    if (d.personal && d.country !== null) {
+    let target: Candidate | undefined = d.plural ? undefined : apposedPerson(c, cands, ctx);
+    if (target) {
+      // "Boris Nemtsov, the opposition leader": described where he is named.
+    } else if (d.personal && d.country !== null) {
       const fits = (o: Candidate): boolean => o.type === 'PER' && o.kind === 'name' && actorCountry(o) === d.country && (actorRole(o) === d.role || actorRole(o) === null);
       target = [...people].reverse().find((o) => before(o) && fits(o)) ?? people.find(fits);
     } else if (d.role === 'MED' && d.country !== null && !d.plural) {
@@ -110,7 +112,10 @@ export function resolveMentions(cands: Candidate[], ctx: ResolveContext): void {
     if (c.type === 'PER') {
       const gender = pronounGender(ctx.words[c.startToken]!, ctx.gender);
       const fits = (o: Candidate): boolean => gender === null || (genderOf.get(o.actorKey!) ?? gender) === gender;
-      const persons = linkedPeople().filter(fits);
+      // '"... I met Putin ...," he said': whoever speaks a quotation names others in it, not themself.
+      const quote = quotationBefore(c.startToken, ctx.words);
+      const outsideQuote = (o: Candidate): boolean => quote === null || o.startToken < quote.open || o.startToken >= quote.close;
+      const persons = linkedPeople().filter((o) => fits(o) && outsideQuote(o));
       const sameSentence = persons.filter((o) => sentenceOf(o.startToken) === sentence && o.startToken < c.startToken);
       let antecedent = sameSentence[0];
       for (let back = 1; !antecedent && back <= PRONOUN_LOOKBACK_SENTENCES; back++) {
@@ -129,6 +134,44 @@ export function resolveMentions(cands: Candidate[], ctx: ResolveContext): void {
       if (opener) c.type = opener.type;
     }
   }
+}
+
+/** A description right after a name and a comma that starts a clause of its own: "..., the minister said". */
+const SPEECH_AFTER = /^(?:said|says|told|tells|added|adds|stated|noted|wrote|warned|argued|insisted|explained|announced|claimed|replied|asked|reported|reports|thinks|believes)$/i;
+
+/**
+ * The person a description stands in apposition to: "Boris Nemtsov, the
+ * opposition leader", "Igor Korotchenko, a defence analyst". Not when the
+ * description is the subject of what follows ("Putin, the minister said")
+ * or names another country than the person's.
+ */
+function apposedPerson(c: Candidate, cands: readonly Candidate[], ctx: ResolveContext): Candidate | undefined {
+  if (c.type !== 'PER') return undefined;
+  let k = c.startToken - 1;
+  if (/^(?:the|a|an)$/i.test(ctx.words[k] ?? '')) k--;
+  if (ctx.words[k] !== ',' || SPEECH_AFTER.test(ctx.words[c.endToken] ?? '')) return undefined;
+  const host = cands.find((o) => o.kind === 'name' && o.type === 'PER' && o.endToken === k && o.actorKey !== null);
+  if (!host) return undefined;
+  const country = actorCountry(host);
+  if (c.description?.country && country && country !== c.description.country) return undefined;
+  return host;
+}
+
+const QUOTE_MARK = /^(?:["“”]|''|``)$/;
+/** How far back the opening mark of a quotation is looked for, in tokens. */
+const MAX_QUOTE_TOKENS = 400;
+
+/**
+ * The quotation that closes right before token t ('"...," he said',
+ * '"...?" she asked'), as [open, close) token indices, or null.
+ */
+function quotationBefore(t: number, words: readonly string[]): { open: number; close: number } | null {
+  const close = t - 1;
+  if (close < 2 || !QUOTE_MARK.test(words[close]!) || !/^[,?!.…—-]$/.test(words[close - 1]!)) return null;
+  for (let k = close - 2; k >= 0 && k >= close - MAX_QUOTE_TOKENS; k--) {
+    if (QUOTE_MARK.test(words[k]!)) return { open: k, close };
+  }
+  return null;
 }
 
 function pronounGender(word: string, gender: ResolveContext['gender']): 'm' | 'f' | null {
