@@ -89,6 +89,12 @@ describe('EventCoder', () => {
     expect(e.date).toBe('2021-03-03');
   });
 
+  it('codes releasing people, not releasing reports', () => {
+    expect(triples(code('Intro line here.\n\nArvania released Belmora last week.'))).toEqual(['ARV>BLM:0841']);
+    expect(triples(code('Intro line here.\n\nArvania released two prisoners last week.'))).toEqual(['ARV>-:0841']);
+    expect(triples(code('Intro line here.\n\nArvania released a report on the harvest last week.'))).toEqual([]);
+  });
+
   it('reads passives: the agent after "by" is the source', () => {
     expect(triples(code('Intro line here.\n\nBelmora was shelled by the Arvanian army on Monday.'))).toEqual(['ARVMIL>BLM:194']);
   });

@@ -180,6 +180,9 @@ export class EventCoder implements Component {
       const looseInfinitive = words[group.start - 1]?.lower === 'to' || (words[group.start - 1]?.pos === 'NOUN' && words[group.start - 2]?.lemmas.includes('let'));
       // a visit or a hosting needs someone visited or hosted ("toured the grounds" is not diplomacy)
       if (this.requireSource && /^04[234]/.test(coded.code) && targets.length === 0 && !(sources.length > 1)) continue;
+      // Releasing persons (0841) read from the bare verb needs someone released: "released a report",
+      // "a poll released Tuesday", "will release the findings" release no one.
+      if (this.requireSource && coded.used.length === 0 && coded.code === '0841' && targets.length === 0 && targetPhrase !== null) continue;
       // As in PETRARCH, an event needs a source with an actor code: people and groups the dictionary cannot place are not coded.
       if (this.requireSource && !sources.some((a) => a.code !== null)) continue;
       if (this.requireSource) sources = sources.filter((a) => a.code !== null);
