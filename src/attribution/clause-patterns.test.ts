@@ -346,3 +346,10 @@ describe('Attributor: trailing speakers with asides', () => {
     expect(find(a, 'You bet').speaker?.text).toBe('Berg');
   });
 });
+
+describe('Attributor: a long speaker between a quotation and its cue', () => {
+  it('"“...,” Jon Berg, the former harbour master and a candidate, told the radio"', () => {
+    const a = attribute(`${TITLE}“The mayor has no plan for the quay,” Jon Berg, the former harbour master and a council candidate, told the radio.`);
+    expect(find(a, 'no plan for the quay').speaker?.text).toBe('Jon Berg, the former harbour master and a council candidate');
+  });
+});

@@ -615,6 +615,11 @@ export function cueFrame(ctx: AttributionContext, si: number, cue: Cue, consumed
   let speaker: TokenRange | null = givenSpeaker ?? (participle ? null : speakerLeft(ctx, left.first, lo));
   if (!speaker && !participle && left.first === lo && subjectLo < lo) speaker = speakerLeft(ctx, left.first, subjectLo);
   if (!speaker && !participle && !givenSpeaker) speaker = infinitiveSubject(ctx, left.first, lo);
+  // "“...,” Jeb Bush, the former governor and a candidate, told CNN": a long subject right after a quotation.
+  if (!speaker && !participle && !givenSpeaker && closesApposition(ctx, left.first - 1)) {
+    const subject = wholeSubject(ctx, left.first, lo);
+    if (subject && ctx.quoteEndingBefore(ctx.start(subject.first)) !== null) speaker = subject;
+  }
   if (participle && (ctx.word(left.first - 1) === ',' || left.first === lo)) {
     // "..., the operator said, adding that ...": the participle goes with the speaker of the cue before it.
     const previous = left.first - 2;

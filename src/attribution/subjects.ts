@@ -31,6 +31,13 @@ export function closesApposition(ctx: AttributionContext, i: number): boolean {
 /** Where the clause holding token `at` starts: after a leading adverbial phrase and its comma, or after "; " / ", and". */
 function clauseStart(ctx: AttributionContext, lo: number, at: number): number {
   let start = lo;
+  // "“...,” Jeb Bush, the former governor, told CNN": the subject starts after the quotation.
+  for (let i = at - 1; i >= lo; i--) {
+    if (ctx.inQuote[i]! < 0) continue;
+    start = i + 1;
+    while (start < at && (ctx.tag(start) === 'PUNCT' || ctx.word(start) === ',')) start++;
+    return start;
+  }
   // The nearest "; " or ", and/but" before the cue starts a new clause.
   for (let i = at - 1; i > lo; i--) {
     const w = ctx.word(i);
