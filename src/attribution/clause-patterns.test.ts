@@ -353,3 +353,10 @@ describe('Attributor: a long speaker between a quotation and its cue', () => {
     expect(find(a, 'no plan for the quay').speaker?.text).toBe('Jon Berg, the former harbour master and a council candidate');
   });
 });
+
+describe('Attributor: names the tagger reads as verbs', () => {
+  it('"Cook said ..." at the start of a clause: Cook is the speaker', () => {
+    const a = attribute(`${TITLE}Cook said Carter stopped the night ferry.`);
+    expect(find(a, 'stopped the night ferry').speaker?.text).toBe('Cook');
+  });
+});

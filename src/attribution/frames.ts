@@ -378,6 +378,12 @@ function speakerLeft(ctx: AttributionContext, a: number, lo: number): TokenRange
   const np = ctx.npLeft(a, lo);
   if (np) return withRestrictiveRelative(ctx, np, a, lo) ?? np;
   if (QUANTIFIER_SUBJECTS.has(ctx.word(a - 1)) && a - 1 >= lo) return { first: a - 1, end: a };
+  // "Cook said ...": a capitalised name opening the clause that the tagger read as a verb or an adjective.
+  const name = a - 1;
+  const opens = name === lo || ctx.tag(name - 1) === 'CCONJ' || ctx.word(name - 1) === ',';
+  if (name >= lo && opens && /^\p{Lu}\p{Ll}+$/u.test(ctx.doc.text.slice(ctx.start(name), ctx.end(name))) && !ctx.lexicon.verbs.has(ctx.word(name)) && ['VERB', 'ADJ', 'ADV', 'NOUN'].includes(ctx.tag(name))) {
+    return { first: name, end: a };
+  }
   // "X survived ... and says": the subject of the first verb.
   if ((ctx.word(a - 1) === 'and' || ctx.word(a - 1) === 'but') && a - 1 > lo) return clauseSubject(ctx, lo, a - 1);
   if (ctx.word(a - 1) !== ',') return null;
