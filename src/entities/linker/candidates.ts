@@ -162,6 +162,8 @@ export function sentenceCandidates(
     if (m.matchedAs === 'name' || m.matchedAs === 'alias') {
       if (m.entry.type === 'role') continue;
       const entry = entryOnDate(m, date);
+      // A known surname inside a longer name the tagger found is someone else's name ("Qassem" in "Qassem Soleimani").
+      if (entityTypeOf(entry) === 'PER' && ner.some((n) => n.type === 'PER' && n.startToken <= m.startToken && n.endToken >= m.endToken && n.endToken - n.startToken > m.endToken - m.startToken)) continue;
       local.push(make(m.startToken, m.endToken, entityTypeOf(entry), 'name', entry));
     } else if (m.matchedAs === 'metonym') {
       const before = s.words[m.startToken - 1]?.toLowerCase() ?? '';

@@ -96,6 +96,32 @@ describe('EntityLinker', () => {
     expect(actorOf(b, 'she')?.id).toBe(actorOf(b, 'Kari Brekke')!.id);
   });
 
+  it('links "the <role>" to an earlier name with that same role noun only', () => {
+    const b = analyzeText(
+      [
+        'Talks in Tehran',
+        '',
+        'Supreme Leader Ayatollah Ali Khamenei met envoys in Tehran on Monday.',
+        '',
+        'The administration said the president would reply within a week.',
+      ].join('\n'),
+      { published: '2020-02-14' },
+    );
+    const khamenei = actorOf(b, 'Ayatollah Ali Khamenei') ?? actorOf(b, 'Ali Khamenei');
+    expect(khamenei).toBeDefined();
+    expect(actorOf(b, 'administration')?.id).not.toBe(khamenei!.id);
+    expect(actorOf(b, 'president')?.id).not.toBe(khamenei!.id);
+  });
+
+  it('does not read a known surname inside a longer name as that person', () => {
+    // "Qassem" alone is a dictionary alias of a Hezbollah leader; "Qassem Soleimani" is someone else.
+    const b = analyzeText(['Commander honoured', '', 'Iranian commander Qassem Soleimani visited Baghdad in 2019.'].join('\n'), { published: '2019-06-01' });
+    const m = b.layers.mentions!.find((x) => x.text.includes('Qassem'));
+    const actor = b.layers.actors!.find((x) => x.id === m?.actorId);
+    expect(m?.text).toBe('Qassem Soleimani');
+    expect(actor?.code ?? null).not.toBe('LBNREBHEZ');
+  });
+
   it('every mention slices back and every actor lists its mentions', () => {
     for (const m of a.layers.mentions!) expect(a.text.slice(m.start, m.end)).toBe(m.text);
     for (const actor of a.layers.actors!) {

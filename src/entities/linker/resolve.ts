@@ -86,7 +86,12 @@ export function resolveMentions(cands: Candidate[], ctx: ResolveContext): void {
     const definite = /^(?:the|this|that)$/i.test(ctx.words[c.startToken - 1] ?? '');
     if (!target && definite && d.country === null && !d.plural && d.role !== null) {
       // "the student" after "Texas student Ahmed Mohamed": the nearest earlier name described with the same role.
-      target = [...cands].reverse().find((o) => before(o) && o.kind === 'name' && o.description?.role === d.role && o.actorKey !== null);
+      // Same head noun, not just the same role code: "the president" is not the "Ayatollah" (both GOV), and
+      // "the administration" is not a person described as a leader.
+      const head = ctx.words[c.endToken - 1]!.toLowerCase();
+      target = [...cands]
+        .reverse()
+        .find((o) => before(o) && o.kind === 'name' && o.description?.role === d.role && o.actorKey !== null && ctx.words[o.description.endToken - 1]?.toLowerCase() === head);
     }
     c.actorKey = target?.actorKey ?? (d.country !== null && d.role !== null ? `desc:${d.country}:${d.role}:${d.personal ? 'one' : 'group'}` : `desc:${ctx.words.slice(c.startToken, c.endToken).join(' ').toLowerCase()}`);
     if (target && target.type === 'PER') c.type = 'PER';
