@@ -9,7 +9,8 @@ import type { Actor, Attribution, Hedge, Mention, Span } from '../doc/schema.js'
 import type { Component } from '../pipeline/component.js';
 import { articleRelays, buildChains, isMediaActor, relayFor, type ChainDraft, type Relay } from './chains.js';
 import { AttributionContext } from './context.js';
-import type { CharSpan, Frame } from './frames.js';
+import type { CharSpan } from './content-spans.js';
+import type { Frame } from './frames.js';
 import { findHedges, isHedged } from './hedges.js';
 import { attributionLexicon, type AttributionLexicon } from './lexicon.js';
 import { scanFrames } from './scan.js';

@@ -5,7 +5,9 @@
  * the question put to someone ("Asked whether ..., the mayor said").
  */
 import type { AttributionContext, TokenRange } from './context.js';
-import { baseFrame, clauseSubjectBefore, contentFrom, LIGHT_FLAGS, POST_PHRASE_FLAGS, span, type Cue, type Frame } from './frames.js';
+import { contentFrom, span } from './content-spans.js';
+import { baseFrame, LIGHT_FLAGS, POST_PHRASE_FLAGS, type Cue, type Frame } from './frames.js';
+import { clauseSubjectBefore } from './speakers.js';
 
 /** "According to SPEAKER, CONTENT" and "CONTENT, according to SPEAKER". */
 export function accordingFrame(ctx: AttributionContext, si: number, first: number, end: number, consumed: Set<number>): Frame | null {

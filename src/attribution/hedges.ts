@@ -6,7 +6,7 @@
  */
 import type { Hedge } from '../doc/schema.js';
 import type { AttributionContext } from './context.js';
-import type { CharSpan } from './frames.js';
+import type { CharSpan } from './content-spans.js';
 
 export interface FoundHedge {
   hedge: Hedge;

@@ -5,7 +5,8 @@
  */
 import type { AttributionContext } from './context.js';
 import { accordingFrame, askedFrame, colonFrame, colonQuoteFrame, impersonalFrame } from './citation-frames.js';
-import { cueFrame, QUANTIFIER_SUBJECTS, LIGHT_FLAGS, LIGHT_OBJECT_PREPOSITIONS, POST_PHRASE_FLAGS, type Cue, type Frame } from './frames.js';
+import { cueFrame, LIGHT_FLAGS, LIGHT_OBJECT_PREPOSITIONS, POST_PHRASE_FLAGS, type Cue, type Frame } from './frames.js';
+import { QUANTIFIER_SUBJECTS } from './speakers.js';
 
 const LIGHT_FILLERS = new Set(['DET', 'PRON', 'ADJ']);
 const THAT_FLAGS = { obj: false, bare: false, pre: false, inv: false, to: false, np: false };

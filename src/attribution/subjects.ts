@@ -4,7 +4,8 @@
  * ("Mark Jones, 52, a retired teacher who now works for the county, said
  * ..."), used only when the cue clearly opens its content ("said that",
  * "said:", a quotation, a bare clause); and an object noun phrase with
- * quotation marks in it ("blamed the “fog of war”").
+ * quotation marks in it ("blamed the “fog of war”"). The strict speaker
+ * finders these back up are in speakers.ts.
  */
 import type { AttributionContext, TokenRange } from './context.js';
 

@@ -1,0 +1,236 @@
+/**
+ * Content spans of attribution frames: where the content of a cue starts
+ * and ends in its sentence. After the cue (postContent: "that", a colon, a
+ * quotation, "to", a wh-word, a bare clause or a noun phrase, past adjuncts,
+ * an addressee and a medium), up to a coordinated second cue or the end of a
+ * noun phrase; before the frame (boundaryBefore, preContentStart); and the
+ * relative clause a cue sits in ("which she said was ...").
+ * The frames that use them are in frames.ts.
+ */
+import { mediumAt, skipAdjunct, type Medium } from './adjuncts.js';
+import type { AttributionContext, TokenRange } from './context.js';
+import type { CueFlags } from './lexicon.js';
+import { objectOpensAt } from './subjects.js';
+
+export interface CharSpan {
+  start: number;
+  end: number;
+}
+
+const PARTICIPLE_CUES = new Set(['saying', 'adding', 'writing', 'stating', 'noting', 'telling', 'explaining', 'arguing', 'insisting', 'warning']);
+const QUANTIFIERS = new Set(['about', 'nearly', 'almost', 'only', 'more', 'most', 'some', 'roughly', 'around', 'over', 'fewer', 'less']);
+const WH = new Set(['whether', 'if', 'how', 'why', 'what', 'when', 'who', 'where']);
+const CLAUSE_START = new Set(['PRON', 'DET', 'PROPN', 'NOUN', 'NUM', 'ADJ']);
+const CLAUSE_START_WORDS = new Set(['there', 'this', 'these', 'those']);
+/** Prepositions whose object is the content ("asked for volunteers", "warned of the risk"). */
+const OBJECT_PREPOSITIONS = new Set(['for', 'of', 'about', 'against', 'with']);
+
+export interface PostContent {
+  /** What opened the content: "that", a colon, a quotation, "to", a wh-word, a bare clause, a noun phrase. */
+  marker: 'that' | 'colon' | 'quote' | 'to' | 'wh' | 'bare' | 'np';
+  contentFirst: number;
+  contentStart: number;
+  medium: Medium | null;
+  addressee: TokenRange | null;
+  consumed: number[];
+}
+
+export function span(ctx: AttributionContext, r: TokenRange): CharSpan {
+  return { start: ctx.start(r.first), end: ctx.end(r.end - 1) };
+}
+
+/** Content from token `first` to the end of its sentence, or further when a quotation opened in it runs on. */
+export function contentFrom(ctx: AttributionContext, si: number, start: number): CharSpan {
+  const s = ctx.sentences[si]!;
+  let end = ctx.sentenceContentEnd(si);
+  for (const q of ctx.speechQuotes) {
+    if (q.start >= s.end) break;
+    if (q.start >= start && q.end > end) end = q.end;
+  }
+  return { start, end: Math.max(start, end) };
+}
+
+/**
+ * "She said she admired his grit and praised their shared goals": a second
+ * reporting verb joined by "and"/"but", with no subject of its own, is the
+ * speaker's next statement, not part of this one.
+ */
+export function untilCoordinatedCue(ctx: AttributionContext, si: number, first: number, content: CharSpan, participleCue = false): CharSpan {
+  const hi = ctx.sentences[si]!.endToken;
+  for (let i = first + 2; i + 1 < hi && ctx.start(i) < content.end; i++) {
+    const w = ctx.word(i);
+    if ((w !== 'and' && w !== 'but') || ctx.inQuote[i]! >= 0) continue;
+    let v = i + 1;
+    while (v < hi && ctx.tag(v) === 'ADV') v++;
+    const form = ctx.word(v);
+    // "saying he would not back it and suggesting that ...": participles coordinate with a participle cue.
+    if (ctx.tag(v) === 'VERB' && ctx.lexicon.verbs.has(form) && form.endsWith('ing') === participleCue && ctx.word(v - 1) !== 'to') {
+      let end = i;
+      while (end > first && ctx.word(end - 1) === ',') end--;
+      return { start: content.start, end: ctx.end(end - 1) };
+    }
+  }
+  return content;
+}
+
+const CLOSING_MARKS = new Set(['"', '”', "'", '’']);
+/** "assailed her for supporting the war": "for" and a gerund give the reason, part of the content. */
+const FOR_GERUND = (ctx: AttributionContext, i: number): boolean => ctx.word(i) === 'for' && ctx.word(i + 1).endsWith('ing');
+const ADJUNCT_STARTS = new Set(['during', 'after', 'before', 'while', 'when', 'because', 'since', 'amid', 'despite', 'following', 'yesterday', 'today']);
+
+/** A noun-phrase content ("endorsed Clinton during a call"): up to the first comma, dash or adjunct after it. */
+export function npContent(ctx: AttributionContext, si: number, first: number): CharSpan {
+  const hi = ctx.sentences[si]!.endToken;
+  let i = first;
+  while (i < hi) {
+    const w = ctx.word(i);
+    // "the “ultimate hypocrite,” linking to ...": a comma inside closing quotation marks stays with the phrase.
+    if (w === ',' && CLOSING_MARKS.has(ctx.word(i + 1))) {
+      i += 2;
+      break;
+    }
+    if (i > first && (w === ',' || w === ';' || w === '—' || w === '–' || w === '--' || ADJUNCT_STARTS.has(w) || (ctx.tag(i) === 'SCONJ' && !FOR_GERUND(ctx, i)))) break;
+    // "welcomed the vote and said he would attend": a second predicate of the same subject ends the object.
+    if (i > first && (w === 'and' || w === 'but') && (ctx.tag(i + 1) === 'VERB' || ctx.tag(i + 1) === 'AUX') && !ctx.word(i + 1).endsWith('ing')) break;
+    if (/^[.!?]+$/.test(w) && i === hi - 1) break;
+    i++;
+  }
+  const whole = contentFrom(ctx, si, ctx.start(first));
+  return { start: ctx.start(first), end: Math.min(whole.end, Math.max(ctx.end(Math.max(first, i - 1)), ctx.start(first))) };
+}
+
+export function hasVerbAfter(ctx: AttributionContext, from: number, limit: number): boolean {
+  for (let i = from; i < limit; i++) if (ctx.tag(i) === 'VERB' || ctx.tag(i) === 'AUX') return true;
+  return false;
+}
+
+/** What follows a cue: adjuncts, an addressee, a medium, then the start of the content (or null). */
+export function postContent(ctx: AttributionContext, si: number, p0: number, flags: CueFlags, lemma: string): PostContent | null {
+  const s = ctx.sentences[si]!;
+  const hi = s.endToken;
+  let p = p0;
+  let medium: Medium | null = null;
+  let addressee: TokenRange | null = null;
+  const consumed: number[] = [];
+  for (let guard = 0; guard < 12 && p < hi; guard++) {
+    const skipped = skipAdjunct(ctx, p, hi);
+    if (skipped > p) {
+      p = skipped;
+      continue;
+    }
+    const m: ReturnType<typeof mediumAt> = medium ? null : mediumAt(ctx, p, hi);
+    if (m) {
+      medium = m.medium;
+      p = m.next;
+      continue;
+    }
+    const w = ctx.word(p);
+    if (flags.obj && !addressee && w !== 'that' && !ctx.quoteStartingAt(ctx.start(p))) {
+      const np = ctx.npRight(p, hi);
+      if (np && !(flags.bare && hasVerbAfter(ctx, np.end, Math.min(hi, np.end + 1)))) {
+        addressee = np;
+        p = np.end;
+        continue;
+      }
+    }
+    if (w === 'to' && !flags.obj && lemma !== 'want' && ctx.tag(p + 1) !== 'VERB' && ctx.tag(p + 1) !== 'AUX') {
+      const np = ctx.npRight(p + 1, hi);
+      if (np) {
+        addressee = np;
+        p = np.end;
+        continue;
+      }
+    }
+    if (w === ',' && p + 1 < hi && (ctx.word(p + 1) === 'that' || PARTICIPLE_CUES.has(ctx.word(p + 1)) || ctx.quoteStartingAt(ctx.end(p)))) {
+      p++;
+      continue;
+    }
+    if (PARTICIPLE_CUES.has(w) && p > p0 - 1) {
+      consumed.push(p);
+      p++;
+      continue;
+    }
+    break;
+  }
+  const w = ctx.word(p);
+  const at = (first: number, start: number, marker: PostContent['marker']): PostContent => ({ marker, contentFirst: first, contentStart: start, medium, addressee, consumed });
+  if (p >= hi) {
+    // "He said:" closing a paragraph, the quotation opening the next.
+    if (ctx.word(p - 1) === ':') {
+      const q = ctx.quoteStartingAt(ctx.end(p - 1));
+      if (q) return at(p, q.start, 'quote');
+    }
+    return null;
+  }
+  if (w === 'that' && ctx.tag(p) !== 'PRON') return at(p, ctx.start(p), 'that');
+  if (w === 'that' && p + 1 < hi && hasVerbAfter(ctx, p + 1, hi)) return at(p, ctx.start(p), 'that');
+  if (w === ':') {
+    if (p + 1 < hi) return at(p + 1, ctx.start(p + 1), 'colon');
+    const q = ctx.quoteStartingAt(ctx.end(p));
+    return q ? at(p + 1, q.start, 'colon') : null;
+  }
+  if (ctx.anyQuoteStartingAt(ctx.start(p))?.start === ctx.start(p)) return at(p, ctx.start(p), 'quote');
+  if (w === 'to' && flags.to && (ctx.tag(p + 1) === 'VERB' || ctx.tag(p + 1) === 'AUX' || ctx.quoteStartingAt(ctx.end(p)))) return at(p, ctx.start(p), 'to');
+  // "explained why ...", "questioned whether ...": any cue takes an indirect question ("if" only where a clause may follow).
+  if (WH.has(w) && (flags.bare || flags.obj || w !== 'if')) return at(p, ctx.start(p), 'wh');
+  if (flags.bare && (CLAUSE_START.has(ctx.tag(p)) || CLAUSE_START_WORDS.has(w)) && hasVerbAfter(ctx, p + 1, hi)) return at(p, ctx.start(p), 'bare');
+  // "said about half of the adjustment reflected ...": a subject opening with a quantifier.
+  if (flags.bare && QUANTIFIERS.has(w) && hasVerbAfter(ctx, p + 2, hi)) return at(p, ctx.start(p), 'bare');
+  // A gerund subject: "said having Mr. Putin's respect is a positive development".
+  if (flags.bare && ctx.tag(p) === 'VERB' && w.endsWith('ing') && hasVerbAfter(ctx, p + 2, hi)) return at(p, ctx.start(p), 'bare');
+  // "told a town hall in Salem, New Hampshire on Monday that ...": phrases with no verb before "that".
+  for (let q = p; q < hi && q - p <= 12; q++) {
+    const wq = ctx.word(q);
+    if (wq === 'that' && q > p && hasVerbAfter(ctx, q + 1, hi)) return at(q, ctx.start(q), 'that');
+    if (wq === ':' && q + 1 < hi) return at(q + 1, ctx.start(q + 1), 'colon');
+    if (ctx.tag(q) === 'VERB' || ctx.tag(q) === 'AUX' || ctx.tag(q) === 'SCONJ' || ctx.inQuote[q]! >= 0) break;
+  }
+  if (flags.np && (ctx.npRight(p, hi) || objectOpensAt(ctx, p, hi))) return at(p, ctx.start(p), 'np');
+  // "asked for volunteers", "warned of the risk", "agreed with Trump on the issue": the object of the preposition.
+  if (OBJECT_PREPOSITIONS.has(w) && p + 1 < hi && (ctx.npRight(p + 1, hi) || objectOpensAt(ctx, p + 1, hi))) return at(p + 1, ctx.start(p + 1), 'np');
+  return null;
+}
+
+const EXTRACTING = new Set(['which', 'that', 'what', 'who']);
+
+/**
+ * "which she said represented all her emails", "what analysts said was a
+ * sign of ...": the relative word stands for the subject of the reported
+ * clause, whose verb follows the cue directly. The content runs from the
+ * relative word to the end of the relative clause (a comma or the sentence end).
+ */
+export function relativeContent(ctx: AttributionContext, si: number, speakerFirst: number, after: number): CharSpan | null {
+  const hi = ctx.sentences[si]!.endToken;
+  const rel = speakerFirst - 1;
+  if (rel < ctx.sentences[si]!.firstToken || !EXTRACTING.has(ctx.word(rel))) return null;
+  let v = after;
+  while (v < hi && ctx.tag(v) === 'ADV') v++;
+  if (v >= hi || (ctx.tag(v) !== 'VERB' && ctx.tag(v) !== 'AUX') || ctx.word(v).endsWith('ing')) return null;
+  let end = v + 1;
+  while (end < hi && !/^[.!?;,]+$/.test(ctx.word(end)) && ctx.word(end) !== '—' && ctx.word(end) !== '–') end++;
+  return { start: ctx.start(rel), end: ctx.end(end - 1) };
+}
+
+/** Where the content before a frame ends: a comma, or the closing quotation right before the speaker. */
+export function boundaryBefore(ctx: AttributionContext, first: number, lo: number): { at: number; quoteStart: number | null } | null {
+  const quote = ctx.quoteEndingBefore(ctx.start(first));
+  if (quote && (first === lo || ctx.word(first - 1) === ',' || ctx.start(first - 1) < quote.end)) return { at: quote.end, quoteStart: quote.start };
+  if (first - 1 > lo && ctx.word(first - 1) === ',') return { at: ctx.start(first - 1), quoteStart: null };
+  return null;
+}
+
+/**
+ * Where content before a frame starts. A quotation that closes a clause
+ * begun in plain words ("Gore tried to distance himself and 'made a
+ * mistake,' Lichtman said") is part of that clause: the content is the whole
+ * clause. A quotation opening the sentence (or begun in an earlier one) is
+ * the content by itself.
+ */
+export function preContentStart(ctx: AttributionContext, lo: number, quoteStart: number | null): number {
+  const sentenceStart = ctx.start(lo);
+  if (quoteStart === null) return sentenceStart;
+  if (quoteStart <= sentenceStart) return quoteStart;
+  let words = 0;
+  for (let i = lo; i < ctx.tokens.length && ctx.start(i) < quoteStart; i++) if (/[\p{L}\p{N}]/u.test(ctx.word(i)) && ctx.tag(i) !== 'CCONJ') words++;
+  return words >= 2 ? sentenceStart : quoteStart;
+}

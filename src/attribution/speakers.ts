@@ -1,0 +1,198 @@
+/**
+ * The speaker of a cue, found by the strict noun-phrase walk: what stands
+ * left of the cue (leftOfCue: auxiliaries, adverbs, negation, time phrases),
+ * the noun phrase there with its appositions and relative clauses
+ * (speakerLeft), the subject an infinitive or a participle cue depends on
+ * (infinitiveSubject, participleSubject), and the subject of the clause a
+ * cue hangs off (clauseSubject). The looser fallbacks for long subjects are
+ * in subjects.ts; the frames that use both are in frames.ts.
+ */
+import type { AttributionContext, TokenRange } from './context.js';
+import { hasVerbAfter } from './content-spans.js';
+import { wholeSubject } from './subjects.js';
+
+const TIME_NOUNS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'week', 'month', 'year', 'night', 'morning', 'evening', 'afternoon', 'weekend']);
+const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'yesterday', 'today', 'tonight']);
+const TIME_PREPOSITIONS = new Set(['on', 'last', 'this', 'earlier', 'later', 'next']);
+const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", "'re"]);
+/** Words tagged otherwise that stand as adverbs between a subject and its verb ("has since stressed"). */
+const ADVERB_LIKE = new Set(['since', 'already', 'long']);
+/** Quantifiers that stand alone for people ("Most believe", "Many say", "Others argued"). */
+export const QUANTIFIER_SUBJECTS = new Set(['most', 'many', 'some', 'few', 'several', 'others', 'both', 'all', 'half', 'none', 'more', 'fewer']);
+
+/** Auxiliaries, adverbs and negation left of a cue: where the speaker phrase must end. */
+export function leftOfCue(ctx: AttributionContext, cue: number, lo: number): { first: number; negated: boolean; passive: boolean; auxiliary: boolean } {
+  let a = cue;
+  let negated = false;
+  let be = false;
+  let auxiliary = false;
+  while (a - 1 >= lo) {
+    const t = a - 1;
+    const w = ctx.word(t);
+    // "A news report Wednesday said": a bare weekday between subject and verb.
+    if (WEEKDAYS.has(w) && t - 1 >= lo && (ctx.tag(t - 1) === 'NOUN' || ctx.tag(t - 1) === 'PROPN')) {
+      a--;
+      continue;
+    }
+    if (TIME_NOUNS.has(w) && a - 2 >= lo && TIME_PREPOSITIONS.has(ctx.word(t - 1))) {
+      // "Trump on Tuesday backed away from": a time phrase between subject and verb.
+      a -= 2;
+      continue;
+    }
+    // "Most believe": a quantifier opening the clause is the subject, not an adverb.
+    if (QUANTIFIER_SUBJECTS.has(w) && (t === lo || ctx.tag(t - 1) === 'CCONJ' || ctx.tag(t - 1) === 'PUNCT')) break;
+    if (ctx.isNegation(t)) negated = true;
+    else if (ctx.tag(t) === 'AUX' || BE.has(w) || w === 'has' || w === 'have' || w === 'had') {
+      be ||= BE.has(w);
+      auxiliary = true;
+    }
+    else if ((ctx.tag(t) !== 'ADV' && !ADVERB_LIKE.has(w)) || w === 'as' || w === 'so') break;
+    a--;
+  }
+  const form = ctx.word(cue);
+  return { first: a, negated, passive: be && !form.endsWith('ing'), auxiliary };
+}
+
+/**
+ * "tried to discuss", "were quick to condemn", "is continuing to insist": the
+ * cue is an infinitive and its speaker is the subject of the verb or
+ * adjective it depends on; "led the chairwoman to announce": the noun phrase
+ * right before "to".
+ */
+export function infinitiveSubject(ctx: AttributionContext, cueFirst: number, lo: number): TokenRange | null {
+  const to = cueFirst - 1;
+  if (to <= lo || ctx.word(to) !== 'to' || ctx.tag(to) !== 'PART') return null;
+  let gov = to - 1;
+  while (gov > lo && ctx.tag(gov) === 'ADV') gov--;
+  const tag = ctx.tag(gov);
+  // A name or a personal pronoun ("led Wasserman Schultz to announce", "asked him to explain"); common nouns are rarely the sayer.
+  if (tag === 'PROPN' || (tag === 'PRON' && !NOT_SAYERS.has(ctx.word(gov)))) return ctx.npLeft(gov + 1, lo);
+  if (tag !== 'VERB' && tag !== 'ADJ' && tag !== 'AUX') return null;
+  const left = leftOfCue(ctx, gov, lo);
+  if (left.negated) return null;
+  const subject = speakerLeft(ctx, left.first, lo);
+  // "It is hard to see": no sayer.
+  return subject && !(subject.end - subject.first === 1 && NOT_SAYERS.has(ctx.word(subject.first))) ? subject : null;
+}
+const NOT_SAYERS = new Set(['his', 'her', 'their', 'its', 'our', 'my', 'your', 'it', 'this', 'that', 'there']);
+
+const ADVERBIAL_OPENERS = new Set(['after', 'before', 'while', 'when', 'since', 'by', 'without', 'despite', 'of', 'in', 'for', 'about']);
+
+/**
+ * The speaker of a participle cue that does not follow a comma:
+ * "a group backing Bush", "ads attacking Christie" (a reduced relative: the
+ * noun before it), "After thanking the crowd, he touted ..." and "quit
+ * before announcing her run" (an adverbial clause: the main clause's subject).
+ */
+export function participleSubject(ctx: AttributionContext, si: number, at: number): TokenRange | null {
+  const s = ctx.sentences[si]!;
+  const lo = s.firstToken;
+  const prev = at - 1;
+  if (prev >= lo && (ctx.tag(prev) === 'NOUN' || ctx.tag(prev) === 'PROPN')) return ctx.npLeft(at, lo);
+  // "..., saying X and suggesting Y": a second participle shares the first one's subject.
+  if ((ctx.word(prev) === 'and' || ctx.word(prev) === 'but') && prev > lo) return clauseSubject(ctx, lo, prev);
+  // "has avoided directly criticizing", "kept attacking": the subject of the verb the gerund completes.
+  let governor = prev;
+  while (governor > lo && ctx.tag(governor) === 'ADV') governor--;
+  if (governor >= lo && ctx.tag(governor) === 'VERB' && !ctx.word(governor).endsWith('ing')) {
+    const left = leftOfCue(ctx, governor, lo);
+    return left.negated || left.passive ? null : speakerLeft(ctx, left.first, lo);
+  }
+  if (prev < lo || !ADVERBIAL_OPENERS.has(ctx.word(prev))) return null;
+  if (prev === lo || (prev - 1 === lo && ctx.tag(lo) === 'CCONJ')) {
+    // The clause opens the sentence: the subject follows its closing comma.
+    for (let c = at + 1; c < s.endToken && c - at <= 25; c++) {
+      if (ctx.word(c) !== ',') continue;
+      const np = ctx.npRight(c + 1, s.endToken);
+      return np && (ctx.tag(np.end) === 'VERB' || ctx.tag(np.end) === 'AUX' || ctx.tag(np.end) === 'ADV') ? np : null;
+    }
+    return null;
+  }
+  return clauseSubject(ctx, lo, prev);
+}
+
+/** The subject of the clause a participle cue hangs off ("Kim voiced ..., saying that"). */
+function clauseSubject(ctx: AttributionContext, lo: number, before: number): TokenRange | null {
+  // Verbs inside a relative clause set off by commas ("Tom Berg, who leads the union, has ...") are not the clause's own.
+  let relative = false;
+  for (let i = lo; i < before; i++) {
+    if (ctx.word(i - 1) === ',' && RELATIVE.has(ctx.word(i))) relative = true;
+    else if (relative && ctx.word(i) === ',') relative = false;
+    if (relative) continue;
+    if (ctx.tag(i) === 'VERB' || ctx.tag(i) === 'AUX') {
+      const left = leftOfCue(ctx, i, lo);
+      // "Donald Trump, who trails in the polls, has picked up ..., telling ABC that": a long subject too.
+      return ctx.npLeft(left.first, lo) ?? wholeSubject(ctx, left.first, lo);
+    }
+  }
+  return null;
+}
+
+const RELATIVE = new Set(['who', 'which']);
+
+/** The speaker left of a cue, with an apposition ("Jack Dorsey, Twitter's chief executive, said"). */
+export function speakerLeft(ctx: AttributionContext, a: number, lo: number): TokenRange | null {
+  // "voters who said": the relative pronoun stands for the speaker, as written.
+  if ((ctx.word(a - 1) === 'who' || ctx.word(a - 1) === 'which') && a - 1 >= lo) return { first: a - 1, end: a };
+  const np = ctx.npLeft(a, lo);
+  if (np) return withRestrictiveRelative(ctx, np, a, lo) ?? np;
+  if (QUANTIFIER_SUBJECTS.has(ctx.word(a - 1)) && a - 1 >= lo) return { first: a - 1, end: a };
+  // "Cook said ...": a capitalised name opening the clause that the tagger read as a verb or an adjective.
+  const name = a - 1;
+  const opens = name === lo || ctx.tag(name - 1) === 'CCONJ' || ctx.word(name - 1) === ',';
+  if (name >= lo && opens && /^\p{Lu}\p{Ll}+$/u.test(ctx.doc.text.slice(ctx.start(name), ctx.end(name))) && !ctx.lexicon.verbs.has(ctx.word(name)) && ['VERB', 'ADJ', 'ADV', 'NOUN'].includes(ctx.tag(name))) {
+    return { first: name, end: a };
+  }
+  // "X survived ... and says": the subject of the first verb.
+  if ((ctx.word(a - 1) === 'and' || ctx.word(a - 1) === 'but') && a - 1 > lo) return clauseSubject(ctx, lo, a - 1);
+  if (ctx.word(a - 1) !== ',') return null;
+  // "Chris Cox, who runs the NRA's lobbying arm, says"
+  for (let i = a - 2; i > lo && a - i <= 20; i--) {
+    if (ctx.word(i) === ',' || ctx.word(i) === '.') break;
+    if (RELATIVE.has(ctx.word(i)) && ctx.word(i - 1) === ',') {
+      const head = ctx.npLeft(i - 1, lo);
+      return head && startsClause(ctx, head.first, lo) ? { first: head.first, end: a - 1 } : null;
+    }
+  }
+  // "Jillian Chase, 27, a Tinder user in New York, said": phrases between commas back to the subject,
+  // the leftmost of which must be able to open the clause.
+  const pieces: TokenRange[] = [];
+  for (let edge = a - 1; pieces.length < 4; ) {
+    const piece = ctx.npLeft(edge, lo);
+    if (!piece) break;
+    pieces.push(piece);
+    if (ctx.word(piece.first - 1) !== ',') break;
+    edge = piece.first - 1;
+  }
+  for (let k = pieces.length - 1; k >= 1; k--) {
+    if (startsClause(ctx, pieces[k]!.first, lo)) return { first: pieces[k]!.first, end: a - 1 };
+  }
+  return null;
+}
+
+/**
+ * "Officials who spoke on condition of anonymity said": the noun phrase next
+ * to the cue belongs to a relative clause, and the speaker is the head the
+ * clause hangs off, when that head opens the clause.
+ */
+function withRestrictiveRelative(ctx: AttributionContext, np: TokenRange, a: number, lo: number): TokenRange | null {
+  for (let i = np.first - 1; i > lo && np.first - i <= 10; i--) {
+    const w = ctx.word(i);
+    if (w === ',' || w === '.' || w === ';' || ctx.tag(i) === 'PUNCT') return null;
+    if (w === 'who' || w === 'whom') {
+      const head = ctx.npLeft(i, lo);
+      return head && startsClause(ctx, head.first, lo) ? { first: head.first, end: a } : null;
+    }
+  }
+  return null;
+}
+
+/** A subject may open the sentence or follow a closing quotation ("'...,' Jeff Weaver, the manager, said"). */
+function startsClause(ctx: AttributionContext, first: number, lo: number): boolean {
+  if (first === lo || ctx.quoteEndingBefore(ctx.start(first)) !== null) return true;
+  // "But Matt Morrison, the deputy director, said", "In a statement, the director, James Comey, said"
+  const before = first - 1;
+  return ctx.tag(before) === 'CCONJ' || (ctx.tag(before) === 'ADV' && before === lo) || (ctx.word(before) === ',' && !hasVerbAfter(ctx, lo, before));
+}
+
+export { clauseSubject as clauseSubjectBefore };
