@@ -24,8 +24,8 @@ const PERSON_PRONOUNS = new Set(['he', 'she']);
 
 export interface SubjectResult {
   actors: ActorSpan[];
-  /** An unlinked pronoun subject ("It had recognised"): the caller may resolve it. */
-  pronoun: boolean;
+  /** An unlinked pronoun subject ("It had recognised"), lower case: the caller may resolve it. */
+  pronoun: string | null;
   /** A verb the scan stopped at whose subject this verb may share. */
   sharedWith: number | null;
 }
@@ -88,8 +88,8 @@ export function findSubject(view: SentenceView, groupStart: number): SubjectResu
     let j = i - 1;
     while (j >= 0 && words[j]!.punct) j--;
     const ante = j >= 0 ? view.actorAt[j] : undefined;
-    if (ante && !ante.modifier) return { actors: compoundLeft(view, ante), pronoun: false, sharedWith: null };
-    if (words[i]!.lower !== 'that') return { actors: [], pronoun: false, sharedWith: null };
+    if (ante && !ante.modifier) return { actors: compoundLeft(view, ante), pronoun: null, sharedWith: null };
+    if (words[i]!.lower !== 'that') return { actors: [], pronoun: null, sharedWith: null };
   }
   let crossedLink = false;
   while (i >= 0) {
@@ -106,18 +106,18 @@ export function findSubject(view: SentenceView, groupStart: number): SubjectResu
         continue;
       }
       // "he"/"she" the linker could not place (it weighs gender and quotations) is nobody the caller should guess
-      if (actor.pronoun && actor.actorId === null) return { actors: [], pronoun: !PERSON_PRONOUNS.has(words[actor.start]!.lower), sharedWith: null };
+      if (actor.pronoun && actor.actorId === null) return { actors: [], pronoun: PERSON_PRONOUNS.has(words[actor.start]!.lower) ? null : words[actor.start]!.lower, sharedWith: null };
       // "the president of France": the head before "of" is the subject, the actor after it names whose
       if (before?.lower === 'of') {
         const head = view.actorAt[actor.start - 2];
-        if (head && !head.modifier) return { actors: compoundLeft(view, head), pronoun: false, sharedWith: null };
+        if (head && !head.modifier) return { actors: compoundLeft(view, head), pronoun: null, sharedWith: null };
       }
-      return { actors: compoundLeft(view, actor), pronoun: false, sharedWith: null };
+      return { actors: compoundLeft(view, actor), pronoun: null, sharedWith: null };
     }
-    if (w.pos === 'PRON' && SUBJECT_PRONOUNS.has(w.lower)) return { actors: [], pronoun: true, sharedWith: null };
-    if (isVerb(w)) return { actors: [], pronoun: false, sharedWith: crossedLink || words[i + 1]?.lower === 'to' || words[groupStart - 1]?.lower === 'to' ? i : null };
-    if (CLAUSE_BOUNDARY.has(w.lower) || (RELATIVE.has(w.lower) && w.lower !== 'that')) return { actors: [], pronoun: false, sharedWith: null };
-    if (w.lower === 'that') return { actors: [], pronoun: false, sharedWith: null };
+    if (w.pos === 'PRON' && SUBJECT_PRONOUNS.has(w.lower)) return { actors: [], pronoun: w.lower, sharedWith: null };
+    if (isVerb(w)) return { actors: [], pronoun: null, sharedWith: crossedLink || words[i + 1]?.lower === 'to' || words[groupStart - 1]?.lower === 'to' ? i : null };
+    if (CLAUSE_BOUNDARY.has(w.lower) || (RELATIVE.has(w.lower) && w.lower !== 'that')) return { actors: [], pronoun: null, sharedWith: null };
+    if (w.lower === 'that') return { actors: [], pronoun: null, sharedWith: null };
     if (w.lower === ',') {
       // skip a relative clause between subject and verb: "Macron, who has criticised Trump's policy, decried ..."
       let k = i - 1;
@@ -130,7 +130,7 @@ export function findSubject(view: SentenceView, groupStart: number): SubjectResu
     if (w.lower === 'and' || w.lower === 'to' || w.lower === ',') crossedLink = true;
     i--;
   }
-  return { actors: [], pronoun: false, sharedWith: null };
+  return { actors: [], pronoun: null, sharedWith: null };
 }
 
 export interface ObjectResult {

@@ -155,15 +155,20 @@ describe('EventCoder', () => {
 });
 
 describe('EventCoder with the default pipeline', () => {
-  it('does not give "she said" to an earlier country when the linker finds no woman to be "she"', async () => {
+  /** Sources of the events with this code, for an article of a headline and two paragraphs. */
+  const sourcesOf = async (code: string, paragraphs: [string, string, string], published: string): Promise<(string | undefined)[]> => {
     const { analyzeText } = await import('../test-support/docs.js');
-    const a = analyzeText(
-      ['Border closed', '', 'Russia closed its border with Finland on Monday.', '', '"This is a grave mistake," she said.'].join('\n'),
-      { published: '2023-05-02' },
-    );
-    const she = a.layers.mentions!.find((m) => m.text === 'she');
-    expect(she?.actorId).toBeNull();
-    const statements = a.layers.events!.filter((e) => e.code.startsWith('01'));
-    expect(statements.map((e) => e.source.span?.text)).not.toContain('Russia');
+    const a = analyzeText([paragraphs[0], '', paragraphs[1], '', paragraphs[2]].join('\n'), { published });
+    return a.layers.events!.filter((e) => e.code.startsWith(code)).map((e) => e.source.span?.text);
+  };
+
+  it('does not let "it" continue a person as the source', async () => {
+    const sources = await sourcesOf('129', ['Council vote due', 'Donald Trump criticised the draft resolution on Syria on Monday.', 'However, it could veto any such resolution.'], '2018-04-08');
+    expect(sources).not.toContain('Donald Trump');
+  });
+
+  it('does not give "she said" to an earlier country when the linker finds no woman to be "she"', async () => {
+    const sources = await sourcesOf('01', ['Border closed', 'Russia closed its border with Finland on Monday.', '"This is a grave mistake," she said.'], '2023-05-02');
+    expect(sources).not.toContain('Russia');
   });
 });

@@ -142,22 +142,26 @@ export class EventCoder implements Component {
         // a participle after a comma shares the main verb's subject: "Bolton called out X on Twitter, saying ..."
         const participial = w.lower.endsWith('ing') && words[group.start - 1]?.lower === ',';
         const mainVerb = participial ? lastVerbBefore(words, group.start - 1) : -1;
-        let subj = mainVerb >= 0 ? { actors: [] as ActorSpan[], pronoun: false, sharedWith: mainVerb } : findSubject(view, group.start);
+        let subj = mainVerb >= 0 ? { actors: [] as ActorSpan[], pronoun: null, sharedWith: mainVerb } : findSubject(view, group.start);
         // quote inversion: '"...," said Martin Indyk, a former ambassador to Israel': the speaker follows the verb,
         // and nothing inside the quote is the source
-        if (isInverted(words, group.start, v)) subj = { actors: speakerAfter(view, v), pronoun: false, sharedWith: null };
+        if (isInverted(words, group.start, v)) subj = { actors: speakerAfter(view, v), pronoun: null, sharedWith: null };
         let hops = 0;
         while (subj.sharedWith !== null && hops++ < 3) {
           const shared = subjects.get(subj.sharedWith);
           if (shared) {
-            subj = { actors: shared, pronoun: false, sharedWith: null };
+            subj = { actors: shared, pronoun: null, sharedWith: null };
             break;
           }
           const g = analyseVerbGroup(words, subj.sharedWith, clauseBegin(words, subj.sharedWith));
           subj = findSubject(view, g.start);
         }
         sources = subj.actors;
-        if (sources.length === 0 && subj.pronoun && previousSource) sources = [previousSource];
+        // an unlinked pronoun subject continues the previous sentence's source when it can stand for it:
+        // "it" for a country or organisation, "he"/"she" for a person ("Trump ... it could veto" is not Trump)
+        if (sources.length === 0 && subj.pronoun !== null && previousSource && pronounFits(subj.pronoun, actorsById.get(previousSource.actorId ?? '')?.type)) {
+          sources = [previousSource];
+        }
         const allowDirect = !w.lemmas.some((l) => NO_DIRECT_OBJECT.has(l)) || w.lemmas.includes('tell');
         const obj = findObject(view, v + 1, windowEnd, allowDirect, used, coded.rule.outcome.kind === 'frame');
         targets = obj.actors;
@@ -381,4 +385,11 @@ function pairUp(sources: readonly ActorSpan[], targets: readonly ActorSpan[], ro
     }
   }
   return pairs;
+}
+
+/** Whether an unlinked subject pronoun can stand for an actor of this entity type. */
+function pronounFits(pronoun: string, type: string | undefined): boolean {
+  if (pronoun === 'it') return type !== 'PER';
+  if (pronoun === 'he' || pronoun === 'she') return type === 'PER';
+  return true;
 }
