@@ -79,3 +79,15 @@ export function mediumAt(ctx: AttributionContext, p: number, limit: number): { m
   }
   return { medium: { start: ctx.start(first), end: ctx.end(end - 1), label, via }, next: end };
 }
+
+/**
+ * One step past what may stand between a cue and its content: an adjunct
+ * ("on Monday", "in Oslo") or, while no medium is known yet, a medium
+ * phrase ("in a letter"). Null when neither starts at p.
+ */
+export function stepOverAdjunct(ctx: AttributionContext, p: number, limit: number, haveMedium: boolean): { next: number; medium: Medium | null } | null {
+  const skipped = skipAdjunct(ctx, p, limit);
+  if (skipped > p) return { next: skipped, medium: null };
+  const m = haveMedium ? null : mediumAt(ctx, p, limit);
+  return m ? { next: m.next, medium: m.medium } : null;
+}

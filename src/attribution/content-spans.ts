@@ -7,7 +7,7 @@
  * relative clause a cue sits in ("which she said was ...").
  * The frames that use them are in frames.ts.
  */
-import { mediumAt, skipAdjunct, type Medium } from './adjuncts.js';
+import { stepOverAdjunct, type Medium } from './adjuncts.js';
 import type { AttributionContext, TokenRange } from './context.js';
 import type { CueFlags } from './lexicon.js';
 import { objectOpensAt } from './subjects.js';
@@ -113,15 +113,10 @@ export function postContent(ctx: AttributionContext, si: number, p0: number, fla
   let addressee: TokenRange | null = null;
   const consumed: number[] = [];
   for (let guard = 0; guard < 12 && p < hi; guard++) {
-    const skipped = skipAdjunct(ctx, p, hi);
-    if (skipped > p) {
-      p = skipped;
-      continue;
-    }
-    const m: ReturnType<typeof mediumAt> = medium ? null : mediumAt(ctx, p, hi);
-    if (m) {
-      medium = m.medium;
-      p = m.next;
+    const step = stepOverAdjunct(ctx, p, hi, medium !== null);
+    if (step) {
+      p = step.next;
+      medium ??= step.medium;
       continue;
     }
     const w = ctx.word(p);

@@ -16,7 +16,7 @@
  * participles, what may follow a pre frame, the medium. Where the content
  * starts and ends is in content-spans.ts; who the speaker is, in speakers.ts.
  */
-import { mediumAt, skipAdjunct, type Medium } from './adjuncts.js';
+import { mediumAt, skipAdjunct, stepOverAdjunct, type Medium } from './adjuncts.js';
 import { boundaryBefore, contentFrom, hasVerbAfter, npContent, postContent, preContentStart, relativeContent, span, untilCoordinatedCue, type CharSpan, type PostContent } from './content-spans.js';
 import type { AttributionContext, TokenRange } from './context.js';
 import type { CueClass, CueFlags } from './lexicon.js';
@@ -125,15 +125,10 @@ function afterFrame(ctx: AttributionContext, si: number, p0: number, obj: boolea
         continue;
       }
     }
-    const skipped = skipAdjunct(ctx, p, hi);
-    if (skipped > p) {
-      p = skipped;
-      continue;
-    }
-    const m: ReturnType<typeof mediumAt> = medium ? null : mediumAt(ctx, p, hi);
-    if (m) {
-      medium = m.medium;
-      p = m.next;
+    const step = stepOverAdjunct(ctx, p, hi, medium !== null);
+    if (step) {
+      p = step.next;
+      medium ??= step.medium;
       continue;
     }
     if (obj && !addressee) {
