@@ -174,6 +174,9 @@ function isAnonymous(ctx: AttributionContext, f: Frame, speaker: Span, mentions:
   return INDEFINITE.has(first) || (head.endsWith('s') && !['the', 'his', 'her', 'its', 'their'].includes(first));
 }
 
+/** A phrase cue ending in a preposition takes a noun phrase ("referring to", "talking about"), not a statement. */
+const NP_OBJECT_PREPOSITION = /\s(to|about|at|on|of|for|with)$/;
+
 /** A paragraph that is all quotation, with no cue of its own, continues the previous speaker. */
 function addFloatingQuotes(ctx: AttributionContext, frames: Frame[]): void {
   const covered = (start: number, end: number): boolean => frames.some((f) => f.parts.some((p) => p.start < end && start < p.end));
@@ -184,10 +187,18 @@ function addFloatingQuotes(ctx: AttributionContext, frames: Frame[]): void {
     if (!para) continue;
     const before = ctx.doc.norm.slice(para.start, q.start);
     const after = ctx.doc.norm.slice(q.end, para.end);
-    const previous = ordered()
+    let previous = ordered()
       .filter((f) => f.speaker && f.parts[f.parts.length - 1]!.end <= q.start)
       .pop();
     if (!previous) continue;
+    // "'Part one,' he said, referring to the plan. 'Part two.'": a participle naming what the statement is about hangs off
+    // the quoted statement, which goes on. (After "adding that ..." or "explaining why ...", the quotation goes on with that.)
+    const comma = previous.participleAfterComma;
+    const cueText = previous.cue ? ctx.doc.norm.slice(previous.cue.start, previous.cue.end).toLowerCase() : '';
+    if (comma !== undefined && NP_OBJECT_PREPOSITION.test(cueText)) {
+      const sentence = previous.sentence;
+      previous = ordered().filter((f) => f.sentence === sentence && f.speaker && f.parts[f.parts.length - 1]!.end <= comma).pop() ?? previous;
+    }
     const wholeParagraph = before.trim() === '' && /^[\s.,!?]*$/.test(after);
     // "'Part one,' he said. 'Part two.'": a quotation right after a quoted statement continues it.
     const last = previous.parts[previous.parts.length - 1]!;

@@ -360,3 +360,37 @@ describe('Attributor: names the tagger reads as verbs', () => {
     expect(find(a, 'stopped the night ferry').speaker?.text).toBe('Cook');
   });
 });
+
+describe('Attributor: a phrase participle hanging off a report ("..., she said, referring to ...")', () => {
+  it('"referring to" after "X said" is X\'s, with the noun phrase as content', () => {
+    const a = attribute(`${TITLE}“We cannot wait another winter,” Berg said, referring to the broken quay crane.`);
+    const x = find(a, 'broken quay crane');
+    expect(x.speaker?.text).toBe('Berg');
+    expect(x.cue?.text).toBe('referring to');
+    expect(x.content.text).toBe('the broken quay crane');
+  });
+
+  it('after an inverted frame with an apposition, the speaker is the name after "said"', () => {
+    const a = attribute(`${TITLE}“We need a new boat,” said Kari Lund, the harbour chief, referring to the old night ferry.`);
+    expect(find(a, 'old night ferry').speaker?.text).toBe('Kari Lund');
+    expect(find(a, 'need a new boat').speaker?.text).toBe('Kari Lund');
+  });
+
+  it('a quotation after the participle sentence goes on with the quoted statement, not with the participle', () => {
+    const a = attribute(`${TITLE}“We need a new boat,” said Ms. Lund, referring to the old night ferry. “Give us the money and we will build it.”`);
+    expect(whole(find(a, 'need a new boat'))).toBe('“We need a new boat,” | “Give us the money and we will build it.”');
+    const referring = (a.layers.attributions ?? []).find((x) => x.cue?.text === 'referring to');
+    expect(referring && whole(referring)).toBe('the old night ferry');
+  });
+
+  it('a participle phrase inside the subject\'s commas is not a statement', () => {
+    const a = attribute(`${TITLE}Others, reacting to the long delay, shouted, “Open the gates!”`);
+    expect((a.layers.attributions ?? []).some((x) => x.cue?.text === 'reacting to')).toBe(false);
+    expect(find(a, 'Open the gates').cue?.text).toBe('shouted');
+  });
+
+  it('a verb after an apposition is not an inverted frame ("Lund, an aide, emailed staff, telling them ...")', () => {
+    const a = attribute(`${TITLE}Kari Lund, the harbour chief, emailed staff on Monday, telling them that the quay would close.`);
+    expect(find(a, 'quay would close').speaker?.text).toBe('Kari Lund, the harbour chief');
+  });
+});

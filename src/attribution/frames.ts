@@ -202,6 +202,29 @@ function openingMedium(ctx: AttributionContext, lo: number, speakerFirst: number
   return m && ctx.word(m.next) === ',' ? m.medium : null;
 }
 
+function isReportVerb(ctx: AttributionContext, i: number, lo: number): boolean {
+  return i > lo && ctx.lexicon.verbs.has(ctx.word(i)) && ctx.tag(i) === 'VERB';
+}
+
+/**
+ * "..., said Kari Lund, the harbour chief," ending at the comma `comma`: the noun phrase after an inverted
+ * reporting verb (one that follows a quotation or a comma), or null.
+ */
+function invertedFrameSpeaker(ctx: AttributionContext, lo: number, comma: number): TokenRange | null {
+  for (let v = comma - 2; v > lo && v >= comma - 14; v--) {
+    const verb = ctx.lexicon.verbs.get(ctx.word(v));
+    if (!verb || ctx.tag(v) !== 'VERB') continue;
+    if (!verb.flags.inv) return null;
+    // After a quotation, or "..., said" ("Huma Abedin, an aide, emailed supporters, telling them" is not inverted).
+    const opensInverted = ctx.quoteEndingBefore(ctx.start(v)) !== null || (ctx.word(v - 1) === ',' && verb.lemma === 'say');
+    const np = opensInverted ? ctx.npRight(v + 1, comma) : null;
+    // The phrase reaches the comma, or an apposition after it does ("Kari Lund, the harbour chief,").
+    if (np && (np.end === comma || ctx.word(np.end) === ',')) return np;
+    return null;
+  }
+  return null;
+}
+
 /** A frame for a verb-like cue (single verb, phrase or light verb + noun). */
 export function cueFrame(ctx: AttributionContext, si: number, cue: Cue, consumed: Set<number>, givenSpeaker: TokenRange | null = null): Frame | null {
   const s = ctx.sentences[si]!;
@@ -212,7 +235,12 @@ export function cueFrame(ctx: AttributionContext, si: number, cue: Cue, consumed
   if (left.negated || left.passive) return null;
   if (!givenSpeaker && isNaming(ctx, cue, left.first, hi)) return null;
   // "saying", "calling" hang off another clause; "is thanking", "has been criticizing" are finite.
-  const participle = !givenSpeaker && !left.auxiliary && ctx.word(cue.first).endsWith('ing') && cue.end === cue.first + 1;
+  const ingCue = !givenSpeaker && !left.auxiliary && ctx.word(cue.first).endsWith('ing');
+  // "..., she said, referring to ...": a phrase cue opened by a participle hangs off the report frame before it
+  // (only there: "Others, reacting to the delay, shouted" is not a statement about the delay).
+  const invertedBefore = ingCue && ctx.word(left.first - 1) === ',' ? invertedFrameSpeaker(ctx, lo, left.first - 1) : null;
+  const afterReport = ctx.word(left.first - 1) === ',' && (invertedBefore !== null || isReportVerb(ctx, left.first - 2, lo));
+  const participle = ingCue && (cue.end === cue.first + 1 || (ctx.tag(cue.first) === 'VERB' && afterReport));
   // A sentence split inside the subject ("Sen. Bernie Sanders (I-Vt.) | said he ..."): the subject may start in the previous sentence.
   const subjectLo = splitSubjectStart(ctx, si);
   let speaker: TokenRange | null = givenSpeaker ?? (participle ? null : speakerLeft(ctx, left.first, lo));
@@ -226,9 +254,11 @@ export function cueFrame(ctx: AttributionContext, si: number, cue: Cue, consumed
   if (participle && (ctx.word(left.first - 1) === ',' || left.first === lo)) {
     // "..., the operator said, adding that ...": the participle goes with the speaker of the cue before it.
     const previous = left.first - 2;
-    if (ctx.word(left.first - 1) === ',' && previous > lo && ctx.lexicon.verbs.has(ctx.word(previous)) && ctx.tag(previous) === 'VERB') {
+    if (ctx.word(left.first - 1) === ',' && isReportVerb(ctx, previous, lo)) {
       speaker = speakerLeft(ctx, leftOfCue(ctx, previous, lo).first, lo);
     }
+    // "“...,” said Kari Lund, the harbour chief, adding that ...": the speaker after an inverted cue.
+    speaker ??= invertedBefore;
     speaker ??= clauseSubject(ctx, lo, left.first);
     if (!speaker && subjectLo < lo) speaker = clauseSubject(ctx, subjectLo, left.first);
     // "Salceda, citing State Department data, said": an apposition right after the subject.
