@@ -98,6 +98,8 @@ export function colonFrame(ctx: AttributionContext, si: number): Frame | null {
 }
 
 
+const ASKED_ADJUNCT_PREPOSITIONS = new Set(['on', 'during', 'at', 'in', 'by', 'after', 'before', 'over']);
+const MAX_ASKED_ADJUNCT = 6;
 const QUESTION_OPENERS = new Set(['about', 'if', 'whether', 'why', 'what', 'how', 'who', 'when', 'where', 'which', 'to']);
 const CLOSING_MARKS = new Set(['"', '”', "'", '’']);
 
@@ -114,6 +116,17 @@ export function askedFrame(ctx: AttributionContext, si: number, i: number): Fram
   if (!opens) return null;
   let p = i + 1;
   while (p < hi && (ctx.tag(p) === 'ADV' || ctx.tag(p) === 'PROPN' && /day$/.test(ctx.word(p)))) p++;
+  // "Asked on Monday whether ...", "Asked during a debate why ...", "Asked by a reporter whether ...":
+  // one short prepositional phrase (where, when, or by whom) may come before the question.
+  let asker: TokenRange | null = null;
+  if (p < hi && ASKED_ADJUNCT_PREPOSITIONS.has(ctx.word(p))) {
+    let q = p + 1;
+    while (q < hi && q - p <= MAX_ASKED_ADJUNCT && !QUESTION_OPENERS.has(ctx.word(q)) && /^[\p{L}\p{N}'’.-]/u.test(ctx.word(q))) q++;
+    if (q > p + 1 && q < hi && QUESTION_OPENERS.has(ctx.word(q))) {
+      if (ctx.word(p) === 'by') asker = ctx.npRight(p + 1, q);
+      p = q;
+    }
+  }
   if (p >= hi || !QUESTION_OPENERS.has(ctx.word(p))) return null;
   let end = p + 1;
   while (end < hi && !/^[.!?;]+$/.test(ctx.word(end))) {
@@ -126,6 +139,7 @@ export function askedFrame(ctx: AttributionContext, si: number, i: number): Fram
   if (end - p < 2) return null;
   const frame = baseFrame(ctx, si, { first: i, end: i + 1, lemma: 'ask', cls: 'speech', flags: LIGHT_FLAGS }, 'post');
   frame.parts.push({ start: ctx.start(p), end: ctx.end(end - 1) });
+  if (asker) frame.speaker = span(ctx, asker);
   return frame;
 }
 

@@ -394,3 +394,26 @@ describe('Attributor: a phrase participle hanging off a report ("..., she said, 
     expect(find(a, 'quay would close').speaker?.text).toBe('Kari Lund, the harbour chief');
   });
 });
+
+describe('Attributor: "Asked <where/when/by whom> whether ..."', () => {
+  it('a place or time phrase before the question does not hide it', () => {
+    const a = attribute(`${TITLE}Asked on local radio whether the night ferry would return, Lund said the board had not decided.`);
+    const asked = find(a, 'night ferry would return');
+    expect(asked.cue?.text).toBe('Asked');
+    expect(asked.content.text).toBe('whether the night ferry would return');
+    expect(asked.speaker).toBeNull();
+    expect(find(a, 'board had not decided').speaker?.text).toBe('Lund');
+  });
+
+  it('"asked by X" names the one who asked', () => {
+    const a = attribute(`${TITLE}When asked by a local reporter why the fares went up, Berg blamed the fuel prices.`);
+    const asked = find(a, 'fares went up');
+    expect(asked.content.text).toBe('why the fares went up');
+    expect(asked.speaker?.text).toBe('a local reporter');
+  });
+
+  it('a phrase that never reaches a question word is not a question', () => {
+    const a = attribute(`${TITLE}Asked on the quay in the rain, Lund only smiled.`);
+    expect((a.layers.attributions ?? []).some((x) => x.cue?.text === 'Asked')).toBe(false);
+  });
+});
