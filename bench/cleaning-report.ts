@@ -10,7 +10,7 @@ import path from 'node:path';
 import { toDoc } from '../src/analyze.js';
 import { Cleaner } from '../src/clean/cleaner.js';
 import { parseJsonlRecord } from '../src/readers/inputs.js';
-import { HAS_SHARED, printTable, readJsonlFile, sharedPath } from './shared.js';
+import { HAS_SHARED, printTable, readJsonlFile, runScript, sharedPath } from './shared.js';
 
 export interface CleaningCounts {
   corpus: string;
@@ -45,7 +45,7 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const samplesAt = args.indexOf('--samples');
   const sampleCount = samplesAt >= 0 ? Number(args[samplesAt + 1]) : 3;
-  let files = args.filter((a, i) => !a.startsWith('--') && i !== samplesAt + 1);
+  let files = args.filter((a, i) => !a.startsWith('--') && (samplesAt < 0 || i !== samplesAt + 1));
   if (files.length === 0) {
     if (!HAS_SHARED) {
       console.log('no ../shared/eval found: give JSONL corpus files as arguments');
@@ -72,4 +72,4 @@ async function main(): Promise<void> {
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await main();
+if (import.meta.url === `file://${process.argv[1]}`) await runScript('cleaning-report', main);

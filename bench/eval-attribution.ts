@@ -21,7 +21,7 @@ import { Pipeline } from '../src/pipeline/pipeline.js';
 import { Segmenter } from '../src/segment/segmenter.js';
 import { NewsgraphError } from '../src/util/errors.js';
 import { emptyCounts, scoreDocument, summarize, type ScoredAttribution, type TypedCounts } from './attribution-scoring.js';
-import { HAS_SHARED, printTable, readJsonlFile, sharedPath } from './shared.js';
+import { HAS_SHARED, printTable, readJsonlFile, runScript, sharedPath } from './shared.js';
 
 interface GoldSpan {
   start: number;
@@ -149,9 +149,4 @@ async function main(): Promise<void> {
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  main().catch((e: unknown) => {
-    console.error(`eval-attribution: ${(e as Error).message}`);
-    process.exit(1);
-  });
-}
+if (import.meta.url === `file://${process.argv[1]}`) await runScript('eval-attribution', main);

@@ -27,7 +27,7 @@ import {
   type StoryClusterConfig,
 } from '../src/dedupe/index.js';
 import { scoreClusters, type ClusterScores } from './cluster-scoring.js';
-import { HAS_SHARED, printTable, readJsonlFile, sharedPath } from './shared.js';
+import { HAS_SHARED, printTable, readJsonlFile, runScript, sharedPath } from './shared.js';
 
 interface CorpusRecord {
   id: string;
@@ -276,4 +276,4 @@ async function main(): Promise<void> {
   await reportSpeed(args.speed);
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await main();
+if (import.meta.url === `file://${process.argv[1]}`) await runScript('eval-dedupe', main);

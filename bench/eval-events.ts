@@ -28,7 +28,7 @@ import {
 import { buildEvalPipeline } from '../src/events/eval/eval-pipeline.js';
 import { loadEventLexicon } from '../src/events/lexicon.js';
 import { loadPetrarchDictionary } from '../src/events/petrarch-dictionary.js';
-import { HAS_SHARED, printTable, sharedPath } from './shared.js';
+import { HAS_SHARED, printTable, runScript, sharedPath } from './shared.js';
 
 const EVENTS = (...p: string[]): string => sharedPath('eval', 'events', ...p);
 const pct = (a: number, b: number): string => (b === 0 ? '-' : (a / b).toFixed(3));
@@ -122,4 +122,4 @@ async function main(): Promise<void> {
   printTable(['documents', 'sentences', 'coder CPU ms', 'sentences/s (CPU)'], [[sp.documents, sp.sentences, sp.coderMs, Math.round(sp.sentencesPerSecond)]]);
 }
 
-await main();
+await runScript('eval-events', main);

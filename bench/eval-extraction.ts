@@ -18,7 +18,7 @@ import {
   averageShingleScores, metadataMatch, metadataRates, shingleCounts, snippetCounts, sumSnippetScores,
 } from './extraction-scoring.js';
 import { loadFundus, loadScrapinghub, loadTrafilatura } from './extraction-datasets.js';
-import { sharedPath } from './shared.js';
+import { runScript, sharedPath } from './shared.js';
 
 export interface ExtractorOutput {
   text: string;
@@ -155,7 +155,7 @@ export function formatReports(reports: ExtractorReport[]): string {
   return rows.map((r) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ')).join('\n');
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
   const positional = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--only');
@@ -170,4 +170,4 @@ function main(): void {
   console.log(formatReports(reports));
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await runScript('eval-extraction', main);

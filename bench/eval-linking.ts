@@ -19,7 +19,7 @@
 import { analyzeRaw } from '../src/analyze.js';
 import type { Analysis } from '../src/doc/schema.js';
 import { buildPipeline } from '../src/pipeline/presets.js';
-import { HAS_SHARED, printTable, readJsonlFile, sharedPath } from './shared.js';
+import { HAS_SHARED, printTable, readJsonlFile, runScript, sharedPath } from './shared.js';
 
 interface GumMention {
   sent: number;
@@ -146,4 +146,4 @@ async function main(): Promise<void> {
   printLinking(await evaluateLinking(file), file);
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await main();
+if (import.meta.url === `file://${process.argv[1]}`) await runScript('eval-linking', main);

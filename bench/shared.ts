@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
 import { PACKAGE_ROOT } from '../src/util/data-files.js';
+import { describeError, isNewsgraphError } from '../src/util/errors.js';
 
 /** The research data beside the repo; never copied into it. */
 export const SHARED_DIR = process.env.NEWSGRAPH_SHARED ?? path.resolve(PACKAGE_ROOT, '..', 'shared');
@@ -35,4 +36,21 @@ export function printTable(headers: string[], rows: (string | number)[][]): void
 function formatNumber(n: number): string {
   if (Number.isInteger(n)) return String(n);
   return Math.abs(n) < 10 ? n.toFixed(3) : n.toFixed(1);
+}
+
+/**
+ * Run a script's main: a missing or unreadable input file, or any
+ * NewsgraphError, is one line on stderr and exit code 1, not a stack trace.
+ * Anything else is a bug and keeps its stack.
+ */
+export async function runScript(name: string, main: () => Promise<void>): Promise<void> {
+  try {
+    await main();
+  } catch (e) {
+    const io = e as NodeJS.ErrnoException;
+    if (isNewsgraphError(e)) console.error(`${name}: ${describeError(e)}`);
+    else if (typeof io.code === 'string' && typeof io.path === 'string') console.error(`${name}: ${io.path}: ${io.code === 'ENOENT' ? 'no such file' : io.code}`);
+    else throw e;
+    process.exitCode = 1;
+  }
 }

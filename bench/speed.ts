@@ -18,7 +18,8 @@ import { DEFAULT_NER_MODEL_DIR, loadNerModel } from '../src/entities/tagger/inde
 import { buildPipeline } from '../src/pipeline/presets.js';
 import { parseJsonlRecord } from '../src/readers/inputs.js';
 import type { RawDocument } from '../src/readers/raw-document.js';
-import { HAS_SHARED, printTable, readJsonlFile, sharedPath } from './shared.js';
+import { isNewsgraphError } from '../src/util/errors.js';
+import { HAS_SHARED, printTable, readJsonlFile, runScript, sharedPath } from './shared.js';
 
 interface StageTiming {
   name: string;
@@ -28,10 +29,18 @@ interface StageTiming {
 async function loadCorpus(file: string, limit: number): Promise<RawDocument[]> {
   const docs: RawDocument[] = [];
   let n = 0;
+  let skipped = 0;
   for await (const rec of readJsonlFile<Record<string, unknown>>(file, limit)) {
     n++;
-    docs.push(parseJsonlRecord(JSON.stringify(rec), `${file}:${n}`, String(n)));
+    // Records ingest would refuse (no text, for one) are left out here too, and counted.
+    try {
+      docs.push(parseJsonlRecord(JSON.stringify(rec), `${file}:${n}`, String(n)));
+    } catch (e) {
+      if (!isNewsgraphError(e)) throw e;
+      skipped++;
+    }
   }
+  if (skipped > 0) console.log(`${skipped} of ${n} records left out (not analysable, e.g. no text)`);
   return docs;
 }
 
@@ -81,7 +90,7 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const limitAt = args.indexOf('--limit');
   const limit = limitAt >= 0 ? Number(args[limitAt + 1]) : Infinity;
-  const file = args.find((a, i) => !a.startsWith('--') && i !== limitAt + 1) ?? (HAS_SHARED ? sharedPath('eval', 'corpus', 'bbc-fulltext.jsonl') : null);
+  const file = args.find((a, i) => !a.startsWith('--') && (limitAt < 0 || i !== limitAt + 1)) ?? (HAS_SHARED ? sharedPath('eval', 'corpus', 'bbc-fulltext.jsonl') : null);
   if (!file) {
     console.log('no corpus: give a JSONL file (../shared/eval/corpus/bbc-fulltext.jsonl is the default when ../shared exists)');
     return;
@@ -176,4 +185,4 @@ function nerSpeed(articles: readonly string[][][]): void {
   );
 }
 
-await main();
+await runScript('bench', main);
