@@ -122,6 +122,14 @@ describe('EntityLinker', () => {
     expect(actor?.code ?? null).not.toBe('LBNREBHEZ');
   });
 
+  it('does not link "he" to a name used as a modifier ("the Clinton campaign")', () => {
+    const b = analyzeText(
+      ['Campaign denies report', '', 'Police in Valdora questioned staff of the Clinton campaign on Monday.', '', 'He declared that there was no reason to suspect anyone.'].join('\n'),
+      { published: '2023-05-02' },
+    );
+    expect(b.layers.mentions!.find((m) => m.text === 'He')?.actorId ?? null).toBeNull();
+  });
+
   it('every mention slices back and every actor lists its mentions', () => {
     for (const m of a.layers.mentions!) expect(a.text.slice(m.start, m.end)).toBe(m.text);
     for (const actor of a.layers.actors!) {

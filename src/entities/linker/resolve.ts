@@ -108,7 +108,10 @@ export function resolveMentions(cands: Candidate[], ctx: ResolveContext): void {
     }
     return lo;
   };
-  const linkedPeople = (): Candidate[] => cands.filter((o) => o.type === 'PER' && o.actorKey !== null && o.kind !== 'pronoun');
+  // "the Clinton campaign", "a Trump adviser": a name used as a modifier names no one a later "he" can be.
+  const modifierName = (o: Candidate): boolean =>
+    o.kind === 'name' && /^(?:the|a|an)$/i.test(ctx.words[o.startToken - 1] ?? '') && /^[a-z]/.test(ctx.words[o.endToken] ?? '');
+  const linkedPeople = (): Candidate[] => cands.filter((o) => o.type === 'PER' && o.actorKey !== null && o.kind !== 'pronoun' && !modifierName(o));
   // Grammatical gender an actor has shown through the pronouns already linked to it.
   const genderOf = new Map<string, 'm' | 'f'>();
   for (const c of cands) {
