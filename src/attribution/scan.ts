@@ -63,17 +63,26 @@ const OBJECT_OPENERS = new Set(['DET', 'PRON', 'PROPN', 'ADJ', 'NUM', 'SCONJ']);
 const SPEECH_NOUNS = new Set(['claim', 'claims', 'assertion', 'statement', 'suggestion', 'argument', 'insistence', 'announcement', 'belief', 'view', 'promise', 'pledge', 'warning', 'allegation', 'accusation', 'contention', 'prediction', 'hope', 'fear', 'concern', 'admission', 'declaration', 'assurance', 'insinuation', 'charge', 'remark', 'comment', 'position', 'complaint', 'denial', 'boast', 'vow', 'threat', 'proposal', 'demand', 'idea', 'theory', 'notion']);
 const POSSESSIVES = new Set(['his', 'her', 'their', 'its', 'our', 'my', 'your']);
 
+const ADJECTIVES: ReadonlySet<string> = new Set(['ADJ']);
+const ADJECTIVES_AND_ADVERBS: ReadonlySet<string> = new Set(['ADJ', 'ADV']);
+
+/** The possessor of the noun at i ("his", "Clinton's"), past modifiers with the given tags, or null. */
+function possessorBefore(ctx: AttributionContext, si: number, i: number, skip: ReadonlySet<string>): { first: number; end: number } | null {
+  const s = ctx.sentences[si]!;
+  let j = i - 1;
+  while (j >= s.firstToken && skip.has(ctx.tag(j))) j--;
+  if (POSSESSIVES.has(ctx.word(j))) return { first: j, end: j + 1 };
+  if (ctx.word(j) === "'s" || ctx.word(j) === "'") {
+    const np = ctx.npLeft(j, s.firstToken);
+    if (np) return { first: np.first, end: j };
+  }
+  return null;
+}
+
 /** "Clinton's claim that X", "his insistence that X": the possessor is the speaker. */
 function nounFrame(ctx: AttributionContext, si: number, i: number): Frame | null {
   const s = ctx.sentences[si]!;
-  let j = i - 1;
-  while (j >= s.firstToken && ctx.tag(j) === 'ADJ') j--;
-  let speaker: { first: number; end: number } | null = null;
-  if (POSSESSIVES.has(ctx.word(j))) speaker = { first: j, end: j + 1 };
-  else if (ctx.word(j) === "'s" || ctx.word(j) === "'") {
-    const np = ctx.npLeft(j, s.firstToken);
-    if (np) speaker = { first: np.first, end: j };
-  }
+  const speaker = possessorBefore(ctx, si, i, ADJECTIVES);
   if (!speaker || i + 2 >= s.endToken) return null;
   const frame = cueFrame(ctx, si, { first: i, end: i + 1, lemma: ctx.word(i), cls: 'speech', flags: THAT_FLAGS }, new Set(), speaker);
   return frame;
@@ -86,14 +95,7 @@ const NOUN_OBJECT_PREPOSITIONS = new Set(['of', 'for', 'about', 'on', 'over', 'a
 /** "Clinton's criticism of the deal", "his call for a ban", "Trump's refusal to release": the possessor says it. */
 function nounObjectFrame(ctx: AttributionContext, si: number, i: number): Frame | null {
   const s = ctx.sentences[si]!;
-  let j = i - 1;
-  while (j >= s.firstToken && (ctx.tag(j) === 'ADJ' || ctx.tag(j) === 'ADV')) j--;
-  let speaker: { first: number; end: number } | null = null;
-  if (POSSESSIVES.has(ctx.word(j))) speaker = { first: j, end: j + 1 };
-  else if (ctx.word(j) === "'s" || ctx.word(j) === "'") {
-    const np = ctx.npLeft(j, s.firstToken);
-    if (np) speaker = { first: np.first, end: j };
-  }
+  const speaker = possessorBefore(ctx, si, i, ADJECTIVES_AND_ADVERBS);
   if (!speaker || i + 2 >= s.endToken) return null;
   const prep = ctx.word(i + 1);
   if (prep === 'to' && ctx.tag(i + 2) !== 'VERB' && ctx.tag(i + 2) !== 'AUX') return null;
