@@ -22,6 +22,13 @@ const COORDINATORS = new Set(['and', ',', '&', 'or', 'nor']);
 const SUBJECT_PRONOUNS = new Set(['he', 'she', 'it', 'they', 'we']);
 const PERSON_PRONOUNS = new Set(['he', 'she']);
 
+/** Whether an unlinked subject pronoun can stand for an actor of this entity type: "it" not for a person, "he"/"she" only for one. */
+export function pronounFits(pronoun: string, type: string | undefined): boolean {
+  if (pronoun === 'it') return type !== 'PER';
+  if (PERSON_PRONOUNS.has(pronoun)) return type === 'PER';
+  return true;
+}
+
 export interface SubjectResult {
   actors: ActorSpan[];
   /** An unlinked pronoun subject ("It had recognised"), lower case: the caller may resolve it. */

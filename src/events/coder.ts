@@ -8,7 +8,7 @@
 import type { Doc } from '../doc/document.js';
 import type { Actor, Attribution, Event, Hedge, Mention, Sentence, Span, Token } from '../doc/schema.js';
 import type { Component } from '../pipeline/component.js';
-import { findAgent, findObject, findSubject, CLAUSE_BOUNDARY } from './arguments.js';
+import { findAgent, findObject, findSubject, pronounFits, CLAUSE_BOUNDARY } from './arguments.js';
 import { loadCodebook, type Codebook } from './codebook.js';
 import { datesInSentence, eventDate, publishedDate } from './event-dates.js';
 import { dedupeEvents } from './dedupe.js';
@@ -385,11 +385,4 @@ function pairUp(sources: readonly ActorSpan[], targets: readonly ActorSpan[], ro
     }
   }
   return pairs;
-}
-
-/** Whether an unlinked subject pronoun can stand for an actor of this entity type. */
-function pronounFits(pronoun: string, type: string | undefined): boolean {
-  if (pronoun === 'it') return type !== 'PER';
-  if (pronoun === 'he' || pronoun === 'she') return type === 'PER';
-  return true;
 }

@@ -1,6 +1,6 @@
 import type { Analysis } from '../doc/schema.js';
 import { Deduplicator } from '../dedupe/index.js';
-import type { PutResult, Store } from '../store/store.js';
+import type { DocumentFilter, DocumentRow, PutResult, Store } from '../store/store.js';
 
 /** How many stored documents are replayed into the in-memory indexes when ingest starts. */
 const RESTORE_LIMIT = 5000;
@@ -46,15 +46,7 @@ export class StoryAssigner {
    * already stored. Put them in stories now, oldest first.
    */
   private async recover(): Promise<void> {
-    const orphans: { key: string; published: string | null }[] = [];
-    let cursor: string | null = null;
-    do {
-      const page = await this.store.documents({ unassigned: true }, { limit: PAGE, cursor });
-      for (const d of page.items) orphans.push({ key: d.key, published: d.published });
-      cursor = page.nextCursor;
-    } while (cursor !== null);
-    orphans.sort((a, b) => (a.published ?? '').localeCompare(b.published ?? ''));
-    for (const o of orphans) {
+    for (const o of await this.storedRows({ unassigned: true })) {
       const analysis = await this.store.get(o.key);
       if (!analysis) continue;
       await this.place(analysis, o.key);
@@ -63,21 +55,26 @@ export class StoryAssigner {
   }
 
   private async restore(): Promise<void> {
-    const rows: { key: string; storyId: number; published: string | null }[] = [];
-    let cursor: string | null = null;
-    do {
-      const page = await this.store.documents({}, { limit: PAGE, cursor });
-      for (const d of page.items) if (d.storyId !== null) rows.push({ key: d.key, storyId: d.storyId, published: d.published });
-      cursor = page.nextCursor;
-    } while (cursor !== null && rows.length < RESTORE_LIMIT);
-    rows.sort((a, b) => (a.published ?? '').localeCompare(b.published ?? ''));
+    const rows = await this.storedRows({}, (d) => d.storyId !== null, RESTORE_LIMIT);
     for (const row of rows.slice(-RESTORE_LIMIT)) {
       const analysis = await this.store.get(row.key);
-      if (!analysis) continue;
+      if (!analysis || row.storyId === null) continue;
       const id = String(row.storyId);
       this.dedupe.restore(analysis, id);
       this.storeIds.set(id, row.storyId);
     }
+  }
+
+  /** Stored documents matching the filter and `keep`, oldest first; paging stops once `enough` are kept. */
+  private async storedRows(filter: DocumentFilter, keep: (d: DocumentRow) => boolean = () => true, enough = Infinity): Promise<DocumentRow[]> {
+    const rows: DocumentRow[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = await this.store.documents(filter, { limit: PAGE, cursor });
+      for (const d of page.items) if (keep(d)) rows.push(d);
+      cursor = page.nextCursor;
+    } while (cursor !== null && rows.length < enough);
+    return rows.sort((a, b) => (a.published ?? '').localeCompare(b.published ?? ''));
   }
 
   /** Assign the documents a batch actually inserted. */

@@ -24,6 +24,7 @@ export interface ResolveContext {
 }
 
 const PRONOUN_LOOKBACK_SENTENCES = 3;
+const ARTICLE = /^(?:the|a|an)$/i;
 
 function keyOfEntry(c: Candidate): string | null {
   return c.entry ? `dict:${c.entry.id}` : null;
@@ -110,7 +111,7 @@ export function resolveMentions(cands: Candidate[], ctx: ResolveContext): void {
   };
   // "the Clinton campaign", "a Trump adviser": a name used as a modifier names no one a later "he" can be.
   const modifierName = (o: Candidate): boolean =>
-    o.kind === 'name' && /^(?:the|a|an)$/i.test(ctx.words[o.startToken - 1] ?? '') && /^[a-z]/.test(ctx.words[o.endToken] ?? '');
+    o.kind === 'name' && ARTICLE.test(ctx.words[o.startToken - 1] ?? '') && /^[a-z]/.test(ctx.words[o.endToken] ?? '');
   const linkedPeople = (): Candidate[] => cands.filter((o) => o.type === 'PER' && o.actorKey !== null && o.kind !== 'pronoun' && !modifierName(o));
   // Grammatical gender an actor has shown through the pronouns already linked to it.
   const genderOf = new Map<string, 'm' | 'f'>();
@@ -156,7 +157,7 @@ const SPEECH_AFTER = /^(?:said|says|told|tells|added|adds|stated|noted|wrote|war
 function apposedPerson(c: Candidate, cands: readonly Candidate[], ctx: ResolveContext): Candidate | undefined {
   if (c.type !== 'PER') return undefined;
   let k = c.startToken - 1;
-  if (/^(?:the|a|an)$/i.test(ctx.words[k] ?? '')) k--;
+  if (ARTICLE.test(ctx.words[k] ?? '')) k--;
   if (ctx.words[k] !== ',' || SPEECH_AFTER.test(ctx.words[c.endToken] ?? '')) return undefined;
   const host = cands.find((o) => o.kind === 'name' && o.type === 'PER' && o.endToken === k && o.actorKey !== null);
   if (!host) return undefined;
