@@ -20,6 +20,14 @@ describe('findQuotes', () => {
     expect(quotesOf('«Nous refusons,» dit-il.')[0]?.text).toBe('«Nous refusons,»');
   });
 
+  it('reads a curly mark of the wrong hand from where it stands', () => {
+    expect(quotesOf('“It is unusual,“ said Nils Berg. “We will see.“')).toEqual([
+      { text: '“It is unusual,“', closed: true },
+      { text: '“We will see.“', closed: true },
+    ]);
+    expect(quotesOf('He said ”we will win” today.')[0]?.text).toBe('”we will win”');
+  });
+
   it('does not take apostrophes for single quotes', () => {
     expect(quotesOf("The people's party and the players' union met.")).toEqual([]);
     expect(quotesOf("It was called ‘hostile forces’ by the agency.")[0]?.text).toBe('‘hostile forces’');

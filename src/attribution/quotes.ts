@@ -45,12 +45,13 @@ const WORDS = /[\p{L}\p{N}]+(?:['\u2019][\p{L}]+)*/gu;
 
 function direction(text: string, norm: string, at: number, len: number, para: Paragraph): Mark['dir'] {
   const original = text[at]!;
-  if (OPENING_QUOTES.has(original)) return 'open';
-  if (CLOSING_QUOTES.has(original)) return 'close';
   const before = at > para.start ? norm[at - 1]! : ' ';
   const after = at + len < para.end ? norm[at + len]! : ' ';
   const openish = OPEN_BEFORE.test(before) && !/\s/.test(after);
   const closeish = CLOSE_AFTER.test(after) && !/\s/.test(before);
+  // A curly mark of the wrong hand ('“It is unusual,“ said ...') is read from where it stands.
+  if (OPENING_QUOTES.has(original)) return closeish && !openish ? 'either' : 'open';
+  if (CLOSING_QUOTES.has(original)) return openish && !closeish ? 'either' : 'close';
   if (openish && !closeish) return 'open';
   if (closeish && !openish) return 'close';
   return 'either';

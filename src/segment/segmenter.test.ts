@@ -13,6 +13,16 @@ describe('Segmenter', () => {
     ]);
   });
 
+  it('does not end a sentence inside a short parenthesis or after a state abbreviation that closes one', () => {
+    expect(sentencesOf('x\n\nSen. Kari Lund (I-Vt.) said she would run. Rep. Nils Berg (D-N.Y.) said the plan was bad. It rained.')).toEqual([
+      'Sen. Kari Lund (I-Vt.) said she would run.',
+      'Rep. Nils Berg (D-N.Y.) said the plan was bad.',
+      'It rained.',
+    ]);
+    // A parenthesis that is itself a sentence still ends one.
+    expect(sentencesOf('x\n\nThe vote failed. (It was close.) Then the talks resumed.')).toEqual(['The vote failed.', '(It was close.)', 'Then the talks resumed.']);
+  });
+
   it('keeps a quote that ends in punctuation with its attribution', () => {
     expect(sentencesOf('x\n\n“We should let them,” Korotchenko was quoted as saying. He left.')).toEqual([
       '“We should let them,” Korotchenko was quoted as saying.',

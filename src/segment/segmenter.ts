@@ -104,6 +104,25 @@ export class Segmenter implements Component {
         spans.splice(i + 1, 1);
       }
     }
+    // Merge a boundary inside a short parenthesis ("Rep. Nita Lowey (D-N. | Y.) said"), and one right after a
+    // parenthesis closed by an abbreviation when the text goes on in lower case ("Sen. Kari Lund (I-Vt.) | said ...").
+    for (let i = spans.length - 2; i >= 0; i--) {
+      const a = spans[i]!;
+      const b = spans[i + 1]!;
+      let depth = 0;
+      for (let k = a.first; k < a.end; k++) depth += tokens[k]!.text === '(' ? 1 : tokens[k]!.text === ')' ? -1 : 0;
+      let closesSoon = false;
+      for (let k = b.first; k < b.end && k < b.first + 6; k++) {
+        if (tokens[k]!.text === '(') break;
+        if (tokens[k]!.text === ')') closesSoon = true;
+      }
+      const lastTwo = a.end - a.first >= 2 ? `${tokens[a.end - 2]!.text}${tokens[a.end - 1]!.text}` : '';
+      const afterAbbreviation = lastTwo.endsWith('.)') && /^\p{Ll}/u.test(tokens[b.first]!.text);
+      if ((depth > 0 && closesSoon) || afterAbbreviation) {
+        spans[i] = { first: a.first, end: b.end };
+        spans.splice(i + 1, 1);
+      }
+    }
     // Merge a question or exclamation in quotes with the attribution after it ('"Why?" she asked.').
     for (let i = spans.length - 2; i >= 0; i--) {
       const lastText = doc.norm.slice(tokens[spans[i]!.first]!.start, tokens[spans[i]!.end - 1]!.end);
