@@ -87,6 +87,7 @@ export class Segmenter implements Component {
       if (first !== -1) spans.push({ first, end: last + 1 });
     });
     this.repair(doc, tokens, spans);
+    for (const s of spans) repairTags(tokens, s);
     for (const s of spans) {
       const start = tokens[s.first]!.start;
       const end = tokens[s.end - 1]!.end;
@@ -148,6 +149,32 @@ export class Segmenter implements Component {
         shift += 1;
       }
     }
+  }
+}
+
+/**
+ * Two tagging slips that matter downstream, fixed in running text (not in
+ * title-case headlines, where every word is capitalised):
+ * - a capitalised word inside the sentence, read as a verb, right before a
+ *   verb ("said Cook provided ...") is a name;
+ * - an "-ed" word read as an adjective between a name or pronoun and "that"
+ *   ("Trump alleged that ...") is a verb.
+ */
+function repairTags(tokens: Token[], s: { first: number; end: number }): void {
+  let words = 0;
+  let capitalised = 0;
+  for (let i = s.first; i < s.end; i++) {
+    if (!/^\p{L}/u.test(tokens[i]!.text)) continue;
+    words++;
+    if (/^\p{Lu}/u.test(tokens[i]!.text)) capitalised++;
+  }
+  if (capitalised * 2 > words) return;
+  for (let i = s.first + 1; i < s.end - 1; i++) {
+    const t = tokens[i]!;
+    const next = tokens[i + 1]!;
+    const prev = tokens[i - 1]!;
+    if (t.pos === 'VERB' && /^\p{Lu}\p{Ll}+$/u.test(t.text) && (next.pos === 'VERB' || next.pos === 'AUX') && prev.pos !== 'PUNCT') t.pos = 'PROPN';
+    else if (t.pos === 'ADJ' && t.text.endsWith('ed') && (prev.pos === 'PROPN' || prev.pos === 'PRON') && next.text === 'that') t.pos = 'VERB';
   }
 }
 
