@@ -24,7 +24,7 @@ const HEAD_POS = new Set(['PROPN', 'NOUN', 'PRON', 'NUM']);
 /** Pronouns and determiners that start clauses or questions, not speaker phrases. */
 const NOT_NP = new Set(['who', 'which', 'that', 'what', 'whom', 'whose', 'where', 'when', 'there', 'whether', 'how', 'why', 'this', 'these', 'those', 'itself', 'themselves', 'himself', 'herself']);
 /** Prepositions that continue a speaker phrase ("a spokeswoman for the campaign"). */
-const NP_BRIDGE = new Set(['of', 'for', 'at', 'from', 'in', 'on', 'with']);
+const NP_BRIDGE = new Set(['of', 'for', 'at', 'from', 'in', 'on', 'with', 'to']);
 const POSSESSIVE = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
 const NEGATION = new Set(['not', "n't", 'never', 'no']);
 const MAX_NP = 14;
