@@ -98,6 +98,15 @@ describe('title: truncated headlines', () => {
     expect(isTruncationOf(titleKey('Council approves ferry…'), titleKey('Council approves ferry line'))).toBe(true);
     expect(isTruncationOf(titleKey('Council approves ferry…'), titleKey('Council approves ferry…'))).toBe(false);
   });
+
+  it('keeps the full JSON-LD headline when og:title is it cut short at a word, without an ellipsis', () => {
+    // A shorter social headline is no evidence against the full one the page declares and displays.
+    const html = page(
+      `${ld({ headline: 'Council approves island ferry line after a two-year debate over costs' })}<meta property="og:title" content="Council approves island ferry line"><meta name="twitter:title" content="Council approves island ferry line">`,
+      '<h1>Council approves island ferry line after a two-year debate over costs</h1>',
+    );
+    expect(titleOf(html)).toBe('Council approves island ferry line after a two-year debate over costs');
+  });
 });
 
 describe('titleKey', () => {
