@@ -156,6 +156,12 @@ function afterFrame(ctx: AttributionContext, si: number, p0: number, obj: boolea
   return null;
 }
 
+/** Tokens lo..end hold a main clause: a verb, and no opening adverbial ("In 2012, X pleaded ..." has none). */
+function opensWithClause(ctx: AttributionContext, lo: number, end: number): boolean {
+  const opener = ctx.tag(lo) === 'ADP' || ctx.tag(lo) === 'SCONJ' || ctx.tag(lo) === 'ADV' || ctx.tag(lo) === 'CCONJ';
+  return !opener && hasVerbAfter(ctx, lo, end);
+}
+
 export function baseFrame(ctx: AttributionContext, si: number, cue: Cue, shape: FrameShape): Frame {
   return {
     sentence: si,
@@ -276,7 +282,8 @@ export function cueFrame(ctx: AttributionContext, si: number, cue: Cue, consumed
   const strongPost = post !== null && post.consumed.length === 0 && (post.marker === 'quote' || post.marker === 'that' || post.marker === 'colon');
   if (boundary && speaker && !participle && !(strongPost && boundary.quoteStart === null)) {
     // After a quotation and its speaker, whatever follows the cue is circumstance ("told ITV in an interview aired Monday when asked ...").
-    const after = afterFrame(ctx, si, cue.end, cue.flags.obj) ?? (boundary.quoteStart !== null && (!post || post.marker === 'wh') ? afterFrame(ctx, si, cue.end, cue.flags.obj, true) : null);
+    // So is whatever follows a cue that opens no content of its own ("..., Wilkin said during his speech to be a delegate").
+    const after = afterFrame(ctx, si, cue.end, cue.flags.obj) ?? ((boundary.quoteStart !== null && (!post || post.marker === 'wh')) || (!post && opensWithClause(ctx, lo, speaker.first - 1)) ? afterFrame(ctx, si, cue.end, cue.flags.obj, true) : null);
     if (after) {
       const frame = baseFrame(ctx, si, cue, 'pre');
       frame.speaker = span(ctx, speaker);
