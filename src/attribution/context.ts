@@ -150,7 +150,15 @@ export class AttributionContext {
       else if (this.word(i) === 'and' && this.tag(i - 1) === 'PROPN' && this.tag(i + 1) === 'PROPN') i--;
       else break;
     }
-    const first = i + 1;
+    let first = i + 1;
+    // "gave money to a group backing ...": a phrase bridged by "to" that is a verb's object stops at "to"
+    // ("Chad's ambassador to France confirmed" is a subject).
+    if (this.tag(first - 1) === 'VERB' || this.tag(first - 1) === 'AUX') {
+      for (let k = end - 1; k > first; k--) if (this.word(k) === 'to') {
+        first = k + 1;
+        break;
+      }
+    }
     // A phrase cannot start with a bridge word or a possessive.
     let f = first;
     while (f < end && (NP_BRIDGE.has(this.word(f)) || this.word(f) === "'s" || this.word(f) === 'and')) f++;
