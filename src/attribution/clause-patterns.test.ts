@@ -417,3 +417,29 @@ describe('Attributor: "Asked <where/when/by whom> whether ..."', () => {
     expect((a.layers.attributions ?? []).some((x) => x.cue?.text === 'Asked')).toBe(false);
   });
 });
+
+describe('Attributor: "As X noted, ..." and circumstances after a trailing speaker', () => {
+  it('a clause opened by "as" gives its speaker to the main clause after the comma', () => {
+    const a = attribute(`${TITLE}As the harbour paper noted on Monday, the night ferry has lost money for years.`);
+    const x = find(a, 'night ferry');
+    expect(x.speaker?.text).toBe('the harbour paper');
+    expect(x.cue?.text).toBe('noted');
+    expect(x.content.text).toBe('the night ferry has lost money for years');
+    // "as" inside a clause is no such opener.
+    const b = attribute(`${TITLE}The board grew as the mayor said, and the ferry stopped.`);
+    expect((b.layers.attributions ?? []).some((y) => y.content.text.includes('ferry stopped'))).toBe(false);
+  });
+
+  it('after a clause and its speaker, what follows a cue that opens no content is circumstance', () => {
+    const a = attribute(`${TITLE}The fares will rise in May, Lund said at a meeting to plan the summer timetable.\n\nThe quay is safe, Berg told reporters as he left the harbour.`);
+    const x = find(a, 'fares will rise');
+    expect(x.speaker?.text).toBe('Lund');
+    expect(x.content.text).toBe('The fares will rise in May');
+    const y = find(a, 'quay is safe');
+    expect(y.speaker?.text).toBe('Berg');
+    expect(y.addressee?.text).toBe('reporters');
+    // An opening adverbial is no statement.
+    const b = attribute(`${TITLE}In 2012, Lund pleaded guilty to a charge of fraud.`);
+    expect((b.layers.attributions ?? []).some((y) => y.content.text === 'In 2012')).toBe(false);
+  });
+});

@@ -271,6 +271,18 @@ export function cueFrame(ctx: AttributionContext, si: number, cue: Cue, consumed
     if (!speaker && ctx.word(left.first - 1) === ',') speaker = ctx.npLeft(left.first - 1, lo);
   } else if (participle) speaker = participleSubject(ctx, si, left.first);
 
+  // "As the paper noted, CONTENT": a clause opened by "as" gives the speaker of the main clause after its comma.
+  if (speaker && !participle && ctx.word(speaker.first - 1) === 'as' && (speaker.first - 1 === lo || ctx.tag(speaker.first - 2) === 'CCONJ')) {
+    const after = afterFrame(ctx, si, cue.end, cue.flags.obj);
+    if (after && ctx.word(after.next) === ',' && after.next + 2 < hi && hasVerbAfter(ctx, after.next + 1, hi)) {
+      const frame = baseFrame(ctx, si, cue, 'post');
+      frame.speaker = span(ctx, speaker);
+      frame.medium = after.medium;
+      frame.addressee = after.addressee ? span(ctx, after.addressee) : null;
+      frame.parts.push(contentFrom(ctx, si, ctx.start(after.next + 1)));
+      return frame;
+    }
+  }
   const post = postContent(ctx, si, cue.end, cue.flags, cue.lemma);
   // "CONTENT, SPEAKER said" or "'CONTENT,' SPEAKER said"
   // A quotation closing right before the speaker is what any speech cue said ("“...,” he urged them").
