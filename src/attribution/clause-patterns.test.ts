@@ -443,3 +443,17 @@ describe('Attributor: "As X noted, ..." and circumstances after a trailing speak
     expect((b.layers.attributions ?? []).some((y) => y.content.text === 'In 2012')).toBe(false);
   });
 });
+
+describe('Attributor: infinitives of purpose and chains of infinitives', () => {
+  it('an infinitive after an object or a place belongs to the subject of the clause verb', () => {
+    const a = attribute(`${TITLE}Kari Lund appeared on the harbour radio to defend the new timetable.`);
+    const x = find(a, 'new timetable');
+    expect(x.speaker?.text).toBe('Kari Lund');
+    expect(x.cue?.text).toBe('defend');
+  });
+
+  it('a chain of infinitives goes back to the first one\'s subject', () => {
+    const a = attribute(`${TITLE}Lund will have to continue to defend the new timetable.`);
+    expect(find(a, 'new timetable').speaker?.text).toBe('Lund');
+  });
+});

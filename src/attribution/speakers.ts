@@ -67,13 +67,32 @@ export function infinitiveSubject(ctx: AttributionContext, cueFirst: number, lo:
   const tag = ctx.tag(gov);
   // A name or a personal pronoun ("led Wasserman Schultz to announce", "asked him to explain"); common nouns are rarely the sayer.
   if (tag === 'PROPN' || (tag === 'PRON' && !NOT_SAYERS.has(ctx.word(gov)))) return ctx.npLeft(gov + 1, lo);
-  if (tag !== 'VERB' && tag !== 'ADJ' && tag !== 'AUX') return null;
+  if (tag !== 'VERB' && tag !== 'ADJ' && tag !== 'AUX') return purposeSubject(ctx, to, lo);
   const left = leftOfCue(ctx, gov, lo);
   if (left.negated) return null;
+  // "will have to continue to emphasize": a chain of infinitives goes back to the first one's subject.
+  if (tag === 'VERB' && ctx.word(left.first - 1) === 'to' && ctx.tag(left.first - 1) === 'PART') return infinitiveSubject(ctx, left.first, lo);
   const subject = speakerLeft(ctx, left.first, lo);
   // "It is hard to see": no sayer.
   return subject && !(subject.end - subject.first === 1 && NOT_SAYERS.has(ctx.word(subject.first))) ? subject : null;
 }
+/**
+ * "Davis appeared on Fox to defend her", "Keyworth rushed to meet her in Palo Alto to discuss ...": an
+ * infinitive of purpose after an object or a place belongs to the subject of the clause's verb.
+ */
+function purposeSubject(ctx: AttributionContext, to: number, lo: number): TokenRange | null {
+  for (let v = to - 1; v > lo && to - v <= 15; v--) {
+    const w = ctx.word(v);
+    if (w === ',' || w === ';' || w === ':' || w === 'who' || w === 'which' || w === 'that' || ctx.inQuote[v]! >= 0) return null;
+    if (ctx.tag(v) !== 'VERB' || w.endsWith('ing')) continue;
+    const left = leftOfCue(ctx, v, lo);
+    if (left.negated || left.passive) return null;
+    if (ctx.word(left.first - 1) === 'to' && ctx.tag(left.first - 1) === 'PART') return infinitiveSubject(ctx, left.first, lo);
+    return speakerLeft(ctx, left.first, lo);
+  }
+  return null;
+}
+
 const NOT_SAYERS = new Set(['his', 'her', 'their', 'its', 'our', 'my', 'your', 'it', 'this', 'that', 'there']);
 
 const ADVERBIAL_OPENERS = new Set(['after', 'before', 'while', 'when', 'since', 'by', 'without', 'despite', 'of', 'in', 'for', 'about']);
