@@ -430,6 +430,15 @@ describe('Attributor: "As X noted, ..." and circumstances after a trailing speak
     expect((b.layers.attributions ?? []).some((y) => y.content.text.includes('ferry stopped'))).toBe(false);
   });
 
+  it('an as-clause in a parenthesis, after "And," or after a clause and its comma', () => {
+    const a = attribute(`${TITLE}(As the harbour paper first reported, the night ferry lost money for years.)\n\nThe mayor met the board that day, as the radio reported on Tuesday, and left early.\n\nAnd, as the council noted, the quay needs repairs.`);
+    expect(find(a, 'night ferry').content.text).toBe('the night ferry lost money for years');
+    const b = find(a, 'mayor met');
+    expect(b.speaker?.text).toBe('the radio');
+    expect(b.content.text).toBe('The mayor met the board that day');
+    expect(find(a, 'quay needs').speaker?.text).toBe('the council');
+  });
+
   it('after a clause and its speaker, what follows a cue that opens no content is circumstance', () => {
     const a = attribute(`${TITLE}The fares will rise in May, Lund said at a meeting to plan the summer timetable.\n\nThe quay is safe, Berg told reporters as he left the harbour.`);
     const x = find(a, 'fares will rise');

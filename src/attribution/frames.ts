@@ -156,6 +156,16 @@ function afterFrame(ctx: AttributionContext, si: number, p0: number, obj: boolea
   return null;
 }
 
+/** "(As X reported, CONTENT.)": content opened inside a parenthesis ends where it closes. */
+function untilParenthesisCloses(ctx: AttributionContext, as: number, content: CharSpan): CharSpan {
+  if (ctx.word(as - 1) !== '(') return content;
+  const close = ctx.doc.norm.indexOf(')', content.start);
+  if (close < 0 || close > content.end) return content;
+  let end = close;
+  while (end > content.start && /[\s.]/.test(ctx.doc.norm[end - 1]!)) end--;
+  return { start: content.start, end };
+}
+
 /** Tokens lo..end hold a main clause: a verb, and no opening adverbial ("In 2012, X pleaded ..." has none). */
 function opensWithClause(ctx: AttributionContext, lo: number, end: number): boolean {
   const opener = ctx.tag(lo) === 'ADP' || ctx.tag(lo) === 'SCONJ' || ctx.tag(lo) === 'ADV' || ctx.tag(lo) === 'CCONJ';
@@ -272,15 +282,24 @@ export function cueFrame(ctx: AttributionContext, si: number, cue: Cue, consumed
   } else if (participle) speaker = participleSubject(ctx, si, left.first);
 
   // "As the paper noted, CONTENT": a clause opened by "as" gives the speaker of the main clause after its comma.
-  if (speaker && !participle && ctx.word(speaker.first - 1) === 'as' && (speaker.first - 1 === lo || ctx.tag(speaker.first - 2) === 'CCONJ')) {
+  // "..., as The Times reported on Tuesday, and ...": one set off by commas after a clause gives that clause.
+  const as = speaker && !participle && ctx.word(speaker.first - 1) === 'as' ? speaker.first - 1 : -1;
+  if (as >= lo) {
+    const opening = as === lo || ctx.tag(as - 1) === 'CCONJ' || ctx.word(as - 1) === '(' || (ctx.word(as - 1) === ',' && as - 2 === lo && ctx.tag(lo) === 'CCONJ');
     const after = afterFrame(ctx, si, cue.end, cue.flags.obj);
-    if (after && ctx.word(after.next) === ',' && after.next + 2 < hi && hasVerbAfter(ctx, after.next + 1, hi)) {
-      const frame = baseFrame(ctx, si, cue, 'post');
-      frame.speaker = span(ctx, speaker);
-      frame.medium = after.medium;
-      frame.addressee = after.addressee ? span(ctx, after.addressee) : null;
-      frame.parts.push(contentFrom(ctx, si, ctx.start(after.next + 1)));
-      return frame;
+    const clauseBefore = !opening && ctx.word(as - 1) === ',' && opensWithClause(ctx, lo, as - 1);
+    if (after && (opening || clauseBefore) && /^[,.;)]$/.test(ctx.word(after.next))) {
+      const content = opening
+        ? ctx.word(after.next) === ',' && after.next + 2 < hi && hasVerbAfter(ctx, after.next + 1, hi) ? untilParenthesisCloses(ctx, as, contentFrom(ctx, si, ctx.start(after.next + 1))) : null
+        : { start: ctx.start(lo), end: ctx.start(as - 1) };
+      if (content) {
+        const frame = baseFrame(ctx, si, cue, 'post');
+        frame.speaker = span(ctx, speaker!);
+        frame.medium = after.medium;
+        frame.addressee = after.addressee ? span(ctx, after.addressee) : null;
+        frame.parts.push(content);
+        return frame;
+      }
     }
   }
   const post = postContent(ctx, si, cue.end, cue.flags, cue.lemma);
