@@ -136,7 +136,7 @@ export function postContent(ctx: AttributionContext, si: number, p0: number, fla
         continue;
       }
     }
-    if (w === ',' && p + 1 < hi && (ctx.word(p + 1) === 'that' || PARTICIPLE_CUES.has(ctx.word(p + 1)) || ctx.quoteStartingAt(ctx.end(p)))) {
+    if (w === ',' && p + 1 < hi && (ctx.word(p + 1) === 'that' || PARTICIPLE_CUES.has(ctx.word(p + 1)) || ctx.anyQuoteStartingAt(ctx.end(p)))) {
       p++;
       continue;
     }
