@@ -475,3 +475,16 @@ describe('Attributor: a short quotation after "said,"', () => {
     expect(x.type).toBe('direct');
   });
 });
+
+describe('Attributor: the clause a participle hangs off', () => {
+  it('skips verbs inside a quotation and an opening participle phrase when finding the subject', () => {
+    const a = attribute(`${TITLE}"I think the ferry will be late again," Lund told reporters, before insisting that fares would rise.\n\nSpeaking on Tuesday in Tromsø, Berg insisted that the quay was safe, claiming that the repairs were done.`);
+    expect(find(a, 'fares would rise').speaker?.text).toBe('Lund');
+    expect(find(a, 'repairs were done').speaker?.text).toBe('Berg');
+  });
+
+  it('a dash sets off a participle as a comma does', () => {
+    const a = attribute(`${TITLE}Lund changed her mind on the spot – saying she would back the plan after all.`);
+    expect(find(a, 'back the plan').speaker?.text).toBe('Lund');
+  });
+});

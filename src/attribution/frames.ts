@@ -267,7 +267,9 @@ export function cueFrame(ctx: AttributionContext, si: number, cue: Cue, consumed
     const subject = wholeSubject(ctx, left.first, lo);
     if (subject && ctx.quoteEndingBefore(ctx.start(subject.first)) !== null) speaker = subject;
   }
-  if (participle && (ctx.word(left.first - 1) === ',' || left.first === lo)) {
+  // "flipped his choice on the spot – saying ...": a free-standing dash sets off a participle as a comma does.
+  const dashBefore = ['—', '–', '--'].includes(ctx.word(left.first - 1)) && closesApposition(ctx, left.first - 1);
+  if (participle && (ctx.word(left.first - 1) === ',' || dashBefore || left.first === lo)) {
     // "..., the operator said, adding that ...": the participle goes with the speaker of the cue before it.
     const previous = left.first - 2;
     if (ctx.word(left.first - 1) === ',' && isReportVerb(ctx, previous, lo)) {

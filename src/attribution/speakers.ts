@@ -134,7 +134,15 @@ export function participleSubject(ctx: AttributionContext, si: number, at: numbe
 function clauseSubject(ctx: AttributionContext, lo: number, before: number): TokenRange | null {
   // Verbs inside a relative clause set off by commas ("Tom Berg, who leads the union, has ...") are not the clause's own.
   let relative = false;
-  for (let i = lo; i < before; i++) {
+  // "Speaking in Florida, Trump insisted ...": an opening participle phrase is no part of the clause's own verbs.
+  let i0 = lo;
+  if (ctx.tag(lo) === 'VERB' && /(ing|ed)$/.test(ctx.word(lo))) {
+    while (i0 < before && ctx.word(i0) !== ',') i0++;
+    i0 = i0 < before ? i0 + 1 : lo;
+  }
+  for (let i = i0; i < before; i++) {
+    // Verbs inside a quotation belong to the quoted speaker's clause ("“I think ...,” Graham said, adding ...").
+    if (ctx.inQuote[i]! >= 0) continue;
     if (ctx.word(i - 1) === ',' && RELATIVE.has(ctx.word(i))) relative = true;
     else if (relative && ctx.word(i) === ',') relative = false;
     if (relative) continue;
