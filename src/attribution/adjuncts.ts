@@ -26,6 +26,27 @@ const MEDIUM_PREPOSITIONS = new Set(['in', 'through', 'via', 'on', 'during', 'at
 const MEDIUM_FILLERS = new Set(['DET', 'PRON', 'ADJ', 'NOUN', 'PROPN', 'NUM']);
 const NOT_ADJUNCT_ADVERBS = new Set(['not', "n't", 'never', 'how', 'why', 'when', 'where', 'so', 'as', 'there']);
 
+const WHEN_WORDS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'yesterday', 'today', 'tonight', 'here', 'there']);
+const WHEN_PREPOSITIONS = new Set(['on', 'in', 'since', 'until', 'by', 'during', 'at']);
+
+/**
+ * A phrase saying when or where, starting at `p`, that ends a noun-phrase
+ * content ("endorsed Cruz last week", "backed Trump here on Sunday",
+ * "the measure in March"): "last week", "on Tuesday", "in 2012", "here".
+ */
+export function whenPhraseAt(ctx: AttributionContext, p: number, limit: number): boolean {
+  if (p >= limit) return false;
+  const w = ctx.word(p);
+  const next = ctx.word(p + 1);
+  if (WHEN_WORDS.has(w)) return true;
+  if (TIME_LEAD.has(w) && p + 1 < limit && (TIME_TAIL.has(next) || MONTHS.has(next) || WHEN_WORDS.has(next))) return true;
+  if (WHEN_PREPOSITIONS.has(w) && p + 1 < limit) {
+    if (MONTHS.has(next) || WHEN_WORDS.has(next) || /^(19|20)\d\d$/.test(next)) return true;
+    if ((next === 'the' || next === 'early' || next === 'late') && TIME_TAIL.has(ctx.word(p + 2))) return true;
+  }
+  return false;
+}
+
 /** Skip one time expression or plain adverb at `p`; returns the next position (== p when none). */
 export function skipAdjunct(ctx: AttributionContext, p: number, limit: number): number {
   if (p >= limit) return p;

@@ -488,3 +488,12 @@ describe('Attributor: the clause a participle hangs off', () => {
     expect(find(a, 'back the plan').speaker?.text).toBe('Lund');
   });
 });
+
+describe('Attributor: a time phrase ends a noun-phrase content', () => {
+  it('"endorsed Berg last week", "praised the plan on Thursday", but not "in the last year of" or "Super Tuesday"', () => {
+    const a = attribute(`${TITLE}The mayor endorsed Nils Berg last week.\n\nLund praised the plan on Thursday night.\n\nBerg criticised the steps taken in the last year of her term.`);
+    expect(find(a, 'Nils Berg').content.text).toBe('Nils Berg');
+    expect(find(a, 'the plan').content.text).toBe('the plan');
+    expect(find(a, 'steps taken').content.text).toBe('the steps taken in the last year of her term');
+  });
+});

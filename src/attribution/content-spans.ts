@@ -7,7 +7,7 @@
  * relative clause a cue sits in ("which she said was ...").
  * The frames that use them are in frames.ts.
  */
-import { stepOverAdjunct, type Medium } from './adjuncts.js';
+import { stepOverAdjunct, whenPhraseAt, type Medium } from './adjuncts.js';
 import type { AttributionContext, TokenRange } from './context.js';
 import type { CueFlags } from './lexicon.js';
 import { objectOpensAt } from './subjects.js';
@@ -90,6 +90,8 @@ export function npContent(ctx: AttributionContext, si: number, first: number): C
       break;
     }
     if (i > first && (w === ',' || w === ';' || w === '—' || w === '–' || w === '--' || ADJUNCT_STARTS.has(w) || (ctx.tag(i) === 'SCONJ' && !FOR_GERUND(ctx, i)))) break;
+    // "endorsed Cruz last week": a time phrase after the object's head ends it ("in the last year of" and "Super Tuesday" go on).
+    if (i > first && whenPhraseAt(ctx, i, hi) && ['NOUN', 'PROPN', 'PRON', 'NUM'].includes(ctx.tag(i - 1)) && !(ctx.tag(i - 1) === 'PROPN' && ctx.tag(i) === 'PROPN')) break;
     // "welcomed the vote and said he would attend": a second predicate of the same subject ends the object.
     if (i > first && (w === 'and' || w === 'but') && (ctx.tag(i + 1) === 'VERB' || ctx.tag(i + 1) === 'AUX') && !ctx.word(i + 1).endsWith('ing')) break;
     if (/^[.!?]+$/.test(w) && i === hi - 1) break;
