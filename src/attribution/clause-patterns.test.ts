@@ -497,3 +497,15 @@ describe('Attributor: a time phrase ends a noun-phrase content', () => {
     expect(find(a, 'steps taken').content.text).toBe('the steps taken in the last year of her term');
   });
 });
+
+describe('Attributor: "according to" after a reported belief', () => {
+  it('a belief or intention inside the content is what the source reports; a statement stays relayed', () => {
+    const a = attribute(`${TITLE}Most voters in the north now view the ferry plan favorably, according to the harbour poll.\n\nLund said the fares would rise, according to the harbour paper.`);
+    const poll = find(a, 'view the ferry plan');
+    expect(poll.speaker?.text).toBe('the harbour poll');
+    expect(poll.cue?.text).toBe('according to');
+    const said = find(a, 'fares would rise');
+    expect(said.speaker?.text).toBe('Lund');
+    expect(said.chain.map((c) => c.name)).toContain('the harbour paper');
+  });
+});

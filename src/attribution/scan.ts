@@ -233,7 +233,10 @@ function settle(frames: Frame[]): Frame[] {
         .filter((g) => g !== f && g.cue !== null && g.cue.start >= contentStart(f) && g.cue.end <= f.boundary!)
         .sort((a, b) => b.cue!.start - a.cue!.start)[0] ??
       frames.find((g) => g !== f && g.cue !== null && g.cue.end <= contentStart(f) && g.parts.some((p) => p.start < contentStart(f) && f.boundary! <= p.end));
-    if (inner) {
+    // "Voters view him favorably, according to the poll": a belief or intention the source reports is the source's
+    // content, not a statement it relays.
+    const reportsBelief = f.shape === 'according' && inner !== undefined && (inner.cls === 'belief' || inner.cls === 'intention');
+    if (inner && !reportsBelief) {
       f.relayOnly = true;
       inner.relays.push(f);
     }
