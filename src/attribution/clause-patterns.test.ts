@@ -500,7 +500,7 @@ describe('Attributor: a time phrase ends a noun-phrase content', () => {
 
 describe('Attributor: "according to" after a reported belief', () => {
   it('a belief or intention inside the content is what the source reports; a statement stays relayed', () => {
-    const a = attribute(`${TITLE}Most voters in the north now view the ferry plan favorably, according to the harbour poll.\n\nLund said the fares would rise, according to the harbour paper.`);
+    const a = attribute(`${TITLE}Almost two in three voters now view the ferry plan favorably, compared with 31 percent who view it unfavorably, according to the harbour poll.\n\nLund said the fares would rise, according to the harbour paper.`);
     const poll = find(a, 'view the ferry plan');
     expect(poll.speaker?.text).toBe('the harbour poll');
     expect(poll.cue?.text).toBe('according to');
