@@ -509,3 +509,12 @@ describe('Attributor: "according to" after a reported belief', () => {
     expect(said.chain.map((c) => c.name)).toContain('the harbour paper');
   });
 });
+
+describe('Attributor: lists in a noun-phrase content', () => {
+  it('"blamed several factors, including ..." and a list ending in "and" go on; an apposition does not', () => {
+    const a = attribute(`${TITLE}Lund blamed several factors, including the fuel prices.\n\nBerg questioned the mayor's tactics, his judgment and his plans.\n\nThe board praised Kari Holm, a former captain.`);
+    expect(find(a, 'several factors').content.text).toBe('several factors, including the fuel prices');
+    expect(find(a, 'tactics').content.text).toBe("the mayor's tactics, his judgment and his plans");
+    expect(find(a, 'Kari Holm').content.text).toBe('Kari Holm');
+  });
+});

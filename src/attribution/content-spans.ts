@@ -78,6 +78,26 @@ const CLOSING_MARKS = new Set(['"', '”', "'", '’']);
 const FOR_GERUND = (ctx: AttributionContext, i: number): boolean => ctx.word(i) === 'for' && ctx.word(i + 1).endsWith('ing');
 const ADJUNCT_STARTS = new Set(['during', 'after', 'before', 'while', 'when', 'because', 'since', 'amid', 'despite', 'following', 'yesterday', 'today']);
 
+const LIST_CONTINUERS = new Set(['including', 'especially', 'particularly', 'notably']);
+const LIST_ITEM = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'PRON', 'NUM', 'ADP']);
+
+/** After the comma at `comma`: more noun phrases, separated by commas, ending in "and"/"or" and one more. */
+function listGoesOn(ctx: AttributionContext, comma: number, hi: number): boolean {
+  let sawItem = false;
+  for (let k = comma + 1; k < hi; k++) {
+    const w = ctx.word(k);
+    if (w === ',') {
+      if (!sawItem) return false;
+      sawItem = false;
+      continue;
+    }
+    if ((w === 'and' || w === 'or') && sawItem) return ctx.npRight(k + 1, hi) !== null;
+    if (!LIST_ITEM.has(ctx.tag(k)) && w !== "'s") return false;
+    sawItem = true;
+  }
+  return false;
+}
+
 /** A noun-phrase content ("endorsed Clinton during a call"): up to the first comma, dash or adjunct after it. */
 export function npContent(ctx: AttributionContext, si: number, first: number): CharSpan {
   const hi = ctx.sentences[si]!.endToken;
@@ -88,6 +108,11 @@ export function npContent(ctx: AttributionContext, si: number, first: number): C
     if (w === ',' && CLOSING_MARKS.has(ctx.word(i + 1))) {
       i += 2;
       break;
+    }
+    // "blamed several factors, including ...", "questioned his tactics, his judgment and his decency": the phrase goes on.
+    if (i > first && w === ',' && (LIST_CONTINUERS.has(ctx.word(i + 1)) || listGoesOn(ctx, i, hi))) {
+      i++;
+      continue;
     }
     if (i > first && (w === ',' || w === ';' || w === '—' || w === '–' || w === '--' || ADJUNCT_STARTS.has(w) || (ctx.tag(i) === 'SCONJ' && !FOR_GERUND(ctx, i)))) break;
     // "endorsed Cruz last week": a time phrase after the object's head ends it ("in the last year of" and "Super Tuesday" go on).
