@@ -518,3 +518,12 @@ describe('Attributor: lists in a noun-phrase content', () => {
     expect(find(a, 'Kari Holm').content.text).toBe('Kari Holm');
   });
 });
+
+describe('Attributor: more stance verbs with a noun-phrase content', () => {
+  it('"deemed", "disavowed", "knocked" take their object as content', () => {
+    const a = attribute(`${TITLE}The harbour board deemed the plan too costly.\n\nLund disavowed the remarks.\n\nBerg knocked the mayor's budget.`);
+    expect(find(a, 'the plan').speaker?.text).toBe('The harbour board');
+    expect(find(a, 'the remarks').cue?.text).toBe('disavowed');
+    expect(find(a, 'budget').speaker?.text).toBe('Berg');
+  });
+});
