@@ -527,3 +527,11 @@ describe('Attributor: more stance verbs with a noun-phrase content', () => {
     expect(find(a, 'budget').speaker?.text).toBe('Berg');
   });
 });
+
+describe('Attributor: a quotation never reaches across a paragraph break', () => {
+  it('"Said Berg, ..." opening a paragraph does not take the quotation closing the paragraph before', () => {
+    const a = attribute(`${TITLE}Lund spoke first. She said the harbour was "a very good place for all of us."\n\nSaid Berg, "The ferry will come back next spring."`);
+    const berg = (a.layers.attributions ?? []).filter((x) => x.speaker?.text === 'Berg');
+    expect(berg.map((x) => x.content.text)).toEqual(['"The ferry will come back next spring."']);
+  });
+});

@@ -184,7 +184,8 @@ export class AttributionContext {
   /** The speech-like quote whose closing mark ends exactly at or just before offset `at` (spaces and commas between). */
   quoteEndingBefore(at: number): Quote | null {
     let p = at;
-    while (p > 0 && /[\s,]/.test(this.doc.norm[p - 1]!)) p--;
+    // Never back over a paragraph break: a quotation closing the paragraph before is not this sentence's.
+    while (p > 0 && /[^\S\n]|,/.test(this.doc.norm[p - 1]!)) p--;
     // A short quotation counts when it ends in punctuation ("'Denver,' he answered").
     const quote = this.quoteByEnd.get(p) ?? this.punctuatedQuoteByEnd.get(p);
     return quote && quote.closed ? quote : null;

@@ -344,6 +344,18 @@ export function cueFrame(ctx: AttributionContext, si: number, cue: Cue, consumed
       return frame;
     }
   }
+  // "Said Berg, “...”": a sentence opening with an inverted cue, its speaker, then the quotation.
+  if (!speaker && cue.flags.inv && !participle && left.first === lo && cue.first === lo) {
+    const np = ctx.npRight(cue.end, hi);
+    const sep = np ? ctx.word(np.end) : '';
+    const quote = np && (sep === ',' || sep === ':') ? ctx.anyQuoteStartingAt(ctx.end(np.end)) : null;
+    if (np && quote) {
+      const frame = baseFrame(ctx, si, cue, 'post');
+      frame.speaker = span(ctx, np);
+      frame.parts.push({ start: quote.start, end: quote.end });
+      return frame;
+    }
+  }
   // "CONTENT, said SPEAKER" / "'CONTENT,' reports Reuters"
   if (!speaker && cue.flags.inv && !participle) {
     const inverted = boundaryBefore(ctx, left.first, lo);
