@@ -47,6 +47,15 @@ describe('Segmenter', () => {
     expect(sentencesOf('x\n\nThe answer was no. The talks ended.')).toEqual(['The answer was no.', 'The talks ended.']);
   });
 
+  it('repairs a name read as a verb, an -ed verb read as an adjective and an -s verb read as a noun', () => {
+    const tags = (text: string): string[] => analyzeText(`x\n\n${text}`).layers.tokens!.filter((t) => t.text !== 'x').map((t) => `${t.text}/${t.pos}`);
+    expect(tags('The paper said Cook provided a statement.')).toContain('Cook/PROPN');
+    expect(tags('Mr. Trump alleged that Mr. Berg had lied.')).toContain('alleged/VERB');
+    expect(tags('Each year of education yields a 10% bump in income.')).toContain('yields/VERB');
+    // Title-case headlines are left alone.
+    expect(tags('Ferry Chief Says Cook Provided A Statement')).not.toContain('Cook/PROPN');
+  });
+
   it('tags parts of speech', () => {
     const tokens = analyzeText('Letters\n\nPutin sent a letter.').layers.tokens!;
     expect(tokens.map((t) => `${t.text}/${t.pos}`)).toEqual(['Letters/PROPN', 'Putin/PROPN', 'sent/VERB', 'a/DET', 'letter/NOUN', './PUNCT']);
