@@ -535,3 +535,11 @@ describe('Attributor: a quotation never reaches across a paragraph break', () =>
     expect(berg.map((x) => x.content.text)).toEqual(['"The ferry will come back next spring."']);
   });
 });
+
+describe('Attributor: shares of people as speakers', () => {
+  it('"One in five say ...", "Nearly nine out of 10 say ..."', () => {
+    const a = attribute(`${TITLE}One in five say the ferry is too slow.\n\nNearly nine out of 10 say they will take the bus.`);
+    expect(find(a, 'too slow').speaker?.text).toBe('One in five');
+    expect(find(a, 'take the bus').speaker?.text).toContain('nine out of 10');
+  });
+});

@@ -147,6 +147,8 @@ export class AttributionContext {
       }
       if (this.isNpToken(i)) i--;
       else if (NP_BRIDGE.has(this.word(i)) && i - 1 >= min && this.isNpToken(i - 1) && i < end - 1) i--;
+      // "nine out of 10": a share.
+      else if (this.word(i) === 'of' && this.word(i - 1) === 'out' && this.tag(i - 2) === 'NUM' && i - 2 >= min && i < end - 1) i -= 2;
       else if (this.word(i) === 'and' && this.tag(i - 1) === 'PROPN' && this.tag(i + 1) === 'PROPN') i--;
       else break;
     }

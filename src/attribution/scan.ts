@@ -48,6 +48,9 @@ function isVerbUse(ctx: AttributionContext, i: number): boolean {
   // "Many say ...", "But most believe ...": a quantifier standing for people, then the verb.
   const opensClause = ctx.sentenceOf[i - 2] !== ctx.sentenceOf[i - 1] || ['CCONJ', 'PUNCT'].includes(ctx.tag(i - 2));
   if (QUANTIFIER_SUBJECTS.has(prev) && opensClause && OBJECT_OPENERS.has(ctx.tag(i + 1))) return true;
+  // "One in five say ...", "nine out of 10 say ...": a share of people, then the verb.
+  const share = ((ctx.word(i - 2) === 'in' || ctx.word(i - 2) === 'of') && ctx.tag(i - 3) === 'NUM') || (ctx.word(i - 2) === 'of' && ctx.word(i - 3) === 'out' && ctx.tag(i - 4) === 'NUM');
+  if (prevTag === 'NUM' && share) return OBJECT_OPENERS.has(ctx.tag(i + 1)) || ctx.word(i + 1) === 'that';
   // "Western states that ...", "their states": a noun after a modifier stays a noun.
   if (prevTag === 'ADJ' || prevTag === 'DET' || prevTag === 'NUM' || POSSESSIVES.has(prev)) return false;
   // "..., records show." / "polls show that": a plural noun subject right before a cue form that closes the clause.
