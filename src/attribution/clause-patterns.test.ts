@@ -543,3 +543,13 @@ describe('Attributor: shares of people as speakers', () => {
     expect(find(a, 'take the bus').speaker?.text).toContain('nine out of 10');
   });
 });
+
+describe('Attributor: a participle after a comma inside closing quotation marks', () => {
+  it('"... said that X “...,” adding that Y": two statements', () => {
+    const a = attribute(`${TITLE}Lund said that the ferry was “the only strong service on the coast,” adding that fares would rise.`);
+    expect(find(a, 'only strong service').content.text).toBe('that the ferry was “the only strong service on the coast,”');
+    const added = find(a, 'fares would rise');
+    expect(added.speaker?.text).toBe('Lund');
+    expect(added.cue?.text).toBe('adding');
+  });
+});

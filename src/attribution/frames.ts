@@ -60,6 +60,8 @@ interface Cue {
   flags: CueFlags;
 }
 
+const CLOSING_QUOTE_MARKS = new Set(['"', '”', "'", '’', "''"]);
+
 const NAMING_FORMS = new Set(['called', 'dubbed', 'named', 'titled']);
 
 /**
@@ -269,7 +271,9 @@ export function cueFrame(ctx: AttributionContext, si: number, cue: Cue, consumed
   }
   // "flipped his choice on the spot – saying ...": a free-standing dash sets off a participle as a comma does.
   const dashBefore = ['—', '–', '--'].includes(ctx.word(left.first - 1)) && closesApposition(ctx, left.first - 1);
-  if (participle && (ctx.word(left.first - 1) === ',' || dashBefore || left.first === lo)) {
+  // "... win this race,” adding that ...": a comma inside the closing quotation mark sets it off too.
+  const quotedCommaBefore = CLOSING_QUOTE_MARKS.has(ctx.word(left.first - 1)) && ctx.word(left.first - 2) === ',';
+  if (participle && (ctx.word(left.first - 1) === ',' || dashBefore || quotedCommaBefore || left.first === lo)) {
     // "..., the operator said, adding that ...": the participle goes with the speaker of the cue before it.
     const previous = left.first - 2;
     if (ctx.word(left.first - 1) === ',' && isReportVerb(ctx, previous, lo)) {
@@ -390,6 +394,7 @@ export function cueFrame(ctx: AttributionContext, si: number, cue: Cue, consumed
   if (post && (speaker || participle)) {
     const frame = baseFrame(ctx, si, cue, 'post');
     if (participle && ctx.word(left.first - 1) === ',') frame.participleAfterComma = ctx.start(left.first - 1);
+    else if (participle && quotedCommaBefore) frame.participleAfterComma = ctx.end(left.first - 1);
     frame.speaker = speaker ? span(ctx, speaker) : null;
     frame.medium = post.medium ?? (speaker ? (mediumOfRelative(ctx, speaker.first, lo) ?? openingMedium(ctx, lo, speaker.first)) : null);
     frame.addressee = post.addressee ? span(ctx, post.addressee) : null;
