@@ -553,3 +553,15 @@ describe('Attributor: a participle after a comma inside closing quotation marks'
     expect(added.cue?.text).toBe('adding');
   });
 });
+
+describe('Attributor: what a trailing source reports', () => {
+  it('a stance inside the content is the source\'s report; words said stay relayed', () => {
+    const a = attribute(`${TITLE}In one email, Lund discussed how the ferry had lost money, the harbour paper reported.\n\nBerg said the fares would rise, the harbour paper reported.`);
+    const report = find(a, 'ferry had lost money');
+    expect(report.speaker?.text).toBe('the harbour paper');
+    expect(report.cue?.text).toBe('reported');
+    const said = find(a, 'fares would rise');
+    expect(said.speaker?.text).toBe('Berg');
+    expect(said.chain.map((c) => c.name)).toContain('the harbour paper');
+  });
+});

@@ -190,7 +190,7 @@ function framesInSentence(ctx: AttributionContext, si: number): Frame[] {
   const introduced = colonQuoteFrame(ctx, si, frames);
   if (introduced) frames.push(introduced);
   splitSequences(ctx, si, frames);
-  return settle(frames);
+  return settle(ctx, frames);
 }
 
 const CONTRASTS = new Set(['and', 'but', 'while', 'whereas']);
@@ -225,8 +225,17 @@ function contentStart(f: Frame): number {
   return f.parts[0]!.start;
 }
 
+/** A cue that reports words (its content may be a clause or come first: "said", "wrote"), not a stance ("discussed", "backed"). */
+function utterance(ctx: AttributionContext, f: Frame): boolean {
+  if (f.shape !== 'post' && f.shape !== 'pre' && f.shape !== 'inverted') return true;
+  // Phrase and light-verb cues ("was quoted as saying", "expressed interest") report words.
+  if (f.lemma.includes(' ')) return true;
+  const verb = ctx.lexicon.verbs.get(ctx.word(f.cueToken));
+  return verb === undefined || verb.flags.bare || verb.flags.pre || verb.flags.inv;
+}
+
 /** Relays and clipping among the frames of one sentence. */
-function settle(frames: Frame[]): Frame[] {
+function settle(ctx: AttributionContext, frames: Frame[]): Frame[] {
   for (const f of frames) {
     if (f.boundary === null || f.cue === null) continue;
     // A frame after its content whose content holds another cue relays that cue's frame.
@@ -236,9 +245,9 @@ function settle(frames: Frame[]): Frame[] {
         .filter((g) => g !== f && g.cue !== null && g.cue.start >= contentStart(f) && g.cue.end <= f.boundary!)
         .sort((a, b) => b.cue!.start - a.cue!.start)[0] ??
       frames.find((g) => g !== f && g.cue !== null && g.cue.end <= contentStart(f) && g.parts.some((p) => p.start < contentStart(f) && f.boundary! <= p.end));
-    // "Voters view him favorably, according to the poll": a belief or intention the source reports is the source's
-    // content, not a statement it relays.
-    const reportsBelief = f.shape === 'according' && inner !== undefined && (inner.cls === 'belief' || inner.cls === 'intention');
+    // "Voters view him favorably, according to the poll", "X discussed how ..., the Times reported": a belief,
+    // an intention or a stance the source reports is the source's content, not a statement it relays.
+    const reportsBelief = inner !== undefined && (inner.cls === 'belief' || inner.cls === 'intention' || !utterance(ctx, inner));
     if (inner && !reportsBelief) {
       f.relayOnly = true;
       inner.relays.push(f);
