@@ -100,6 +100,7 @@ export function colonFrame(ctx: AttributionContext, si: number): Frame | null {
 
 const ASKED_ADJUNCT_PREPOSITIONS = new Set(['on', 'during', 'at', 'in', 'by', 'after', 'before', 'over']);
 const MAX_ASKED_ADJUNCT = 6;
+const WH_ALONE = new Set(['why', 'how', 'what', 'when', 'where']);
 const QUESTION_OPENERS = new Set(['about', 'if', 'whether', 'why', 'what', 'how', 'who', 'when', 'where', 'which', 'to']);
 const CLOSING_MARKS = new Set(['"', '”', "'", '’']);
 
@@ -112,10 +113,12 @@ export function askedFrame(ctx: AttributionContext, si: number, i: number): Fram
   const s = ctx.sentences[si]!;
   const hi = s.endToken;
   if (ctx.word(i) !== 'asked' || ctx.inQuote[i]! >= 0) return null;
-  const opens = i === s.firstToken || (ctx.word(i - 1) === 'when' && (i - 1 === s.firstToken || ctx.word(i - 2) === ',' || ctx.tag(i - 2) === 'VERB'));
+  // "Asked ...", "when asked ..." wherever it stands ("who used the same words when asked in May if ...").
+  const opens = i === s.firstToken || (ctx.word(i - 1) === 'when' && i - 1 >= s.firstToken);
   if (!opens) return null;
   let p = i + 1;
-  while (p < hi && (ctx.tag(p) === 'ADV' || ctx.tag(p) === 'PROPN' && /day$/.test(ctx.word(p)))) p++;
+  // Adverbs and a weekday may stand before the question ("asked again Monday whether"), but "why" and "how" open it.
+  while (p < hi && !QUESTION_OPENERS.has(ctx.word(p)) && (ctx.tag(p) === 'ADV' || ctx.tag(p) === 'PROPN' && /day$/.test(ctx.word(p)))) p++;
   // "Asked on Monday whether ...", "Asked during a debate why ...", "Asked by a reporter whether ...":
   // one short prepositional phrase (where, when, or by whom) may come before the question.
   let asker: TokenRange | null = null;
@@ -130,13 +133,17 @@ export function askedFrame(ctx: AttributionContext, si: number, i: number): Fram
   if (p >= hi || !QUESTION_OPENERS.has(ctx.word(p))) return null;
   let end = p + 1;
   while (end < hi && !/^[.!?;]+$/.test(ctx.word(end))) {
-    if (ctx.word(end) === ',' && ctx.inQuote[end]! < 0) {
+    // The question ends at a comma, also one closing a quoted title ("an appearance on “CBS This Morning,” Sanders said").
+    // A free-standing dash opens an aside ("how she would define it - the term he used - Berg ...").
+    if (['-', '—', '–', '--'].includes(ctx.word(end)) && ctx.inQuote[end]! < 0 && /\s/.test(ctx.doc.text[ctx.start(end) - 1] ?? '')) break;
+    if (ctx.word(end) === ',' && (ctx.inQuote[end]! < 0 || CLOSING_MARKS.has(ctx.word(end + 1)))) {
       if (CLOSING_MARKS.has(ctx.word(end + 1))) end += 2;
       break;
     }
     end++;
   }
-  if (end - p < 2) return null;
+  // "When asked why, Berg said ...": a question word alone is the question.
+  if (end - p < 2 && !(end - p === 1 && WH_ALONE.has(ctx.word(p)))) return null;
   const frame = baseFrame(ctx, si, { first: i, end: i + 1, lemma: 'ask', cls: 'speech', flags: LIGHT_FLAGS }, 'post');
   frame.parts.push({ start: ctx.start(p), end: ctx.end(end - 1) });
   if (asker) frame.speaker = span(ctx, asker);

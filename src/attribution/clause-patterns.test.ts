@@ -412,6 +412,15 @@ describe('Attributor: "Asked <where/when/by whom> whether ..."', () => {
     expect(asked.speaker?.text).toBe('a local reporter');
   });
 
+  it('"why" and "how" tagged as adverbs open the question; "when asked" anywhere; a lone "why"; a quoted title and a dash end it', () => {
+    const a = attribute(`${TITLE}Asked why she had yet to back the plan during an appearance on "Harbour Morning Radio," Lund said she had not read it.\n\nBerg used the same words when asked in May if he would run.\n\nWhen asked why, Holm said nothing.\n\nBut when asked how she would define the "old guard" - the term used by Berg - Lund laughed.`);
+    expect(find(a, 'yet to back').content.text).toBe('why she had yet to back the plan during an appearance on "Harbour Morning Radio,"');
+    expect(find(a, 'had not read').speaker?.text).toBe('Lund');
+    expect(find(a, 'would run').content.text).toBe('if he would run');
+    expect((a.layers.attributions ?? []).some((x) => x.content.text === 'why')).toBe(true);
+    expect(find(a, 'define').content.text).toBe('how she would define the "old guard"');
+  });
+
   it('a phrase that never reaches a question word is not a question', () => {
     const a = attribute(`${TITLE}Asked on the quay in the rain, Lund only smiled.`);
     expect((a.layers.attributions ?? []).some((x) => x.cue?.text === 'Asked')).toBe(false);
