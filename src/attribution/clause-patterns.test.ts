@@ -574,3 +574,10 @@ describe('Attributor: what a trailing source reports', () => {
     expect(said.chain.map((c) => c.name)).toContain('the harbour paper');
   });
 });
+
+describe('Attributor: long subjects after a connective', () => {
+  it('"Yet harbour economists, like their colleagues abroad, say ..."', () => {
+    const a = attribute(`${TITLE}Yet local economists, like their Swedish colleagues, say raising fares would cut traffic.`);
+    expect(find(a, "raising fares").speaker?.text).toBe("local economists, like their Swedish colleagues");
+  });
+});

@@ -14,6 +14,7 @@ const RELATIVES = new Set(['who', 'whom', 'whose', 'which', 'that']);
 /** Openers of a subordinate or adverbial phrase before the subject ("While X did Y, ...", "On Tuesday, ..."). */
 const OPENER_TAGS = new Set(['ADP', 'ADV', 'SCONJ', 'CCONJ']);
 const MAX_SUBJECT = 40;
+const CONNECTIVES = new Set(['yet', 'still', 'so', 'now', 'meanwhile', 'however', 'also', 'instead', 'indeed', 'then', 'thus']);
 const CLOSERS = new Set([',', '—', '–', '-', '--']);
 const HEADS = new Set(['NOUN', 'PROPN', 'PRON', 'NUM']);
 
@@ -48,6 +49,8 @@ function clauseStart(ctx: AttributionContext, lo: number, at: number): number {
     }
   }
   while (start < at && ctx.tag(start) === 'CCONJ') start++;
+  // "Yet Democratic economists, like ..., say": a lone connective adverb before the subject.
+  if (ctx.tag(start) === 'ADV' && ctx.word(start + 1) !== ',' && ['ADJ', 'NOUN', 'PROPN', 'DET', 'NUM'].includes(ctx.tag(start + 1)) && CONNECTIVES.has(ctx.word(start))) start++;
   // "And on Tuesday, Kevin Brady, ...": skip an opening phrase that a comma closes.
   if (OPENER_TAGS.has(ctx.tag(start)) || ctx.word(start) === 'when' || ctx.word(start) === 'while') {
     for (let i = start + 1; i < at && i - start <= 20; i++) {
@@ -84,6 +87,11 @@ export function wholeSubject(ctx: AttributionContext, before: number, lo: number
     }
     const participle = w.endsWith('ing') || w.endsWith('ed');
     if (participle && (apposed || ['NOUN', 'PROPN', 'ADJ'].includes(ctx.tag(i + 1))) && i > first) continue;
+    // "Republicans clamoring for less ...", "a poll conducted by ...": a participle after the head noun opens a reduced relative.
+    if (participle && i > first && (ctx.tag(i - 1) === 'NOUN' || ctx.tag(i - 1) === 'PROPN') && ctx.tag(i + 1) === 'ADP') {
+      relative = true;
+      continue;
+    }
     const verb = ctx.tag(i) === 'VERB' || ctx.tag(i) === 'AUX';
     if (!verb || relative) continue;
     const apposition = ctx.word(i - 1) === ',' && (w.endsWith('ing') || w.endsWith('ed'));
