@@ -477,7 +477,7 @@ describe('Attributor: infinitives of purpose and chains of infinitives', () => {
 });
 
 describe('Attributor: a short quotation after "said,"', () => {
-  it('"said, \"We\'ll see,\" when asked" quotes even two words', () => {
+  it('"said, “We\'ll see,” when asked" quotes even two words', () => {
     const a = attribute(`${TITLE}Lund had said, "We'll see," when asked whether the ferry would return.`);
     const x = find(a, "We'll see");
     expect(x.speaker?.text).toBe('Lund');
