@@ -581,3 +581,12 @@ describe('Attributor: long subjects after a connective', () => {
     expect(find(a, "raising fares").speaker?.text).toBe("local economists, like their Swedish colleagues");
   });
 });
+
+describe('Attributor: a frame inside a clause with a long subject after it', () => {
+  it('"At times last year, people close to the mayor said, the mere mention of the ferry plan could ..."', () => {
+    const a = attribute(`${TITLE}At times last year, people close to the mayor said, the mere mention of the old ferry plan could make him angry.`);
+    const x = find(a, 'make him angry');
+    expect(x.speaker?.text).toBe('people close to the mayor');
+    expect(whole(x)).toBe('At times last year | the mere mention of the old ferry plan could make him angry');
+  });
+});

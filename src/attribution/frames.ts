@@ -342,7 +342,7 @@ export function cueFrame(ctx: AttributionContext, si: number, cue: Cue, consumed
         const participleAfter = ctx.tag(rest) === 'VERB' && ctx.word(rest).endsWith('ing');
         const clauseGoesOn =
           boundary.quoteStart === null &&
-          (openerIsClause ? !participleAfter && !restQuote : hasVerbAfter(ctx, rest, Math.min(hi, rest + 6)));
+          (openerIsClause ? !participleAfter && !restQuote : hasVerbAfter(ctx, rest, Math.min(hi, rest + 12)));
         if ((quoteGoesOn || clauseGoesOn) && hi - rest >= 2) frame.parts.push(contentFrom(ctx, si, ctx.start(rest)));
       }
       return frame;
