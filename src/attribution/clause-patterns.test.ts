@@ -590,3 +590,10 @@ describe('Attributor: a frame inside a clause with a long subject after it', () 
     expect(whole(x)).toBe('At times last year | the mere mention of the old ferry plan could make him angry');
   });
 });
+
+describe('Attributor: the clause a participle hangs off, after an opening subordinate clause', () => {
+  it('"As the race has turned ..., Lund has criticised X and highlighted Y" gives the second verb to Lund', () => {
+    const a = attribute(`${TITLE}As the race has turned to the northern towns, Lund has criticised the fares and highlighted her plans for the harbour.`);
+    expect(find(a, 'her plans').speaker?.text).toBe('Lund');
+  });
+});

@@ -136,7 +136,9 @@ function clauseSubject(ctx: AttributionContext, lo: number, before: number): Tok
   let relative = false;
   // "Speaking in Florida, Trump insisted ...": an opening participle phrase is no part of the clause's own verbs.
   let i0 = lo;
-  if (ctx.tag(lo) === 'VERB' && /(ing|ed)$/.test(ctx.word(lo))) {
+  // "As word of her victories rolled in, he gave a speech, predicting ...": so is an opening subordinate clause.
+  const opener = ctx.tag(lo) === 'VERB' && /(ing|ed)$/.test(ctx.word(lo)) || SUBORDINATORS.has(ctx.word(lo));
+  if (opener) {
     while (i0 < before && ctx.word(i0) !== ',') i0++;
     i0 = i0 < before ? i0 + 1 : lo;
   }
@@ -156,6 +158,7 @@ function clauseSubject(ctx: AttributionContext, lo: number, before: number): Tok
 }
 
 const RELATIVE = new Set(['who', 'which']);
+const SUBORDINATORS = new Set(['as', 'when', 'while', 'after', 'before', 'although', 'though', 'because', 'since', 'if', 'once', 'until', 'whereas']);
 
 /** The speaker left of a cue, with an apposition ("Jack Dorsey, Twitter's chief executive, said"). */
 export function speakerLeft(ctx: AttributionContext, a: number, lo: number): TokenRange | null {
