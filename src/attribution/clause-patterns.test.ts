@@ -597,3 +597,11 @@ describe('Attributor: the clause a participle hangs off, after an opening subord
     expect(find(a, 'her plans').speaker?.text).toBe('Lund');
   });
 });
+
+describe('Attributor: a message does not speak, its sender does', () => {
+  it('"Lund fired back a statement saying ..." gives the statement to Lund; "a group backing Berg" stays with the group', () => {
+    const a = attribute(`${TITLE}Later that day, Lund fired back a statement saying she would not back the fare plan.\n\nLast year the bank gave money to a group backing Berg.`);
+    expect(find(a, 'not back the fare plan').speaker?.text).toBe('Lund');
+    expect(find(a, 'Berg').speaker?.text).toBe('a group');
+  });
+});

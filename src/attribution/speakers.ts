@@ -107,6 +107,11 @@ export function participleSubject(ctx: AttributionContext, si: number, at: numbe
   const s = ctx.sentences[si]!;
   const lo = s.firstToken;
   const prev = at - 1;
+  // "Trump fired back a statement saying ...", "sent an email vowing ...": a message does not speak; its sender does.
+  if (prev >= lo && ctx.tag(prev) === 'NOUN' && (ctx.lexicon.media.has(ctx.word(prev)) || MESSAGE_NOUNS.has(ctx.word(prev)))) {
+    const sender = clauseSubject(ctx, lo, at);
+    if (sender) return sender;
+  }
   if (prev >= lo && (ctx.tag(prev) === 'NOUN' || ctx.tag(prev) === 'PROPN')) return ctx.npLeft(at, lo);
   // "..., saying X and suggesting Y": a second participle shares the first one's subject.
   if ((ctx.word(prev) === 'and' || ctx.word(prev) === 'but') && prev > lo) return clauseSubject(ctx, lo, prev);
@@ -158,6 +163,7 @@ function clauseSubject(ctx: AttributionContext, lo: number, before: number): Tok
 }
 
 const RELATIVE = new Set(['who', 'which']);
+const MESSAGE_NOUNS = new Set(['response', 'reply', 'message', 'messages', 'banner', 'banners', 'sign', 'signs', 'note', 'memo', 'report', 'document', 'filing', 'petition', 'resolution', 'text']);
 const SUBORDINATORS = new Set(['as', 'when', 'while', 'after', 'before', 'although', 'though', 'because', 'since', 'if', 'once', 'until', 'whereas']);
 
 /** The speaker left of a cue, with an apposition ("Jack Dorsey, Twitter's chief executive, said"). */
