@@ -605,3 +605,11 @@ describe('Attributor: a message does not speak, its sender does', () => {
     expect(find(a, 'Berg').speaker?.text).toBe('a group');
   });
 });
+
+describe('Attributor: demonstratives in speaker phrases', () => {
+  it('"this source told", "These voters said"', () => {
+    const a = attribute(`${TITLE}“Lund was the only supporter,” this source told the harbour paper.\n\nThese voters said the plan was bad.`);
+    expect(find(a, 'only supporter').speaker?.text).toBe('this source');
+    expect(find(a, 'plan was bad').speaker?.text).toBe('These voters');
+  });
+});

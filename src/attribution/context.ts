@@ -24,6 +24,7 @@ const HEAD_POS = new Set(['PROPN', 'NOUN', 'PRON', 'NUM']);
 /** Pronouns and determiners that start clauses or questions, not speaker phrases. */
 const NOT_NP = new Set(['who', 'which', 'that', 'what', 'whom', 'whose', 'where', 'when', 'there', 'whether', 'how', 'why', 'this', 'these', 'those', 'itself', 'themselves', 'himself', 'herself']);
 /** Prepositions that continue a speaker phrase ("a spokeswoman for the campaign"). */
+const DEMONSTRATIVES = new Set(['this', 'these', 'those']);
 const NP_BRIDGE = new Set(['of', 'for', 'at', 'from', 'in', 'on', 'with', 'to']);
 const POSSESSIVE = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
 const NEGATION = new Set(['not', "n't", 'never', 'no']);
@@ -103,6 +104,8 @@ export class AttributionContext {
 
   private isNpToken(i: number): boolean {
     const w = this.word(i);
+    // "those over 60", "these voters", "this source": a demonstrative determining what follows.
+    if (DEMONSTRATIVES.has(w) && ['NOUN', 'ADJ', 'NUM', 'PROPN', 'ADP'].includes(this.tag(i + 1)) && this.word(i + 1) !== 'that') return true;
     if (NOT_NP.has(w)) return false;
     if (NP_POS.has(this.tag(i))) return true;
     // Hyphenated compounds: "self-described", "Russian-backed".
