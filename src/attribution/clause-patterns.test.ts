@@ -547,7 +547,8 @@ describe('Attributor: a quotation never reaches across a paragraph break', () =>
 
 describe('Attributor: shares of people as speakers', () => {
   it('"One in five say ...", "Nearly nine out of 10 say ..."', () => {
-    const a = attribute(`${TITLE}One in five say the ferry is too slow.\n\nNearly nine out of 10 say they will take the bus.`);
+    const a = attribute(`${TITLE}One in five say the ferry is too slow.\n\nNearly nine out of 10 say they will take the bus.\n\nBut majorities in all five say they want the night ferry back.`);
+    expect(find(a, 'night ferry back').speaker?.text).toBe("majorities in all five");
     expect(find(a, 'too slow').speaker?.text).toBe('One in five');
     expect(find(a, 'take the bus').speaker?.text).toContain('nine out of 10');
   });

@@ -51,6 +51,8 @@ function isVerbUse(ctx: AttributionContext, i: number): boolean {
   // "One in five say ...", "nine out of 10 say ...": a share of people, then the verb.
   const share = ((ctx.word(i - 2) === 'in' || ctx.word(i - 2) === 'of') && ctx.tag(i - 3) === 'NUM') || (ctx.word(i - 2) === 'of' && ctx.word(i - 3) === 'out' && ctx.tag(i - 4) === 'NUM');
   if (prevTag === 'NUM' && share) return OBJECT_OPENERS.has(ctx.tag(i + 1)) || ctx.word(i + 1) === 'that';
+  // "majorities in all five say they ...", "56 percent say that ...": a count of people, then the verb and its clause.
+  if ((prevTag === 'NUM' || prev === 'percent') && (ctx.tag(i + 1) === 'PRON' || ctx.word(i + 1) === 'that') && !POSSESSIVES.has(ctx.word(i + 1))) return true;
   // "Western states that ...", "their states": a noun after a modifier stays a noun.
   if (prevTag === 'ADJ' || prevTag === 'DET' || prevTag === 'NUM' || POSSESSIVES.has(prev)) return false;
   // "..., records show." / "polls show that": a plural noun subject right before a cue form that closes the clause.
