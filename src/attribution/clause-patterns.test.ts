@@ -614,3 +614,10 @@ describe('Attributor: demonstratives in speaker phrases', () => {
     expect(find(a, 'plan was bad').speaker?.text).toBe('These voters');
   });
 });
+
+describe('Attributor: "\'s" as "has" before a participle with an object', () => {
+  it('"Lund\'s endorsed the plan" is no passive', () => {
+    const a = attribute(`${TITLE}Lund's endorsed the new fare plan.`);
+    expect(find(a, 'new fare plan').speaker?.text).toBe('Lund');
+  });
+});

@@ -50,6 +50,9 @@ export function leftOfCue(ctx: AttributionContext, cue: number, lo: number): { f
     a--;
   }
   const form = ctx.word(cue);
+  // "he's predicted big wins": "'s" before a participle with an object is "has", not a passive.
+  const hasObject = ['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'PRON'].includes(ctx.tag(cue + 1)) || ctx.word(cue + 1) === 'that';
+  if (be && ctx.word(cue - 1) === "'s" && hasObject) be = false;
   return { first: a, negated, passive: be && !form.endsWith('ing'), auxiliary };
 }
 
