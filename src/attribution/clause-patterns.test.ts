@@ -621,3 +621,11 @@ describe('Attributor: "\'s" as "has" before a participle with an object', () => 
     expect(find(a, 'new fare plan').speaker?.text).toBe('Lund');
   });
 });
+
+describe('Attributor: what a poll shows or a remark is, inside a trailing speaker\'s content', () => {
+  it('"Polling shows that ..., said Lund" is Lund\'s; "Berg\'s remarks about X were unfair, Lund said" is Lund\'s', () => {
+    const a = attribute(`${TITLE}Polling shows that the harbour towns are not comfortable with the fares, said Kari Lund, the editor of the harbour paper.\n\nBerg's remarks about the night ferry were unfair, Lund said.`);
+    expect(find(a, 'not comfortable').speaker?.text).toBe('Kari Lund');
+    expect(find(a, 'were unfair').speaker?.text).toBe('Lund');
+  });
+});

@@ -232,6 +232,10 @@ function utterance(ctx: AttributionContext, f: Frame): boolean {
   if (f.shape !== 'post' && f.shape !== 'pre' && f.shape !== 'inverted') return true;
   // Phrase and light-verb cues ("was quoted as saying", "expressed interest") report words.
   if (f.lemma.includes(' ')) return true;
+  // "Polling shows that ..., said Sylke Tempel", "Trump's remarks about X were racist, Ryan said": what a poll or a
+  // document shows, and a statement named by a noun, are the outer speaker's content.
+  if (f.cls === 'report') return false;
+  if (ctx.tag(f.cueToken) === 'NOUN') return false;
   const verb = ctx.lexicon.verbs.get(ctx.word(f.cueToken));
   return verb === undefined || verb.flags.bare || verb.flags.pre || verb.flags.inv;
 }
