@@ -629,3 +629,11 @@ describe('Attributor: what a poll shows or a remark is, inside a trailing speake
     expect(find(a, 'were unfair').speaker?.text).toBe('Lund');
   });
 });
+
+describe('Attributor: a name after a preposition before an infinitive is no speaker', () => {
+  it('"Lund took to Twitter to say ..." is Lund\'s; "the mayor led Kari Holm to announce ..." stays Holm\'s', () => {
+    const a = attribute(`${TITLE}Lund took to Twitter to say the ferry would return.\n\nThe vote led Kari Holm to announce that she would run.`);
+    expect(find(a, 'ferry would return').speaker?.text).toBe('Lund');
+    expect(find(a, 'she would run').speaker?.text).toBe('Kari Holm');
+  });
+});

@@ -69,7 +69,14 @@ export function infinitiveSubject(ctx: AttributionContext, cueFirst: number, lo:
   while (gov > lo && ctx.tag(gov) === 'ADV') gov--;
   const tag = ctx.tag(gov);
   // A name or a personal pronoun ("led Wasserman Schultz to announce", "asked him to explain"); common nouns are rarely the sayer.
-  if (tag === 'PROPN' || (tag === 'PRON' && !NOT_SAYERS.has(ctx.word(gov)))) return ctx.npLeft(gov + 1, lo);
+  if (tag === 'PROPN' || (tag === 'PRON' && !NOT_SAYERS.has(ctx.word(gov)))) {
+    // ... when a verb governs that name ("led Kari Lund to announce"); after a preposition the name is a place or a time
+    // ("took to Twitter to say", "visited Oslo on Friday to view"), and the infinitive is one of purpose.
+    const np = ctx.npLeft(gov + 1, lo);
+    const before = np ? np.first - 1 : gov - 1;
+    if (np && ctx.tag(before) === 'ADP') return purposeSubject(ctx, to, lo);
+    return np;
+  }
   if (tag !== 'VERB' && tag !== 'ADJ' && tag !== 'AUX') return purposeSubject(ctx, to, lo);
   const left = leftOfCue(ctx, gov, lo);
   if (left.negated) return null;
