@@ -242,6 +242,11 @@ function addHedgedClaims(ctx: AttributionContext, frames: Frame[], found: Return
     if (!h.claim || !h.hedge.scope || ctx.inQuote[h.token]! >= 0) continue;
     const scope = h.hedge.scope;
     if (frames.some((f) => f.parts.some((p) => p.start <= h.hedge.start && h.hedge.end <= p.end))) continue;
+    // "Rubio seemed to offer a caveat": a statement with its own speaker inside the hedged clause stays that speaker's
+    // (and is flagged hedged); no speakerless claim is made of it.
+    // Only for "seems"/"appears": "reports are swirling that X offered Y" is the reports' claim whatever X did.
+    const evidential = h.claim === 'seem' || h.claim === 'appear';
+    if (evidential && frames.some((f) => f.cue && f.speaker && scope.start <= f.cue.start && f.cue.end <= scope.end)) continue;
     frames.push({
       sentence: h.sentence,
       shape: 'hedge',

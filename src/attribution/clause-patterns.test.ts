@@ -637,3 +637,14 @@ describe('Attributor: a name after a preposition before an infinitive is no spea
     expect(find(a, 'she would run').speaker?.text).toBe('Kari Holm');
   });
 });
+
+describe('Attributor: a hedge over a clause with its own statement', () => {
+  it('"Lund seemed to defend the plan" stays Lund\'s, flagged hedged; "The ferry seems to be late" is a speakerless hedged claim', () => {
+    const a = attribute(`${TITLE}In the same interview, Lund seemed to defend the new fare plan.\n\nThe night ferry seems to be late again.`);
+    const x = find(a, 'new fare plan');
+    expect(x.speaker?.text).toBe('Lund');
+    expect(x.hedged).toBe(true);
+    const claim = find(a, 'late again');
+    expect(claim.speaker).toBeNull();
+  });
+});
