@@ -648,3 +648,11 @@ describe('Attributor: a hedge over a clause with its own statement', () => {
     expect(claim.speaker).toBeNull();
   });
 });
+
+describe('Attributor: poll shares and polling as speakers', () => {
+  it('"26% say ...", "Exit polling showed that ..."', () => {
+    const a = attribute(`${TITLE}In the harbour poll, 26% say they would take the night ferry.\n\nExit polling showed that Lund won every town.`);
+    expect(find(a, 'night ferry').speaker?.text).toBe('26%');
+    expect(find(a, 'won every town').speaker?.text).toBe('Exit polling');
+  });
+});

@@ -24,6 +24,7 @@ const HEAD_POS = new Set(['PROPN', 'NOUN', 'PRON', 'NUM']);
 /** Pronouns and determiners that start clauses or questions, not speaker phrases. */
 const NOT_NP = new Set(['who', 'which', 'that', 'what', 'whom', 'whose', 'where', 'when', 'there', 'whether', 'how', 'why', 'this', 'these', 'those', 'itself', 'themselves', 'himself', 'herself']);
 /** Prepositions that continue a speaker phrase ("a spokeswoman for the campaign"). */
+const FRACTIONS = new Set(['third', 'thirds', 'quarter', 'quarters', 'fifth', 'fifths', 'half', 'majority', 'plurality', 'minority']);
 const DEMONSTRATIVES = new Set(['this', 'these', 'those']);
 const NP_BRIDGE = new Set(['of', 'for', 'at', 'from', 'in', 'on', 'with', 'to']);
 const POSSESSIVE = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
@@ -114,6 +115,10 @@ export class AttributionContext {
     if (this.tag(i) === 'VERB' && (this.tag(i + 1) === 'PROPN' || this.tag(i - 1) === 'PROPN') && !this.lexicon.verbs.has(w) && /^\p{Lu}/u.test(this.doc.text[this.start(i)] ?? '')) return true;
     // A plural possessive ("Sanders' campaign"), never half of a doubled-apostrophe quotation mark.
     if (w === "'") return this.word(i - 1).endsWith('s') && this.word(i + 1) !== "'" && this.tag(i + 1) !== 'PUNCT';
+    // "26% say", "a third agreed", "Exit polling showed": a percentage, a fraction word, a gerund after a name.
+    if (w === '%' && this.tag(i - 1) === 'NUM') return true;
+    if (FRACTIONS.has(w)) return true;
+    if (this.tag(i) === 'VERB' && w.endsWith('ing') && this.tag(i - 1) === 'PROPN' && /^\p{Lu}/u.test(this.doc.text[this.start(i - 1)] ?? '') && (this.tag(i + 1) === 'VERB' || this.tag(i + 1) === 'AUX')) return true;
     // Possessive 's, name-internal hyphens and ampersands.
     return w === "'s" || w === '-' || w === '&';
   }
@@ -126,6 +131,7 @@ export class AttributionContext {
         while (i > range.first && this.word(i) !== '(') i--;
         continue;
       }
+      if ((w === '%' && this.tag(i - 1) === 'NUM') || FRACTIONS.has(w)) return true;
       // "the 46-year-old": a hyphenated adjective after a determiner stands for a person.
       if (this.tag(i) === 'ADJ' && this.word(i - 1) === '-' && this.tag(range.first) === 'DET') return true;
       return (HEAD_POS.has(this.tag(i)) || (this.tag(i) === 'VERB' && this.isNpToken(i))) && !NOT_NP.has(w);
