@@ -88,6 +88,8 @@ export function colonFrame(ctx: AttributionContext, si: number): Frame | null {
   const name = ctx.doc.text.slice(ctx.start(np.first), ctx.end(np.end - 1));
   const transcript = para !== undefined && para.start === s.start && np.end + 1 < s.endToken && np.end - np.first <= 4 && name === name.toUpperCase() && /\p{Lu}{2}/u.test(name);
   if (!quote && !headline && !transcript) return null;
+  // "The Latest: ...", "The result: ...": a label opened by a determiner names a column or a turn, not a speaker.
+  if (!quote && headline && !transcript && ctx.tag(np.first) === 'DET') return null;
   if (!headline && !transcript && ctx.tag(np.end - 1) !== 'PROPN' && ctx.tag(np.end - 1) !== 'NOUN') return null;
   const frame = baseFrame(ctx, si, { first: np.end, end: np.end + 1, lemma: ':', cls: 'speech', flags: LIGHT_FLAGS }, 'colon');
   frame.speaker = span(ctx, np);

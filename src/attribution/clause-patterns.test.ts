@@ -656,3 +656,12 @@ describe('Attributor: poll shares and polling as speakers', () => {
     expect(find(a, 'won every town').speaker?.text).toBe('Exit polling');
   });
 });
+
+describe('Attributor: headline labels', () => {
+  it('"The Latest: ..." names a column, not a speaker; "Lund: Ferry Will Return" is Lund\'s', () => {
+    const a = attribute(`The Latest: Harbour Towns Vote On The Night Ferry\n\nVoters went to the polls on Tuesday.`);
+    expect((a.layers.attributions ?? []).some((x) => x.speaker?.text === 'The Latest')).toBe(false);
+    const b = attribute(`Lund: Night Ferry Will Return In Spring\n\nThe mayor spoke on Tuesday.`);
+    expect(find(b, 'Night Ferry').speaker?.text).toBe('Lund');
+  });
+});
