@@ -539,7 +539,8 @@ describe('Attributor: more stance verbs with a noun-phrase content', () => {
 
 describe('Attributor: a quotation never reaches across a paragraph break', () => {
   it('"Said Berg, ..." opening a paragraph does not take the quotation closing the paragraph before', () => {
-    const a = attribute(`${TITLE}Lund spoke first. She said the harbour was "a very good place for all of us."\n\nSaid Berg, "The ferry will come back next spring."`);
+    const a = attribute(`${TITLE}Lund spoke first. She said the harbour was "a very good place for all of us."\n\nSaid Berg, "The ferry will come back next spring."\n\nSaid Kari Holm, who grew up in the harbour town, "We were all so proud of him."`);
+    expect(find(a, 'so proud').speaker?.text).toBe('Kari Holm');
     const berg = (a.layers.attributions ?? []).filter((x) => x.speaker?.text === 'Berg');
     expect(berg.map((x) => x.content.text)).toEqual(['"The ferry will come back next spring."']);
   });

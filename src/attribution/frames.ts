@@ -351,8 +351,15 @@ export function cueFrame(ctx: AttributionContext, si: number, cue: Cue, consumed
   // "Said Berg, “...”": a sentence opening with an inverted cue, its speaker, then the quotation.
   if (!speaker && cue.flags.inv && !participle && left.first === lo && cue.first === lo) {
     const np = ctx.npRight(cue.end, hi);
-    const sep = np ? ctx.word(np.end) : '';
-    const quote = np && (sep === ',' || sep === ':') ? ctx.anyQuoteStartingAt(ctx.end(np.end)) : null;
+    // "Said Kari Holm, who grew up in Tromsø, “...”": a relative clause set off by commas may follow the name.
+    let sepAt = np ? np.end : -1;
+    if (np && ctx.word(sepAt) === ',' && (ctx.word(sepAt + 1) === 'who' || ctx.word(sepAt + 1) === 'which')) {
+      let k = sepAt + 2;
+      while (k < hi && ctx.word(k) !== ',' && k - sepAt <= 20) k++;
+      if (ctx.word(k) === ',') sepAt = k;
+    }
+    const sep = np ? ctx.word(sepAt) : '';
+    const quote = np && (sep === ',' || sep === ':') ? ctx.anyQuoteStartingAt(ctx.end(sepAt)) : null;
     if (np && quote) {
       const frame = baseFrame(ctx, si, cue, 'post');
       frame.speaker = span(ctx, np);
