@@ -52,6 +52,7 @@ describe('Segmenter', () => {
     expect(tags('The paper said Cook provided a statement.')).toContain('Cook/PROPN');
     expect(tags('Mr. Trump alleged that Mr. Berg had lied.')).toContain('alleged/VERB');
     expect(tags('Each year of education yields a 10% bump in income.')).toContain('yields/VERB');
+    expect(tags('On Monday, Sen. Ted Cruz weighed in on the dispute.')).toContain('Ted/PROPN');
     // Title-case headlines are left alone.
     expect(tags('Ferry Chief Says Cook Provided A Statement')).not.toContain('Cook/PROPN');
   });

@@ -156,7 +156,8 @@ export class Segmenter implements Component {
  * Two tagging slips that matter downstream, fixed in running text (not in
  * title-case headlines, where every word is capitalised):
  * - a capitalised word inside the sentence, read as a verb, right before a
- *   verb ("said Cook provided ...") is a name;
+ *   verb ("said Cook provided ...") or between two parts of a name ("Sen.
+ *   Ted Cruz") is a name;
  * - an "-ed" word read as an adjective between a name or pronoun and "that"
  *   ("Trump alleged that ...") is a verb;
  * - a lower-case "-s" word read as a noun between a singular noun and a
@@ -177,6 +178,8 @@ function repairTags(tokens: Token[], s: { first: number; end: number }): void {
     const next = tokens[i + 1]!;
     const prev = tokens[i - 1]!;
     if (t.pos === 'VERB' && /^\p{Lu}\p{Ll}+$/u.test(t.text) && (next.pos === 'VERB' || next.pos === 'AUX') && prev.pos !== 'PUNCT') t.pos = 'PROPN';
+    // "Sen. Ted Cruz": a capitalised word between two parts of a name.
+    else if (t.pos === 'VERB' && /^\p{Lu}\p{Ll}+$/u.test(t.text) && prev.pos === 'PROPN' && next.pos === 'PROPN' && /^\p{Lu}/u.test(prev.text) && /^\p{Lu}/u.test(next.text)) t.pos = 'PROPN';
     else if (t.pos === 'ADJ' && t.text.endsWith('ed') && (prev.pos === 'PROPN' || prev.pos === 'PRON') && next.text === 'that') t.pos = 'VERB';
     else if (t.pos === 'NOUN' && /[^s']s$/.test(t.text) && /^\p{Ll}/u.test(t.text) && (prev.pos === 'NOUN' || prev.pos === 'PROPN') && !prev.text.endsWith('s') && (next.pos === 'DET' || next.pos === 'NUM' || (next.pos === 'PRON' && POSSESSIVE_DETERMINERS.has(next.text.toLowerCase())))) t.pos = 'VERB';
   }
