@@ -666,3 +666,11 @@ describe('Attributor: headline labels', () => {
     expect(find(b, 'Night Ferry').speaker?.text).toBe('Lund');
   });
 });
+
+describe('Attributor: floating quantifiers and ages before a relative clause', () => {
+  it('"Berg and Lund both denounced ...", "Kari Holm, 58, who lives in Tromsø, says ..."', () => {
+    const a = attribute(`${TITLE}Berg and Lund both denounced the new fare plan.\n\nKari Holm, 58, who lives outside Tromsø, says she did not know much about the ferry.`);
+    expect(find(a, 'new fare plan').speaker?.text).toBe('Berg and Lund');
+    expect(find(a, 'did not know').speaker?.text).toBe('Kari Holm, 58, who lives outside Tromsø');
+  });
+});

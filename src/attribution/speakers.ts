@@ -16,6 +16,7 @@ const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday'
 const TIME_PREPOSITIONS = new Set(['on', 'last', 'this', 'earlier', 'later', 'next']);
 const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", "'re"]);
 /** Words tagged otherwise that stand as adverbs between a subject and its verb ("has since stressed"). */
+const FLOATING_QUANTIFIERS = new Set(['both', 'all', 'each']);
 const ADVERB_LIKE = new Set(['since', 'already', 'long']);
 /** Quantifiers that stand alone for people ("Most believe", "Many say", "Others argued"). */
 export const QUANTIFIER_SUBJECTS = new Set(['most', 'many', 'some', 'few', 'several', 'others', 'both', 'all', 'half', 'none', 'more', 'fewer']);
@@ -41,6 +42,11 @@ export function leftOfCue(ctx: AttributionContext, cue: number, lo: number): { f
     }
     // "Most believe": a quantifier opening the clause is the subject, not an adverb.
     if (QUANTIFIER_SUBJECTS.has(w) && (t === lo || ctx.tag(t - 1) === 'CCONJ' || ctx.tag(t - 1) === 'PUNCT')) break;
+    // "Bolton and Gorka both denounced": a floating quantifier after the subject stands like an adverb.
+    if (FLOATING_QUANTIFIERS.has(w) && t - 1 >= lo && (ctx.tag(t - 1) === 'NOUN' || ctx.tag(t - 1) === 'PROPN' || ctx.tag(t - 1) === 'PRON')) {
+      a--;
+      continue;
+    }
     if (ctx.isNegation(t)) negated = true;
     else if (ctx.tag(t) === 'AUX' || BE.has(w) || w === 'has' || w === 'have' || w === 'had') {
       be ||= BE.has(w);
@@ -196,7 +202,13 @@ export function speakerLeft(ctx: AttributionContext, a: number, lo: number): Tok
   for (let i = a - 2; i > lo && a - i <= 20; i--) {
     if (ctx.word(i) === ',' || ctx.word(i) === '.') break;
     if (RELATIVE.has(ctx.word(i)) && ctx.word(i - 1) === ',') {
-      const head = ctx.npLeft(i - 1, lo);
+      let head = ctx.npLeft(i - 1, lo);
+      // "Woodrow Benford, 58, who lives outside Minneapolis, says": an age or an apposition between the name and "who".
+      for (let guard = 0; head && guard < 2 && ctx.word(head.first - 1) === ','; guard++) {
+        const before = ctx.npLeft(head.first - 1, lo);
+        if (!before || !startsClause(ctx, before.first, lo)) break;
+        head = { first: before.first, end: head.end };
+      }
       return head && startsClause(ctx, head.first, lo) ? { first: head.first, end: a - 1 } : null;
     }
   }
