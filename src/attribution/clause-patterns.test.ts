@@ -674,3 +674,11 @@ describe('Attributor: floating quantifiers and ages before a relative clause', (
     expect(find(a, 'did not know').speaker?.text).toBe('Kari Holm, 58, who lives outside Tromsø');
   });
 });
+
+describe('Attributor: a possessive pronoun in the object stands for a named subject', () => {
+  it('"Lund has toned down her criticism of the mayor" is Lund\'s; "His claim that ... upset the board" keeps "His"', () => {
+    const a = attribute(`${TITLE}Lund has toned down her criticism of the mayor.\n\nHis claim that the ferry was late upset the board.`);
+    expect(find(a, 'the mayor').speaker?.text).toBe('Lund');
+    expect(find(a, 'ferry was late').speaker?.text).toBe('His');
+  });
+});

@@ -6,7 +6,7 @@
 import type { AttributionContext } from './context.js';
 import { accordingFrame, askedFrame, colonFrame, colonQuoteFrame, impersonalFrame } from './citation-frames.js';
 import { cueFrame, LIGHT_FLAGS, LIGHT_OBJECT_PREPOSITIONS, POST_PHRASE_FLAGS, type Cue, type Frame } from './frames.js';
-import { QUANTIFIER_SUBJECTS } from './speakers.js';
+import { clauseSubjectBefore, QUANTIFIER_SUBJECTS } from './speakers.js';
 
 const LIGHT_FILLERS = new Set(['DET', 'PRON', 'ADJ']);
 const THAT_FLAGS = { obj: false, bare: false, pre: false, inv: false, to: false, np: false };
@@ -84,10 +84,25 @@ function possessorBefore(ctx: AttributionContext, si: number, i: number, skip: R
   return null;
 }
 
+/**
+ * "Sanders has toned down his criticism of Clinton": a possessive pronoun in
+ * the object of the clause's verb stands for the clause's subject; when that
+ * subject is a name, the name is the speaker as written.
+ */
+function namedPossessor(ctx: AttributionContext, si: number, possessor: { first: number; end: number } | null): { first: number; end: number } | null {
+  if (!possessor || possessor.end - possessor.first !== 1 || !POSSESSIVES.has(ctx.word(possessor.first))) return possessor;
+  const lo = ctx.sentences[si]!.firstToken;
+  let v = possessor.first - 1;
+  while (v > lo && (ctx.tag(v) === 'ADV' || ctx.tag(v) === 'ADP' || ctx.tag(v) === 'PART')) v--;
+  if (ctx.tag(v) !== 'VERB') return possessor;
+  const subject = clauseSubjectBefore(ctx, lo, v + 1);
+  return subject && ctx.tag(subject.end - 1) === 'PROPN' ? subject : possessor;
+}
+
 /** "Clinton's claim that X", "his insistence that X": the possessor is the speaker. */
 function nounFrame(ctx: AttributionContext, si: number, i: number): Frame | null {
   const s = ctx.sentences[si]!;
-  const speaker = possessorBefore(ctx, si, i, ADJECTIVES);
+  const speaker = namedPossessor(ctx, si, possessorBefore(ctx, si, i, ADJECTIVES));
   if (!speaker || i + 2 >= s.endToken) return null;
   const frame = cueFrame(ctx, si, { first: i, end: i + 1, lemma: ctx.word(i), cls: 'speech', flags: THAT_FLAGS }, new Set(), speaker);
   return frame;
@@ -100,7 +115,7 @@ const NOUN_OBJECT_PREPOSITIONS = new Set(['of', 'for', 'about', 'on', 'over', 'a
 /** "Clinton's criticism of the deal", "his call for a ban", "Trump's refusal to release": the possessor says it. */
 function nounObjectFrame(ctx: AttributionContext, si: number, i: number): Frame | null {
   const s = ctx.sentences[si]!;
-  const speaker = possessorBefore(ctx, si, i, ADJECTIVES_AND_ADVERBS);
+  const speaker = namedPossessor(ctx, si, possessorBefore(ctx, si, i, ADJECTIVES_AND_ADVERBS));
   if (!speaker || i + 2 >= s.endToken) return null;
   const prep = ctx.word(i + 1);
   if (prep === 'to' && ctx.tag(i + 2) !== 'VERB' && ctx.tag(i + 2) !== 'AUX') return null;
