@@ -82,6 +82,8 @@ describe.skipIf(reason !== null)('web UI: the reference example through the real
     expect(res.status).toBeLessThan(300);
     await page.goto(`${server.url}/#/dyad?a=RUS&b=PRK`);
     await page.locator('.quad-bars, .status.empty').first().waitFor();
+    // Charts are drawn in an effect after the first paint (as in pages.test.ts).
+    await page.locator('.uplot').nth(1).waitFor();
     expect(await page.locator('.uplot').count()).toBe(2);
     expect(await page.locator('main .meta').first().textContent()).toMatch(/PRK → RUS: [1-9]/);
     await screenshots(page, 'reference-dyad');
