@@ -5,7 +5,7 @@
  * the question put to someone ("Asked whether ..., the mayor said").
  */
 import type { AttributionContext, TokenRange } from './context.js';
-import { contentFrom, span } from './content-spans.js';
+import { CLOSING_MARKS, contentFrom, span } from './content-spans.js';
 import { baseFrame, LIGHT_FLAGS, POST_PHRASE_FLAGS, type Cue, type Frame } from './frames.js';
 import { clauseSubjectBefore } from './speakers.js';
 
@@ -104,7 +104,6 @@ const ASKED_ADJUNCT_PREPOSITIONS = new Set(['on', 'during', 'at', 'in', 'by', 'a
 const MAX_ASKED_ADJUNCT = 6;
 const WH_ALONE = new Set(['why', 'how', 'what', 'when', 'where']);
 const QUESTION_OPENERS = new Set(['about', 'if', 'whether', 'why', 'what', 'how', 'who', 'when', 'where', 'which', 'to']);
-const CLOSING_MARKS = new Set(['"', '”', "'", '’']);
 
 /**
  * "Asked whether the plan was fair, the mayor said ...", "when asked about the

@@ -557,11 +557,14 @@ describe('Attributor: shares of people as speakers', () => {
 
 describe('Attributor: a participle after a comma inside closing quotation marks', () => {
   it('"... said that X “...,” adding that Y": two statements', () => {
-    const a = attribute(`${TITLE}Lund said that the ferry was “the only strong service on the coast,” adding that fares would rise.`);
+    const a = attribute(`${TITLE}Lund said that the ferry was “the only strong service on the coast,” adding that fares would rise.\n\nBerg said the quay was ''the worst in the north,'' adding that repairs would start soon.`);
     expect(find(a, 'only strong service').content.text).toBe('that the ferry was “the only strong service on the coast,”');
     const added = find(a, 'fares would rise');
     expect(added.speaker?.text).toBe('Lund');
     expect(added.cue?.text).toBe('adding');
+    // Doubled apostrophes as quotation marks are two tokens.
+    expect(find(a, 'worst in the north').content.text).toBe("the quay was ''the worst in the north,''");
+    expect(find(a, 'repairs would start').speaker?.text).toBe('Berg');
   });
 });
 

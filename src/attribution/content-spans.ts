@@ -73,7 +73,8 @@ export function untilCoordinatedCue(ctx: AttributionContext, si: number, first: 
   return content;
 }
 
-const CLOSING_MARKS = new Set(['"', '”', "'", '’']);
+/** Closing quotation mark tokens (a doubled apostrophe is two "'" tokens). */
+export const CLOSING_MARKS: ReadonlySet<string> = new Set(['"', '”', "'", '’']);
 /** "assailed her for supporting the war": "for" and a gerund give the reason, part of the content. */
 const FOR_GERUND = (ctx: AttributionContext, i: number): boolean => ctx.word(i) === 'for' && ctx.word(i + 1).endsWith('ing');
 const ADJUNCT_STARTS = new Set(['during', 'after', 'before', 'while', 'when', 'because', 'since', 'amid', 'despite', 'following', 'yesterday', 'today']);

@@ -17,7 +17,7 @@
  * starts and ends is in content-spans.ts; who the speaker is, in speakers.ts.
  */
 import { mediumAt, skipAdjunct, stepOverAdjunct, type Medium } from './adjuncts.js';
-import { boundaryBefore, contentFrom, hasVerbAfter, npContent, postContent, preContentStart, relativeContent, span, untilCoordinatedCue, type CharSpan, type PostContent } from './content-spans.js';
+import { boundaryBefore, CLOSING_MARKS, contentFrom, hasVerbAfter, npContent, postContent, preContentStart, relativeContent, span, untilCoordinatedCue, type CharSpan, type PostContent } from './content-spans.js';
 import type { AttributionContext, TokenRange } from './context.js';
 import type { CueClass, CueFlags } from './lexicon.js';
 import { clauseSubjectBefore as clauseSubject, infinitiveSubject, leftOfCue, participleSubject, speakerLeft } from './speakers.js';
@@ -59,8 +59,6 @@ interface Cue {
   cls: CueClass;
   flags: CueFlags;
 }
-
-const CLOSING_QUOTE_MARKS = new Set(['"', '”', "'", '’', "''"]);
 
 const NAMING_FORMS = new Set(['called', 'dubbed', 'named', 'titled']);
 
@@ -272,7 +270,9 @@ export function cueFrame(ctx: AttributionContext, si: number, cue: Cue, consumed
   // "flipped his choice on the spot – saying ...": a free-standing dash sets off a participle as a comma does.
   const dashBefore = ['—', '–', '--'].includes(ctx.word(left.first - 1)) && closesApposition(ctx, left.first - 1);
   // "... win this race,” adding that ...": a comma inside the closing quotation mark sets it off too.
-  const quotedCommaBefore = CLOSING_QUOTE_MARKS.has(ctx.word(left.first - 1)) && ctx.word(left.first - 2) === ',';
+  let markStart = left.first;
+  while (markStart > left.first - 2 && CLOSING_MARKS.has(ctx.word(markStart - 1))) markStart--;
+  const quotedCommaBefore = markStart < left.first && ctx.word(markStart - 1) === ',';
   if (participle && (ctx.word(left.first - 1) === ',' || dashBefore || quotedCommaBefore || left.first === lo)) {
     // "..., the operator said, adding that ...": the participle goes with the speaker of the cue before it.
     const previous = left.first - 2;

@@ -16,8 +16,9 @@ const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday'
 const TIME_PREPOSITIONS = new Set(['on', 'last', 'this', 'earlier', 'later', 'next']);
 const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", "'re"]);
 /** Words tagged otherwise that stand as adverbs between a subject and its verb ("has since stressed"). */
-const FLOATING_QUANTIFIERS = new Set(['both', 'all', 'each']);
 const ADVERB_LIKE = new Set(['since', 'already', 'long']);
+/** Quantifiers floating after the subject ("Bolton and Gorka both denounced"). */
+const FLOATING_QUANTIFIERS = new Set(['both', 'all', 'each']);
 /** Quantifiers that stand alone for people ("Most believe", "Many say", "Others argued"). */
 export const QUANTIFIER_SUBJECTS = new Set(['most', 'many', 'some', 'few', 'several', 'others', 'both', 'all', 'half', 'none', 'more', 'fewer']);
 
@@ -158,7 +159,7 @@ function clauseSubject(ctx: AttributionContext, lo: number, before: number): Tok
   // "Speaking in Florida, Trump insisted ...": an opening participle phrase is no part of the clause's own verbs.
   let i0 = lo;
   // "As word of her victories rolled in, he gave a speech, predicting ...": so is an opening subordinate clause.
-  const opener = ctx.tag(lo) === 'VERB' && /(ing|ed)$/.test(ctx.word(lo)) || SUBORDINATORS.has(ctx.word(lo));
+  const opener = (ctx.tag(lo) === 'VERB' && /(ing|ed)$/.test(ctx.word(lo))) || SUBORDINATORS.has(ctx.word(lo));
   if (opener) {
     while (i0 < before && ctx.word(i0) !== ',') i0++;
     i0 = i0 < before ? i0 + 1 : lo;
@@ -179,7 +180,8 @@ function clauseSubject(ctx: AttributionContext, lo: number, before: number): Tok
 }
 
 const RELATIVE = new Set(['who', 'which']);
-const MESSAGE_NOUNS = new Set(['response', 'reply', 'message', 'messages', 'banner', 'banners', 'sign', 'signs', 'note', 'memo', 'report', 'document', 'filing', 'petition', 'resolution', 'text']);
+/** Nouns for messages beyond the medium nouns of data/attribution/media-nouns.tsv. */
+const MESSAGE_NOUNS = new Set(['response', 'reply', 'banner', 'banners', 'sign', 'signs', 'document', 'petition', 'resolution', 'text']);
 const SUBORDINATORS = new Set(['as', 'when', 'while', 'after', 'before', 'although', 'though', 'because', 'since', 'if', 'once', 'until', 'whereas']);
 
 /** The speaker left of a cue, with an apposition ("Jack Dorsey, Twitter's chief executive, said"). */
