@@ -685,3 +685,11 @@ describe('Attributor: a possessive pronoun in the object stands for a named subj
     expect(find(a, 'ferry was late').speaker?.text).toBe('His');
   });
 });
+
+describe('Attributor: one-word answers', () => {
+  it('"46 percent of voters said yes", "Lund said so"', () => {
+    const a = attribute(`${TITLE}Asked if the fares were too high, 46 percent of voters said yes.\n\nLund said so.`);
+    expect((a.layers.attributions ?? []).find((x) => x.content.text === 'yes')?.speaker?.text).toBe('46 percent of voters');
+    expect((a.layers.attributions ?? []).find((x) => x.content.text === 'so')?.speaker?.text).toBe('Lund');
+  });
+});

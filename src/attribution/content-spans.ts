@@ -19,6 +19,7 @@ export interface CharSpan {
 
 const PARTICIPLE_CUES = new Set(['saying', 'adding', 'writing', 'stating', 'noting', 'telling', 'explaining', 'arguing', 'insisting', 'warning']);
 const QUANTIFIERS = new Set(['about', 'nearly', 'almost', 'only', 'more', 'most', 'some', 'roughly', 'around', 'over', 'fewer', 'less']);
+const ANSWERS = new Set(['yes', 'no', 'so']);
 const WH = new Set(['whether', 'if', 'how', 'why', 'what', 'when', 'who', 'where']);
 const CLAUSE_START = new Set(['PRON', 'DET', 'PROPN', 'NOUN', 'NUM', 'ADJ']);
 const CLAUSE_START_WORDS = new Set(['there', 'this', 'these', 'those']);
@@ -185,6 +186,8 @@ export function postContent(ctx: AttributionContext, si: number, p0: number, fla
     }
     return null;
   }
+  // "46 percent said yes", "half said so": a one-word answer is the content.
+  if (flags.bare && ANSWERS.has(w) && (p + 1 >= hi || /^[.,;!?]+$/.test(ctx.word(p + 1)))) return at(p, ctx.start(p), 'np');
   if (w === 'that' && ctx.tag(p) !== 'PRON') return at(p, ctx.start(p), 'that');
   if (w === 'that' && p + 1 < hi && hasVerbAfter(ctx, p + 1, hi)) return at(p, ctx.start(p), 'that');
   if (w === ':') {
