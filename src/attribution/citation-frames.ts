@@ -8,6 +8,7 @@ import type { AttributionContext, TokenRange } from './context.js';
 import { CLOSING_MARKS, contentFrom, span } from './content-spans.js';
 import { baseFrame, LIGHT_FLAGS, POST_PHRASE_FLAGS, type Cue, type Frame } from './frames.js';
 import { clauseSubjectBefore } from './speakers.js';
+import { closesApposition } from './subjects.js';
 
 /** "According to SPEAKER, CONTENT" and "CONTENT, according to SPEAKER". */
 export function accordingFrame(ctx: AttributionContext, si: number, first: number, end: number, consumed: Set<number>): Frame | null {
@@ -136,7 +137,7 @@ export function askedFrame(ctx: AttributionContext, si: number, i: number): Fram
   while (end < hi && !/^[.!?;]+$/.test(ctx.word(end))) {
     // The question ends at a comma, also one closing a quoted title ("an appearance on “CBS This Morning,” Sanders said").
     // A free-standing dash opens an aside ("how she would define it - the term he used - Berg ...").
-    if (['-', '—', '–', '--'].includes(ctx.word(end)) && ctx.inQuote[end]! < 0 && /\s/.test(ctx.doc.text[ctx.start(end) - 1] ?? '')) break;
+    if (ctx.word(end) !== ',' && ctx.inQuote[end]! < 0 && closesApposition(ctx, end)) break;
     if (ctx.word(end) === ',' && (ctx.inQuote[end]! < 0 || CLOSING_MARKS.has(ctx.word(end + 1)))) {
       if (CLOSING_MARKS.has(ctx.word(end + 1))) end += 2;
       break;

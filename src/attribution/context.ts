@@ -103,6 +103,11 @@ export class AttributionContext {
     return NEGATION.has(this.word(i));
   }
 
+  /** "26%", "a third", "the majority": a share of people, which heads a speaker phrase. */
+  private isShare(i: number): boolean {
+    return (this.word(i) === '%' && this.tag(i - 1) === 'NUM') || FRACTIONS.has(this.word(i));
+  }
+
   private isNpToken(i: number): boolean {
     const w = this.word(i);
     // "those over 60", "these voters", "this source": a demonstrative determining what follows.
@@ -116,8 +121,7 @@ export class AttributionContext {
     // A plural possessive ("Sanders' campaign"), never half of a doubled-apostrophe quotation mark.
     if (w === "'") return this.word(i - 1).endsWith('s') && this.word(i + 1) !== "'" && this.tag(i + 1) !== 'PUNCT';
     // "26% say", "a third agreed", "Exit polling showed": a percentage, a fraction word, a gerund after a name.
-    if (w === '%' && this.tag(i - 1) === 'NUM') return true;
-    if (FRACTIONS.has(w)) return true;
+    if (this.isShare(i)) return true;
     if (this.tag(i) === 'VERB' && w.endsWith('ing') && this.tag(i - 1) === 'PROPN' && /^\p{Lu}/u.test(this.doc.text[this.start(i - 1)] ?? '') && (this.tag(i + 1) === 'VERB' || this.tag(i + 1) === 'AUX')) return true;
     // Possessive 's, name-internal hyphens and ampersands.
     return w === "'s" || w === '-' || w === '&';
@@ -131,7 +135,7 @@ export class AttributionContext {
         while (i > range.first && this.word(i) !== '(') i--;
         continue;
       }
-      if ((w === '%' && this.tag(i - 1) === 'NUM') || FRACTIONS.has(w)) return true;
+      if (this.isShare(i)) return true;
       // "the 46-year-old": a hyphenated adjective after a determiner stands for a person.
       if (this.tag(i) === 'ADJ' && this.word(i - 1) === '-' && this.tag(range.first) === 'DET') return true;
       return (HEAD_POS.has(this.tag(i)) || (this.tag(i) === 'VERB' && this.isNpToken(i))) && !NOT_NP.has(w);

@@ -153,7 +153,7 @@ export class Segmenter implements Component {
 }
 
 /**
- * Two tagging slips that matter downstream, fixed in running text (not in
+ * Tagging slips that matter downstream, fixed in running text (not in
  * title-case headlines, where every word is capitalised):
  * - a capitalised word inside the sentence, read as a verb, right before a
  *   verb ("said Cook provided ...") or between two parts of a name ("Sen.
@@ -177,9 +177,10 @@ function repairTags(tokens: Token[], s: { first: number; end: number }): void {
     const t = tokens[i]!;
     const next = tokens[i + 1]!;
     const prev = tokens[i - 1]!;
-    if (t.pos === 'VERB' && /^\p{Lu}\p{Ll}+$/u.test(t.text) && (next.pos === 'VERB' || next.pos === 'AUX') && prev.pos !== 'PUNCT') t.pos = 'PROPN';
-    // "Sen. Ted Cruz": a capitalised word between two parts of a name.
-    else if (t.pos === 'VERB' && /^\p{Lu}\p{Ll}+$/u.test(t.text) && prev.pos === 'PROPN' && next.pos === 'PROPN' && /^\p{Lu}/u.test(prev.text) && /^\p{Lu}/u.test(next.text)) t.pos = 'PROPN';
+    const beforeVerb = (next.pos === 'VERB' || next.pos === 'AUX') && prev.pos !== 'PUNCT';
+    // "Sen. Ted Cruz": between two parts of a name.
+    const insideName = prev.pos === 'PROPN' && next.pos === 'PROPN' && /^\p{Lu}/u.test(prev.text) && /^\p{Lu}/u.test(next.text);
+    if (t.pos === 'VERB' && /^\p{Lu}\p{Ll}+$/u.test(t.text) && (beforeVerb || insideName)) t.pos = 'PROPN';
     else if (t.pos === 'ADJ' && t.text.endsWith('ed') && (prev.pos === 'PROPN' || prev.pos === 'PRON') && next.text === 'that') t.pos = 'VERB';
     else if (t.pos === 'NOUN' && /[^s']s$/.test(t.text) && /^\p{Ll}/u.test(t.text) && (prev.pos === 'NOUN' || prev.pos === 'PROPN') && !prev.text.endsWith('s') && (next.pos === 'DET' || next.pos === 'NUM' || (next.pos === 'PRON' && POSSESSIVE_DETERMINERS.has(next.text.toLowerCase())))) t.pos = 'VERB';
   }
