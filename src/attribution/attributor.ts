@@ -43,6 +43,7 @@ export class Attributor implements Component {
     const found = findHedges(ctx);
     const hedges: Hedge[] = found.map((f) => f.hedge);
     const scanned = scanFrames(ctx).filter((f) => !f.relayOnly);
+    addDashCredits(ctx, scanned);
     addFloatingQuotes(ctx, scanned);
     addHedgedClaims(ctx, scanned, found);
     const frames = flattenNested(scanned);
@@ -176,6 +177,55 @@ function isAnonymous(ctx: AttributionContext, f: Frame, speaker: Span, mentions:
 
 /** A phrase cue ending in a preposition takes a noun phrase ("referring to", "talking about"), not a statement. */
 const NP_OBJECT_PREPOSITION = /\s(to|about|at|on|of|for|with)$/;
+
+/**
+ * The credit line of a quotation: a dash and the speaker's name after it, at
+ * the end of its line ("“…” ― Ana Ruiz", "“…”\n\n- Ana Ruiz, a nurse."), as
+ * under an epigraph or a vox-pop. The name: up to six capitalised words or
+ * initials; a description may follow a comma.
+ */
+const DASH_CREDIT = /^[ \t]*(\u2015|\u2014|\u2013|--?)[ \t]*((?:\p{Lu}[\p{L}'.-]*|\p{Lu}\.)(?:[ \t]+(?:\p{Lu}[\p{L}'.-]*|\p{Lu}\.)){0,5})[ \t]*(?:,[^\n]*)?$/mu;
+
+function addDashCredits(ctx: AttributionContext, frames: Frame[]): void {
+  const text = ctx.doc.norm;
+  for (const q of ctx.speechQuotes) {
+    if (!q.closed || frames.some((f) => f.parts.some((p) => p.start < q.end && q.start < p.end))) continue;
+    const para = ctx.paragraphs.findIndex((p) => p.start <= q.start && q.start < p.end);
+    if (para < 0) continue;
+    const { end } = ctx.paragraphs[para]!;
+    // The rest of the quotation's line, or, when the quotation ends its paragraph, the next paragraph.
+    let from = q.end;
+    const lineEnd = text.indexOf('\n', from);
+    const rest = text.slice(from, lineEnd >= 0 && lineEnd < end ? lineEnd : end);
+    if (/^[\s.]*$/.test(rest) && (lineEnd < 0 || lineEnd >= end)) {
+      const next = ctx.paragraphs[para + 1];
+      if (!next) continue;
+      from = next.start;
+    }
+    const lineStop = text.indexOf('\n', from);
+    const line = text.slice(from, lineStop >= 0 ? Math.min(lineStop, ctx.paragraphs.find((p) => p.start <= from && from < p.end)?.end ?? lineStop) : text.length);
+    const m = DASH_CREDIT.exec(line.replace(/\.\s*$/, ''));
+    if (!m) continue;
+    const dash = from + m[0].indexOf(m[1]!);
+    const nameStart = from + m[0].indexOf(m[2]!, m[0].indexOf(m[1]!) + m[1]!.length);
+    const cueToken = ctx.tokens.findIndex((t) => t.start === dash);
+    frames.push({
+      sentence: ctx.sentenceOf[cueToken] ?? ctx.sentenceOf[ctx.tokens.findIndex((t) => t.start >= q.start)] ?? 0,
+      shape: 'credit',
+      cue: { start: dash, end: dash + m[1]!.length },
+      cueToken,
+      lemma: 'credit',
+      cls: 'speech',
+      speaker: { start: nameStart, end: nameStart + m[2]!.replace(/\.$/, '').length },
+      parts: [{ start: q.start, end: q.end }],
+      medium: null,
+      addressee: null,
+      boundary: null,
+      relays: [],
+      relayOnly: false,
+    });
+  }
+}
 
 /** A paragraph that is all quotation, with no cue of its own, continues the previous speaker. */
 function addFloatingQuotes(ctx: AttributionContext, frames: Frame[]): void {

@@ -693,3 +693,19 @@ describe('Attributor: one-word answers', () => {
     expect((a.layers.attributions ?? []).find((x) => x.content.text === 'so')?.speaker?.text).toBe('Lund');
   });
 });
+
+describe('Attributor: a credit line after a quotation', () => {
+  it('"“…” ― Name" on its line and "- Name, description." in the next paragraph give the quotation to the name', () => {
+    const text = `${TITLE}Harbour workers told us what they think of the new timetable.\n\n“The night ferry was the only way home for us.” ― Kari Holm\n“Nobody asked the crews before the change was made.”\u00a0― Ola M. Nilsen.\n\n"We will keep the morning boats running all winter."\n\n- Berit Lund, the harbour master.\n\nThe board meets again in March.`;
+    const a = attribute(text);
+    const first = find(a, 'only way home');
+    expect([first.type, first.speaker?.text, first.cue?.text]).toEqual(['direct', 'Kari Holm', '―']);
+    expect(find(a, 'Nobody asked').speaker?.text).toBe('Ola M. Nilsen');
+    expect(find(a, 'morning boats').speaker?.text).toBe('Berit Lund');
+  });
+
+  it('a dash followed by lower-case words or a whole sentence is not a credit', () => {
+    const a = attribute(`${TITLE}“The night ferry was the only way home for us.” — and the board knew it.\n\n"We will keep the morning boats running."\n\n- The board meets again in March to decide.`);
+    expect((a.layers.attributions ?? []).some((x) => x.cue?.text === '—' || x.cue?.text === '-')).toBe(false);
+  });
+});

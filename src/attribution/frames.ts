@@ -23,7 +23,7 @@ import type { CueClass, CueFlags } from './lexicon.js';
 import { clauseSubjectBefore as clauseSubject, infinitiveSubject, leftOfCue, participleSubject, speakerLeft } from './speakers.js';
 import { closesApposition, wholeSubject } from './subjects.js';
 
-export type FrameShape = 'post' | 'pre' | 'inverted' | 'according' | 'colon' | 'impersonal' | 'floating' | 'hedge';
+export type FrameShape = 'post' | 'pre' | 'inverted' | 'according' | 'colon' | 'impersonal' | 'floating' | 'credit' | 'hedge';
 
 export interface Frame {
   sentence: number;
