@@ -250,11 +250,13 @@ function addFloatingQuotes(ctx: AttributionContext, frames: Frame[]): void {
       previous = ordered().filter((f) => f.sentence === sentence && f.speaker && f.parts[f.parts.length - 1]!.end <= comma).pop() ?? previous;
     }
     const wholeParagraph = before.trim() === '' && /^[\s.,!?]*$/.test(after);
-    // "'Part one,' he said. 'Part two.'": a quotation right after a quoted statement continues it.
-    const last = previous.parts[previous.parts.length - 1]!;
-    const gap = ctx.doc.norm.slice(ctx.sentences[previous.sentence]!.end, q.start);
-    const lastIsQuote = ctx.quotes.some((x) => x.start === last.start);
-    const continues = last.start >= para.start && gap.trim() === '' && lastIsQuote;
+    // "'Part one,' he said. 'Part two.'": a quotation right after a quoted statement continues it, even when a
+    // lesser frame came between them in that sentence ("said Berg, a group focused on trade. 'Part two.'").
+    const lastPart = (f: Frame): CharSpan => f.parts[f.parts.length - 1]!;
+    const quotedJustBefore = ordered()
+      .filter((f) => f.speaker && lastPart(f).end <= q.start && lastPart(f).start >= para.start && ctx.quotes.some((x) => x.start === lastPart(f).start))
+      .pop();
+    const continued = quotedJustBefore && ctx.doc.norm.slice(ctx.sentences[quotedJustBefore.sentence]!.end, q.start).trim() === '' ? quotedJustBefore : null;
     // A paragraph of quotation right after a quoted statement goes on with it (one statement, several pieces).
     const paraIndex = ctx.paragraphs.indexOf(para);
     const prevPara = ctx.paragraphs[paraIndex - 1];
@@ -264,7 +266,7 @@ function addFloatingQuotes(ctx: AttributionContext, frames: Frame[]): void {
           .filter((f) => f.speaker && f.parts.some((p) => p.start >= prevPara.start && p.end <= prevPara.end && ctx.quotes.some((x) => x.start === p.start)))
           .pop()
       : undefined;
-    if (continues) previous.parts.push({ start: q.start, end: q.end });
+    if (continued) continued.parts.push({ start: q.start, end: q.end });
     else if (wholeParagraph && quotedBefore) quotedBefore.parts.push({ start: q.start, end: q.end });
     else if (wholeParagraph) {
       frames.push({

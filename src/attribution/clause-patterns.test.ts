@@ -709,3 +709,12 @@ describe('Attributor: a credit line after a quotation', () => {
     expect((a.layers.attributions ?? []).some((x) => x.cue?.text === '—' || x.cue?.text === '-')).toBe(false);
   });
 });
+
+describe('Attributor: a quotation after a quoted statement goes on with it', () => {
+  it('even when a lesser frame came between them in the sentence ("a group focused on ...")', () => {
+    const a = attribute(`${TITLE}“The crossing is slower every winter,” said Kari Holm, head of the Ferry Users Union, a group focused on rural transport. “Nobody on the board has taken the night boat in years.”`);
+    const x = find(a, 'slower every winter');
+    expect(x.speaker?.text).toBe('Kari Holm');
+    expect(whole(x)).toContain('Nobody on the board');
+  });
+});
