@@ -253,8 +253,10 @@ function addFloatingQuotes(ctx: AttributionContext, frames: Frame[]): void {
     // "'Part one,' he said. 'Part two.'": a quotation right after a quoted statement continues it, even when a
     // lesser frame came between them in that sentence ("said Berg, a group focused on trade. 'Part two.'").
     const lastPart = (f: Frame): CharSpan => f.parts[f.parts.length - 1]!;
+    // A quotation, or a clause closing with one ("Clubs are ''just scratching out a profit,'' Hedge said. ''…''").
+    const endsInQuote = (p: CharSpan): boolean => ctx.quotes.some((x) => x.start >= p.start && x.end >= p.end - 1 && x.end <= p.end + 1 && x.words >= 2);
     const quotedJustBefore = ordered()
-      .filter((f) => f.speaker && lastPart(f).end <= q.start && lastPart(f).start >= para.start && ctx.quotes.some((x) => x.start === lastPart(f).start))
+      .filter((f) => f.speaker && lastPart(f).end <= q.start && lastPart(f).start >= para.start && endsInQuote(lastPart(f)))
       .pop();
     const continued = quotedJustBefore && ctx.doc.norm.slice(ctx.sentences[quotedJustBefore.sentence]!.end, q.start).trim() === '' ? quotedJustBefore : null;
     // A paragraph of quotation right after a quoted statement goes on with it (one statement, several pieces).

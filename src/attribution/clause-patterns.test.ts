@@ -717,4 +717,11 @@ describe('Attributor: a quotation after a quoted statement goes on with it', () 
     expect(x.speaker?.text).toBe('Kari Holm');
     expect(whole(x)).toContain('Nobody on the board');
   });
+
+  it('after a clause closing with a quotation too ("Fares are “just covering costs,” Holm said. “…”")', () => {
+    const a = attribute(`${TITLE}Still, fares are “just covering the fuel bill,” Holm said from her office in Bodø. “The ferry company has no money left for new boats.”`);
+    const x = find(a, 'fuel bill');
+    expect(x.speaker?.text).toBe('Holm');
+    expect(whole(x)).toContain('no money left');
+  });
 });
