@@ -725,3 +725,10 @@ describe('Attributor: a quotation after a quoted statement goes on with it', () 
     expect(whole(x)).toContain('no money left');
   });
 });
+
+describe('Attributor: a subject whose noun the tagger reads as an adjective', () => {
+  it('"The self-described democratic socialist said ..."', () => {
+    const a = attribute(`${TITLE}The self-described democratic socialist said he would win the state’s primary if turnout were high.`);
+    expect(find(a, 'would win').speaker?.text).toBe('The self-described democratic socialist');
+  });
+});

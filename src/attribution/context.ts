@@ -138,6 +138,8 @@ export class AttributionContext {
       if (this.isShare(i)) return true;
       // "the 46-year-old": a hyphenated adjective after a determiner stands for a person.
       if (this.tag(i) === 'ADJ' && this.word(i - 1) === '-' && this.tag(range.first) === 'DET') return true;
+      // "The self-described democratic socialist said": the tagger reads a noun after adjectives as one more adjective.
+      if (this.tag(i) === 'ADJ' && this.tag(range.first) === 'DET' && i - range.first >= 2 && this.tag(i - 1) === 'ADJ' && !NOT_NP.has(w)) return true;
       return (HEAD_POS.has(this.tag(i)) || (this.tag(i) === 'VERB' && this.isNpToken(i))) && !NOT_NP.has(w);
     }
     return false;
