@@ -732,3 +732,13 @@ describe('Attributor: a subject whose noun the tagger reads as an adjective', ()
     expect(find(a, 'would win').speaker?.text).toBe('The self-described democratic socialist');
   });
 });
+
+describe('Attributor: personal pronouns in noun phrases', () => {
+  it('"told them the ferry would run" has an addressee and a clause; "people close to him said" is one speaker', () => {
+    const a = attribute(`${TITLE}The mayor told them the ferry would run all winter.\n\nThe night boat will stay, people close to him said.`);
+    const told = find(a, 'ferry would run');
+    expect(told.content.text).toBe('the ferry would run all winter');
+    expect(told.addressee?.text).toBe('them');
+    expect(find(a, 'night boat').speaker?.text).toBe('people close to him');
+  });
+});

@@ -27,6 +27,8 @@ const NOT_NP = new Set(['who', 'which', 'that', 'what', 'whom', 'whose', 'where'
 const FRACTIONS = new Set(['third', 'thirds', 'quarter', 'quarters', 'fifth', 'fifths', 'half', 'majority', 'plurality', 'minority']);
 const DEMONSTRATIVES = new Set(['this', 'these', 'those']);
 const NP_BRIDGE = new Set(['of', 'for', 'at', 'from', 'in', 'on', 'with', 'to']);
+const OBJECT_PRONOUNS = new Set(['him', 'them', 'me', 'us']);
+const PERSONAL_PRONOUNS = new Set([...OBJECT_PRONOUNS, 'i', 'you', 'he', 'she', 'it', 'we', 'they']);
 const POSSESSIVE = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
 const NEGATION = new Set(['not', "n't", 'never', 'no']);
 const MAX_NP = 14;
@@ -157,6 +159,11 @@ export class AttributionContext {
     while (i >= min && end - i <= MAX_NP) {
       // A personal pronoun is a whole phrase ("told him she ..." has two).
       if (this.tag(i) === 'PRON' && !POSSESSIVE.has(this.word(i))) {
+        // "people close to him", "a source familiar with them": an object pronoun after a bridge goes on.
+        if (i === end - 1 && OBJECT_PRONOUNS.has(this.word(i)) && NP_BRIDGE.has(this.word(i - 1)) && i - 2 >= min && this.isNpToken(i - 2)) {
+          i -= 2;
+          continue;
+        }
         if (i === end - 1) i--;
         break;
       }
@@ -188,6 +195,11 @@ export class AttributionContext {
   npRight(first: number, limit: number): TokenRange | null {
     let i = first;
     while (i < limit && i - first < MAX_NP) {
+      // A personal pronoun is a whole phrase ("told them the ferry would run" has two).
+      if (PERSONAL_PRONOUNS.has(this.word(i)) && this.tag(i) === 'PRON') {
+        if (i === first) i++;
+        break;
+      }
       if (this.isNpToken(i)) i++;
       else if (NP_BRIDGE.has(this.word(i)) && i > first && i + 1 < limit && this.isNpToken(i + 1)) i++;
       else if (this.word(i) === 'and' && this.tag(i - 1) === 'PROPN' && this.tag(i + 1) === 'PROPN') i++;
