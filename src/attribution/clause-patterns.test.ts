@@ -742,3 +742,11 @@ describe('Attributor: personal pronouns in noun phrases', () => {
     expect(find(a, 'night boat').speaker?.text).toBe('people close to him');
   });
 });
+
+describe('Attributor: emphatic words floating after the subject', () => {
+  it('"Lund herself said", "voters overall said"', () => {
+    const a = attribute(`${TITLE}Lund herself said the timetable was too tight.\n\nBut 58 percent of island voters overall said they would use the night ferry.`);
+    expect(find(a, 'timetable').speaker?.text).toBe('Lund');
+    expect(find(a, 'night ferry').speaker?.text).toBe('58 percent of island voters');
+  });
+});

@@ -17,8 +17,8 @@ const TIME_PREPOSITIONS = new Set(['on', 'last', 'this', 'earlier', 'later', 'ne
 const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", "'re"]);
 /** Words tagged otherwise that stand as adverbs between a subject and its verb ("has since stressed"). */
 const ADVERB_LIKE = new Set(['since', 'already', 'long']);
-/** Quantifiers floating after the subject ("Bolton and Gorka both denounced"). */
-const FLOATING_QUANTIFIERS = new Set(['both', 'all', 'each']);
+/** Quantifiers and emphatic words floating after the subject ("Bolton and Gorka both denounced", "Trump himself said", "voters overall said"). */
+const FLOATING_WORDS = new Set(['both', 'all', 'each', 'overall', 'alone', 'together', 'himself', 'herself', 'themselves', 'itself']);
 /** Quantifiers that stand alone for people ("Most believe", "Many say", "Others argued"). */
 export const QUANTIFIER_SUBJECTS = new Set(['most', 'many', 'some', 'few', 'several', 'others', 'both', 'all', 'half', 'none', 'more', 'fewer']);
 
@@ -44,7 +44,7 @@ export function leftOfCue(ctx: AttributionContext, cue: number, lo: number): { f
     // "Most believe": a quantifier opening the clause is the subject, not an adverb.
     if (QUANTIFIER_SUBJECTS.has(w) && (t === lo || ctx.tag(t - 1) === 'CCONJ' || ctx.tag(t - 1) === 'PUNCT')) break;
     // "Bolton and Gorka both denounced": a floating quantifier after the subject stands like an adverb.
-    if (FLOATING_QUANTIFIERS.has(w) && t - 1 >= lo && (ctx.tag(t - 1) === 'NOUN' || ctx.tag(t - 1) === 'PROPN' || ctx.tag(t - 1) === 'PRON')) {
+    if (FLOATING_WORDS.has(w) && t - 1 >= lo && (ctx.tag(t - 1) === 'NOUN' || ctx.tag(t - 1) === 'PROPN' || ctx.tag(t - 1) === 'PRON')) {
       a--;
       continue;
     }
