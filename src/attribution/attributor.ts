@@ -117,6 +117,8 @@ export class Attributor implements Component {
  */
 function flattenNested(frames: Frame[]): Frame[] {
   return frames.filter((f) => {
+    // "In the poll, 26% say ...": a poll cited with "in" is the circumstance of a statement it holds, not a source of its own.
+    if (f.shape === 'according' && f.lemma === 'in' && frames.some((g) => g !== f && g.cue !== null && f.parts.some((p) => p.start <= g.cue!.start && g.cue!.end <= p.end))) return false;
     if (f.cue === null) return true;
     const containers = frames.filter((g) => g !== f && g.parts.some((p) => p.start <= f.cue!.start && f.cue!.end <= p.end));
     return containers.every((g) => g.shape === 'according' && f.shape === 'post' && f.cls !== 'belief' && f.cls !== 'intention');

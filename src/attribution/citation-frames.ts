@@ -11,7 +11,7 @@ import { clauseSubjectBefore } from './speakers.js';
 import { closesApposition } from './subjects.js';
 
 /** "According to SPEAKER, CONTENT" and "CONTENT, according to SPEAKER". */
-export function accordingFrame(ctx: AttributionContext, si: number, first: number, end: number, consumed: Set<number>): Frame | null {
+export function accordingFrame(ctx: AttributionContext, si: number, first: number, end: number, consumed: Set<number>, lemma = 'according to'): Frame | null {
   const s = ctx.sentences[si]!;
   const lo = s.firstToken;
   const hi = s.endToken;
@@ -28,12 +28,19 @@ export function accordingFrame(ctx: AttributionContext, si: number, first: numbe
   let p = np.end;
   // "According to KCNA news agency said, ...": a stray reporting verb after the source.
   if (ctx.lexicon.verbs.has(ctx.word(p)) && ctx.word(p + 1) === ',') consumed.add(p++);
-  const frame = baseFrame(ctx, si, { first, end, lemma: 'according to', cls: 'source', flags: POST_PHRASE_FLAGS }, 'according');
+  const frame = baseFrame(ctx, si, { first, end, lemma, cls: 'source', flags: POST_PHRASE_FLAGS }, 'according');
   frame.speaker = span(ctx, np);
   let opening = first;
   while (opening > lo && (ctx.tag(opening - 1) === 'CCONJ' || ctx.tag(opening - 1) === 'ADV' || ctx.word(opening - 1) === ',')) opening--;
   if (opening === lo) {
     if (ctx.word(p) !== ',' || p + 1 >= hi) return null;
+    // "According to the poll, conducted in May, ...", "In the polls, however, ...": a participle phrase or an adverb set off by commas.
+    while (ctx.tag(p + 1) === 'ADV' || (ctx.tag(p + 1) === 'VERB' && ctx.word(p + 1).endsWith('ed'))) {
+      let next = p + 2;
+      while (next < hi && next - p <= 12 && ctx.word(next) !== ',') next++;
+      if (ctx.word(next) !== ',' || next + 1 >= hi) break;
+      p = next;
+    }
     frame.parts.push(contentFrom(ctx, si, ctx.start(p + 1)));
     return frame;
   }
@@ -48,6 +55,36 @@ export function accordingFrame(ctx: AttributionContext, si: number, first: numbe
   if (openingIsClause || !continues) frame.parts.push(quote ? { start: quote.start, end: quote.end } : { start: ctx.start(lo), end: boundary });
   if (continues) frame.parts.push(contentFrom(ctx, si, ctx.start(p + 1)));
   return frame;
+}
+
+const POLL_NOUNS = new Set(['poll', 'polls', 'survey', 'surveys', 'polling']);
+const POLL_NAME_TAGS = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'PUNCT']);
+
+/**
+ * "In a CBS News poll released Monday, CONTENT" and "CONTENT in the latest
+ * polls": a poll or survey cited with "in" is a source like "according to".
+ * True when a noun phrase headed by a poll noun follows token `at` and runs,
+ * past participial or time modifiers, to a comma or the sentence end.
+ */
+export function pollSourceAt(ctx: AttributionContext, at: number, hi: number): boolean {
+  let head = -1;
+  for (let i = at; i < hi && i - at <= 10; i++) {
+    const w = ctx.word(i);
+    if (w === ',' || /^[.!?;]+$/.test(w)) break;
+    if (!POLL_NAME_TAGS.has(ctx.tag(i)) && w !== "'s") break;
+    if (ctx.tag(i) === 'PUNCT' && w !== '/' && w !== '-') break;
+    if (POLL_NOUNS.has(w) && ctx.tag(i) === 'NOUN' && ctx.tag(i + 1) !== 'NOUN') {
+      head = i;
+      break;
+    }
+  }
+  if (head < 0) return false;
+  for (let i = head + 1; i < hi; i++) {
+    const w = ctx.word(i);
+    if (w === ',' || /^[.!?;]+$/.test(w)) return true;
+    if (ctx.tag(i) === 'AUX' || (ctx.tag(i) === 'VERB' && !w.endsWith('ed')) || ctx.inQuote[i]! >= 0) return false;
+  }
+  return true;
 }
 
 /**

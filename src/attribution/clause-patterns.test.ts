@@ -750,3 +750,13 @@ describe('Attributor: emphatic words floating after the subject', () => {
     expect(find(a, 'night ferry').speaker?.text).toBe('58 percent of island voters');
   });
 });
+
+describe('Attributor: a poll cited with "in"', () => {
+  it('"In a Nordlys poll released Monday, ..." is the poll\'s finding; "rose in the polls" is not', () => {
+    const a = attribute(`${TITLE}In a Nordlys poll released Monday, 50 percent of respondents chose Berg while 40 percent chose Lund.\n\nIn the survey, conducted in May, the night ferry came first among islanders.\n\nBerg rose in the polls after the debate.`);
+    const x = find(a, '50 percent of respondents');
+    expect([x.speaker?.text, x.cue?.text]).toEqual(['a Nordlys poll released Monday', 'In']);
+    expect(find(a, 'came first').content.text).toBe('the night ferry came first among islanders');
+    expect((a.layers.attributions ?? []).some((y) => y.content.text.includes('Berg rose'))).toBe(false);
+  });
+});

@@ -4,7 +4,7 @@
  * content running into a later frame is cut at that frame's comma.
  */
 import type { AttributionContext } from './context.js';
-import { accordingFrame, askedFrame, colonFrame, colonQuoteFrame, impersonalFrame } from './citation-frames.js';
+import { accordingFrame, askedFrame, colonFrame, colonQuoteFrame, impersonalFrame, pollSourceAt } from './citation-frames.js';
 import { cueFrame, LIGHT_FLAGS, LIGHT_OBJECT_PREPOSITIONS, POST_PHRASE_FLAGS, type Cue, type Frame } from './frames.js';
 import { clauseSubjectBefore, QUANTIFIER_SUBJECTS } from './speakers.js';
 
@@ -150,6 +150,13 @@ function framesInSentence(ctx: AttributionContext, si: number): Frame[] {
     if (asked) {
       frames.push(asked);
       continue;
+    }
+    if (ctx.word(i) === 'in' && (i === s.firstToken || ctx.tag(i - 1) === 'CCONJ') && pollSourceAt(ctx, i + 1, s.endToken)) {
+      const frame = accordingFrame(ctx, si, i, i + 1, consumed, 'in');
+      if (frame) {
+        frames.push(frame);
+        continue;
+      }
     }
     const phrase = lex.phrases.matchAt(ctx.words, i, s.endToken);
     if (phrase) {
