@@ -116,7 +116,9 @@ export function impersonalFrame(ctx: AttributionContext, si: number, cue: Cue): 
 /** "Rep. Trey Gowdy: "..."" — a name, a colon, a quotation. */
 export function colonFrame(ctx: AttributionContext, si: number): Frame | null {
   const s = ctx.sentences[si]!;
-  const np = ctx.npRight(s.firstToken, s.endToken);
+  // A transcript quoted turn by turn ('"PENCE: Well, ...'): the name after the opening mark.
+  const opener = /^["'“‘]+$/.test(ctx.word(s.firstToken)) ? 1 : 0;
+  const np = ctx.npRight(s.firstToken + opener, s.endToken);
   if (!np || ctx.word(np.end) !== ':') return null;
   const quote = ctx.quoteStartingAt(ctx.end(np.end));
   // Headline style, "Graham: Trump's rhetoric destroying GOP's chance": a short name, a colon, the claim.
@@ -126,6 +128,7 @@ export function colonFrame(ctx: AttributionContext, si: number): Frame | null {
   const name = ctx.doc.text.slice(ctx.start(np.first), ctx.end(np.end - 1));
   const transcript = para !== undefined && para.start === s.start && np.end + 1 < s.endToken && np.end - np.first <= 4 && name === name.toUpperCase() && /\p{Lu}{2}/u.test(name);
   if (!quote && !headline && !transcript) return null;
+  if (opener && !transcript) return null;
   // "The Latest: ...", "The result: ...": a label opened by a determiner names a column or a turn, not a speaker.
   if (!quote && headline && !transcript && ctx.tag(np.first) === 'DET') return null;
   if (!headline && !transcript && ctx.tag(np.end - 1) !== 'PROPN' && ctx.tag(np.end - 1) !== 'NOUN') return null;

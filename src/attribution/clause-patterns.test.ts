@@ -760,3 +760,13 @@ describe('Attributor: a poll cited with "in"', () => {
     expect((a.layers.attributions ?? []).some((y) => y.content.text.includes('Berg rose'))).toBe(false);
   });
 });
+
+describe('Attributor: transcript turns', () => {
+  it('a turn is the whole paragraph, even with "I think" and ", but" in it, and may sit inside a quoted transcript', () => {
+    const a = attribute(`${TITLE}Partial transcript as follows:\n\nHOLM: Well, I think the whole island needs the night ferry, but the board disagrees.\n\n"BERG: Let’s start with the timetable. Why cut the night boat?\n\n"LUND: Governor, I don’t want to interrupt, but I want to ask one more question.`);
+    expect(find(a, 'whole island').content.text).toBe('Well, I think the whole island needs the night ferry, but the board disagrees.');
+    expect(find(a, 'timetable').speaker?.text).toBe('BERG');
+    const lund = find(a, 'interrupt');
+    expect([lund.speaker?.text, lund.content.text]).toEqual(['LUND', 'Governor, I don’t want to interrupt, but I want to ask one more question.']);
+  });
+});

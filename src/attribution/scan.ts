@@ -238,7 +238,8 @@ function splitSequences(ctx: AttributionContext, si: number, frames: Frame[]): v
     if (sep < 0) continue;
     const cut = ctx.start(sep);
     for (const a of frames) {
-      if (a === b || a.cue === null || a.cue.start >= cut) continue;
+      // A turn after "NAME:" is the name's whole paragraph, whatever the speaker says of others in it.
+      if (a === b || a.cue === null || a.cue.start >= cut || a.shape === 'colon') continue;
       const last = a.parts[a.parts.length - 1]!;
       if (last.start < cut && b.cue.end <= last.end) last.end = cut;
     }
