@@ -172,6 +172,9 @@ describe('Attributor: hedges and anonymous sources', () => {
     expect(claim.speaker).toBeNull();
     expect(claim.hedged).toBe(true);
     expect(hedges.find((h) => h.kind === 'reports')?.scope?.text).toBe('the port was mined overnight');
+    // "reportedly" reports its clause as a claim nobody is named for.
+    const resigned = find(a, 'minister reportedly resigned');
+    expect([resigned.speaker, resigned.cue?.text, resigned.hedged]).toEqual([null, 'reportedly', true]);
   });
 
   it('an unattributed passive or evidential claim is a hedged claim with no speaker, limited to its clause', () => {
