@@ -770,3 +770,12 @@ describe('Attributor: transcript turns', () => {
     expect([lund.speaker?.text, lund.content.text]).toEqual(['LUND', 'Governor, I don’t want to interrupt, but I want to ask one more question.']);
   });
 });
+
+describe('Attributor: circumstance after a quotation and its speaker', () => {
+  it('"“…,” Holm said 30 minutes into the meeting" gives the quotation, not the time phrase', () => {
+    const a = attribute(`${TITLE}“I cannot believe how calm it has been in here,” Holm said 30 minutes into the meeting.`);
+    const x = find(a, 'how calm');
+    expect([x.type, x.speaker?.text]).toEqual(['direct', 'Holm']);
+    expect((a.layers.attributions ?? []).some((y) => y.content.text.includes('30 minutes'))).toBe(false);
+  });
+});
