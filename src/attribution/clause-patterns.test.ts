@@ -779,3 +779,10 @@ describe('Attributor: circumstance after a quotation and its speaker', () => {
     expect((a.layers.attributions ?? []).some((y) => y.content.text.includes('30 minutes'))).toBe(false);
   });
 });
+
+describe('Attributor: a quotation introduced by a colon before its speaker', () => {
+  it('"…, but with a caveat: “…,” the source said" gives only the quotation', () => {
+    const a = attribute(`${TITLE}The plan was backed by a second source, but with a caveat: “The night ferry is one of the options but by no means the only one,” the source said.`);
+    expect(find(a, 'by no means').content.text).toBe('“The night ferry is one of the options but by no means the only one,”');
+  });
+});

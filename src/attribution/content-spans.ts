@@ -256,6 +256,8 @@ export function preContentStart(ctx: AttributionContext, lo: number, quoteStart:
   const sentenceStart = ctx.start(lo);
   if (quoteStart === null) return sentenceStart;
   if (quoteStart <= sentenceStart) return quoteStart;
+  // "..., but with a caveat: “...,” the source said": a colon introduces the quotation, which is the content by itself.
+  if (/:\s*$/.test(ctx.doc.norm.slice(Math.max(sentenceStart, quoteStart - 3), quoteStart))) return quoteStart;
   let words = 0;
   for (let i = lo; i < ctx.tokens.length && ctx.start(i) < quoteStart; i++) if (/[\p{L}\p{N}]/u.test(ctx.word(i)) && ctx.tag(i) !== 'CCONJ') words++;
   return words >= 2 ? sentenceStart : quoteStart;
