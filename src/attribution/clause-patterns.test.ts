@@ -786,3 +786,10 @@ describe('Attributor: a quotation introduced by a colon before its speaker', () 
     expect(find(a, 'by no means').content.text).toBe('“The night ferry is one of the options but by no means the only one,”');
   });
 });
+
+describe('Attributor: an inverted speaker with a relative clause', () => {
+  it('"“…,” said a ferry captain who has sailed the route for decades."', () => {
+    const a = attribute(`${TITLE}“It is going to be hard to keep the timetable in winter,” said a ferry captain who has sailed the route for decades.`);
+    expect(find(a, 'keep the timetable').speaker?.text).toBe('a ferry captain who has sailed the route for decades');
+  });
+});

@@ -371,7 +371,13 @@ export function cueFrame(ctx: AttributionContext, si: number, cue: Cue, consumed
   if (!speaker && cue.flags.inv && !participle) {
     const inverted = boundaryBefore(ctx, left.first, lo);
     // "..., said Tuesday." has no speaker after the verb; "..., said on Tuesday the minister" does.
-    const np = inverted ? ctx.npRight(skipAdjunct(ctx, cue.end, hi), hi) : null;
+    let np = inverted ? ctx.npRight(skipAdjunct(ctx, cue.end, hi), hi) : null;
+    // "“...,” said a data expert who has worked for one of the rivals.": a relative clause closing the sentence is the speaker's.
+    if (np && (ctx.word(np.end) === 'who' || ctx.word(np.end) === 'whose')) {
+      let k = np.end + 1;
+      while (k < hi && !/^[.!?;,]+$/.test(ctx.word(k)) && ctx.inQuote[k]! < 0) k++;
+      if (k >= hi - 1) np = { first: np.first, end: k };
+    }
     if (inverted && np) {
       const after = afterFrame(ctx, si, np.end, false);
       if (after) {
