@@ -793,3 +793,10 @@ describe('Attributor: an inverted speaker with a relative clause', () => {
     expect(find(a, 'keep the timetable').speaker?.text).toBe('a ferry captain who has sailed the route for decades');
   });
 });
+
+describe('Attributor: a name the tagger reads as an adverb', () => {
+  it('"Jolly said ..." at the head of a sentence', () => {
+    const a = attribute(`${TITLE}Jolly said he would be careful with the ferry budget.`);
+    expect(find(a, 'ferry budget').speaker?.text).toBe('Jolly');
+  });
+});

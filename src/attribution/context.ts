@@ -30,6 +30,8 @@ const NP_BRIDGE = new Set(['of', 'for', 'at', 'from', 'in', 'on', 'with', 'to'])
 const OBJECT_PRONOUNS = new Set(['him', 'them', 'me', 'us']);
 const PERSONAL_PRONOUNS = new Set([...OBJECT_PRONOUNS, 'i', 'you', 'he', 'she', 'it', 'we', 'they']);
 const POSSESSIVE = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
+/** Adverbs and adjectives that open a sentence before a verb as themselves ("Later said", "Still, ..."). */
+const SENTENCE_ADVERBS = new Set(['also', 'still', 'then', 'later', 'now', 'again', 'instead', 'yet', 'so', 'thus', 'hence', 'earlier', 'first', 'rather', 'indeed', 'soon', 'once', 'often', 'never', 'ever', 'here', 'there', 'too', 'even', 'just', 'only', 'already', 'almost', 'perhaps', 'maybe', 'most', 'many', 'some', 'few', 'several', 'more', 'less', 'much', 'other', 'others', 'such', 'last', 'next', 'both', 'all', 'each', 'further', 'together', 'meanwhile', 'however', 'therefore']);
 const NEGATION = new Set(['not', "n't", 'never', 'no']);
 const MAX_NP = 14;
 
@@ -82,6 +84,10 @@ export class AttributionContext {
     this.sentenceOf = new Int32Array(this.tokens.length).fill(-1);
     this.sentences.forEach((s, si) => {
       for (let i = s.firstToken; i < s.endToken; i++) this.sentenceOf[i] = si;
+      // "Jolly said ...", "Young told ...": a capitalised name opening the sentence that the tagger reads as an adverb or
+      // adjective, right before a reporting verb.
+      const f = s.firstToken;
+      if ((this.pos[f] === 'ADV' || this.pos[f] === 'ADJ') && this.pos[f + 1] === 'VERB' && lexicon.verbs.has(this.words[f + 1]!) && /^\p{Lu}\p{Ll}/u.test(doc.text.slice(this.tokens[f]!.start, this.tokens[f]!.start + 2)) && !SENTENCE_ADVERBS.has(this.words[f]!)) this.pos[f] = 'PROPN';
     });
   }
 
