@@ -800,3 +800,12 @@ describe('Attributor: a name the tagger reads as an adverb', () => {
     expect(find(a, 'ferry budget').speaker?.text).toBe('Jolly');
   });
 });
+
+describe('Attributor: an opening quotation mark after "said NP" goes on with the clause', () => {
+  it('"Holm, the harbour chief who runs the board, which oversees the port, said Berg\'s plans “put the route at risk”"', () => {
+    const a = attribute(`${TITLE}Kari Holm, the harbour chief who runs the board, which oversees the port, said Berg's plans “put the whole route at risk” this winter.`);
+    const x = find(a, 'whole route');
+    expect(x.speaker?.text).toBe('Kari Holm, the harbour chief who runs the board, which oversees the port');
+    expect(x.content.text.startsWith("Berg's plans")).toBe(true);
+  });
+});

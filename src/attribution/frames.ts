@@ -141,7 +141,9 @@ function afterFrame(ctx: AttributionContext, si: number, p0: number, obj: boolea
     }
     break;
   }
-  if (p >= hi || /^[.!?;,]+$/.test(ctx.word(p)) || ctx.word(p) === "'" || ctx.word(p) === '"') return { next: p, medium, addressee };
+  // A closing quotation mark ends the frame too; an opening one starts more of the clause ("said X's donations ''call ...''").
+  const closingMark = (ctx.word(p) === "'" || ctx.word(p) === '"') && ctx.anyQuoteStartingAt(ctx.start(p))?.start !== ctx.start(p);
+  if (p >= hi || /^[.!?;,]+$/.test(ctx.word(p)) || closingMark) return { next: p, medium, addressee };
   // Circumstances after the frame ("said during a speech at the council in New York"): skip to the next comma.
   if (ctx.tag(p) === 'ADP' || anything) {
     let q = p;
