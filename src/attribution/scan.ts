@@ -41,6 +41,8 @@ function isVerbUse(ctx: AttributionContext, i: number): boolean {
   // "758 pledged delegates", "the stated goal": a participle before a noun is an adjective.
   const prevTag = ctx.tag(i - 1);
   if ((prevTag === 'DET' || prevTag === 'NUM' || prevTag === 'ADJ') && ctx.tag(i + 1) === 'NOUN' && ctx.word(i).endsWith('ed')) return false;
+  // "Western states that ...", "the four states that ...": a plural "-s" form after a modifier is a noun, whatever its tag.
+  if ((prevTag === 'DET' || prevTag === 'NUM' || prevTag === 'ADJ') && /[^s]s$/.test(ctx.word(i)) && ctx.word(i + 1) === 'that') return false;
   if (tag === 'VERB') return true;
   // "United States", "Post" in a name: a capitalised noun is not a verb.
   if (tag !== 'NOUN' || /^\p{Lu}/u.test(ctx.doc.text[ctx.start(i)] ?? '')) return false;
