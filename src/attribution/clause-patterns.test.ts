@@ -816,3 +816,11 @@ describe('Attributor: a plural noun before a relative "that" is not a cue', () =
     expect((a.layers.attributions ?? []).map((x) => x.cue?.text)).not.toContain('states');
   });
 });
+
+describe('Attributor: a quoted title before the speaker is not the content', () => {
+  it('"On NRK’s “Debatten,” Holm said if ..." gives the clause after the cue; "“Denver,” he answered" keeps the quotation', () => {
+    const a = attribute(`${TITLE}Wednesday on NRK’s “Debatten,” Kari Holm said if the board cut the night ferry it would be a “betrayal of the islands.”\n\n“Bodø,” he answered.`);
+    expect(find(a, 'night ferry').content.text.startsWith('if the board')).toBe(true);
+    expect(find(a, 'Bodø').speaker?.text).toBe('he');
+  });
+});

@@ -222,7 +222,10 @@ export class AttributionContext {
     // Never back over a paragraph break: a quotation closing the paragraph before is not this sentence's.
     while (p > 0 && /[^\S\n]|,/.test(this.doc.norm[p - 1]!)) p--;
     // A short quotation counts when it ends in punctuation ("'Denver,' he answered").
-    const quote = this.quoteByEnd.get(p) ?? this.punctuatedQuoteByEnd.get(p);
+    const short = this.punctuatedQuoteByEnd.get(p);
+    // ... unless a possessive or a preposition shows it is a title ("on Fox News's “Hannity,” Gingrich said if ...").
+    const title = short !== undefined && /('s|\b(on|in|at|of|from|to))\s*$/i.test(this.doc.norm.slice(Math.max(0, short.start - 6), short.start));
+    const quote = this.quoteByEnd.get(p) ?? (title ? undefined : short);
     return quote && quote.closed ? quote : null;
   }
 
