@@ -188,24 +188,31 @@ const NP_OBJECT_PREPOSITION = /\s(to|about|at|on|of|for|with)$/;
  */
 const DASH_CREDIT = /^[ \t]*(\u2015|\u2014|\u2013|--?)[ \t]*((?:\p{Lu}[\p{L}'.-]*|\p{Lu}\.)(?:[ \t]+(?:\p{Lu}[\p{L}'.-]*|\p{Lu}\.)){0,5})[ \t]*(?:,[^\n]*)?$/mu;
 
+/** Does any frame's content overlap [start, end)? */
+function covered(frames: readonly Frame[], start: number, end: number): boolean {
+  return frames.some((f) => f.parts.some((p) => p.start < end && start < p.end));
+}
+
 function addDashCredits(ctx: AttributionContext, frames: Frame[]): void {
   const text = ctx.doc.norm;
+  // From `from` to the end of its line or of its paragraph, whichever comes first.
+  const lineFrom = (from: number, paraEnd: number): string => {
+    const newline = text.indexOf('\n', from);
+    return text.slice(from, newline >= 0 && newline < paraEnd ? newline : paraEnd);
+  };
   for (const q of ctx.speechQuotes) {
-    if (!q.closed || frames.some((f) => f.parts.some((p) => p.start < q.end && q.start < p.end))) continue;
+    if (!q.closed || covered(frames, q.start, q.end)) continue;
     const para = ctx.paragraphs.findIndex((p) => p.start <= q.start && q.start < p.end);
     if (para < 0) continue;
-    const { end } = ctx.paragraphs[para]!;
-    // The rest of the quotation's line, or, when the quotation ends its paragraph, the next paragraph.
+    // The rest of the quotation's line, or, when the quotation ends its paragraph, the next paragraph's first line.
     let from = q.end;
-    const lineEnd = text.indexOf('\n', from);
-    const rest = text.slice(from, lineEnd >= 0 && lineEnd < end ? lineEnd : end);
-    if (/^[\s.]*$/.test(rest) && (lineEnd < 0 || lineEnd >= end)) {
+    let line = lineFrom(from, ctx.paragraphs[para]!.end);
+    if (/^[\s.]*$/.test(line) && from + line.length >= ctx.paragraphs[para]!.end) {
       const next = ctx.paragraphs[para + 1];
       if (!next) continue;
       from = next.start;
+      line = lineFrom(from, next.end);
     }
-    const lineStop = text.indexOf('\n', from);
-    const line = text.slice(from, lineStop >= 0 ? Math.min(lineStop, ctx.paragraphs.find((p) => p.start <= from && from < p.end)?.end ?? lineStop) : text.length);
     const m = DASH_CREDIT.exec(line.replace(/\.\s*$/, ''));
     if (!m) continue;
     const dash = from + m[0].indexOf(m[1]!);
@@ -231,10 +238,12 @@ function addDashCredits(ctx: AttributionContext, frames: Frame[]): void {
 
 /** A paragraph that is all quotation, with no cue of its own, continues the previous speaker. */
 function addFloatingQuotes(ctx: AttributionContext, frames: Frame[]): void {
-  const covered = (start: number, end: number): boolean => frames.some((f) => f.parts.some((p) => p.start < end && start < p.end));
+  const lastPart = (f: Frame): CharSpan => f.parts[f.parts.length - 1]!;
+  // A quotation, or a clause closing with one ("Clubs are ''just scratching out a profit,'' Hedge said. ''…''").
+  const endsInQuote = (p: CharSpan): boolean => ctx.quotes.some((x) => x.start >= p.start && x.end >= p.end - 1 && x.end <= p.end + 1 && x.words >= 2);
   const ordered = (): Frame[] => [...frames].sort((a, b) => a.parts[0]!.start - b.parts[0]!.start);
   for (const q of ctx.speechQuotes) {
-    if (covered(q.start, q.end)) continue;
+    if (covered(frames, q.start, q.end)) continue;
     const para = ctx.paragraphs.find((p) => p.start <= q.start && q.start < p.end);
     if (!para) continue;
     const before = ctx.doc.norm.slice(para.start, q.start);
@@ -254,9 +263,6 @@ function addFloatingQuotes(ctx: AttributionContext, frames: Frame[]): void {
     const wholeParagraph = before.trim() === '' && /^[\s.,!?]*$/.test(after);
     // "'Part one,' he said. 'Part two.'": a quotation right after a quoted statement continues it, even when a
     // lesser frame came between them in that sentence ("said Berg, a group focused on trade. 'Part two.'").
-    const lastPart = (f: Frame): CharSpan => f.parts[f.parts.length - 1]!;
-    // A quotation, or a clause closing with one ("Clubs are ''just scratching out a profit,'' Hedge said. ''…''").
-    const endsInQuote = (p: CharSpan): boolean => ctx.quotes.some((x) => x.start >= p.start && x.end >= p.end - 1 && x.end <= p.end + 1 && x.words >= 2);
     const quotedJustBefore = ordered()
       .filter((f) => f.speaker && lastPart(f).end <= q.start && lastPart(f).start >= para.start && endsInQuote(lastPart(f)))
       .pop();
