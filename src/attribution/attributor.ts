@@ -13,6 +13,7 @@ import type { CharSpan } from './content-spans.js';
 import type { Frame } from './frames.js';
 import { findHedges, isHedged } from './hedges.js';
 import { attributionLexicon, type AttributionLexicon } from './lexicon.js';
+import type { Quote } from './quotes.js';
 import { scanFrames } from './scan.js';
 
 /** Quoted fragments with at least this many words make indirect content "mixed". */
@@ -186,7 +187,10 @@ const NP_OBJECT_PREPOSITION = /\s(to|about|at|on|of|for|with)$/;
  * under an epigraph or a vox-pop. The name: up to six capitalised words or
  * initials; a description may follow a comma.
  */
-const DASH_CREDIT = /^[ \t]*(\u2015|\u2014|\u2013|--?)[ \t]*((?:\p{Lu}[\p{L}'.-]*|\p{Lu}\.)(?:[ \t]+(?:\p{Lu}[\p{L}'.-]*|\p{Lu}\.)){0,5})[ \t]*(?:,[^\n]*)?$/mu;
+const DASH_CREDIT = /^[ \t]*(\u2015|\u2014|\u2013|--?)[ \t]*((?:\p{Lu}[\p{L}'.-]*|\p{Lu}\.)(?:[ \t]+(?:\p{Lu}[\p{L}'.-]*|\p{Lu}\.)){0,5})[ \t]*(?:,[^\n]*)?$/u;
+/** A credit line is short; a name is no weekday or month ("“No More War” — Monday"). */
+const MAX_CREDIT_LINE = 200;
+const NOT_NAMES = /^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b/;
 
 /** Does any frame's content overlap [start, end)? */
 function covered(frames: readonly Frame[], start: number, end: number): boolean {
@@ -213,8 +217,9 @@ function addDashCredits(ctx: AttributionContext, frames: Frame[]): void {
       from = next.start;
       line = lineFrom(from, next.end);
     }
+    if (line.length > MAX_CREDIT_LINE || !/^\s*[-\u2013\u2014\u2015]/.test(line)) continue;
     const m = DASH_CREDIT.exec(line.replace(/\.\s*$/, ''));
-    if (!m) continue;
+    if (!m || NOT_NAMES.test(m[2]!)) continue;
     const dash = from + m[0].indexOf(m[1]!);
     const nameStart = from + m[0].indexOf(m[2]!, m[0].indexOf(m[1]!) + m[1]!.length);
     const cueToken = ctx.tokens.findIndex((t) => t.start === dash);
@@ -240,7 +245,9 @@ function addDashCredits(ctx: AttributionContext, frames: Frame[]): void {
 function addFloatingQuotes(ctx: AttributionContext, frames: Frame[]): void {
   const lastPart = (f: Frame): CharSpan => f.parts[f.parts.length - 1]!;
   // A quotation, or a clause closing with one ("Clubs are ''just scratching out a profit,'' Hedge said. ''…''").
-  const endsInQuote = (p: CharSpan): boolean => ctx.quotes.some((x) => x.start >= p.start && x.end >= p.end - 1 && x.end <= p.end + 1 && x.words >= 2);
+  const quotesByEnd = new Map<number, Quote[]>();
+  for (const x of ctx.quotes) if (x.words >= 2) quotesByEnd.set(x.end, [...(quotesByEnd.get(x.end) ?? []), x]);
+  const endsInQuote = (p: CharSpan): boolean => [p.end - 1, p.end, p.end + 1].some((e) => quotesByEnd.get(e)?.some((x) => x.start >= p.start) ?? false);
   const ordered = (): Frame[] => [...frames].sort((a, b) => a.parts[0]!.start - b.parts[0]!.start);
   for (const q of ctx.speechQuotes) {
     if (covered(frames, q.start, q.end)) continue;

@@ -35,10 +35,14 @@ export function accordingFrame(ctx: AttributionContext, si: number, first: numbe
   if (opening === lo) {
     if (ctx.word(p) !== ',' || p + 1 >= hi) return null;
     // "According to the poll, conducted in May, ...", "In the polls, however, ...": a participle phrase or an adverb set off by commas.
-    while (ctx.tag(p + 1) === 'ADV' || (ctx.tag(p + 1) === 'VERB' && ctx.word(p + 1).endsWith('ed'))) {
-      let next = p + 2;
-      while (next < hi && next - p <= 12 && ctx.word(next) !== ',') next++;
-      if (ctx.word(next) !== ',' || next + 1 >= hi) break;
+    for (;;) {
+      let next = -1;
+      if (ctx.tag(p + 1) === 'ADV' && ctx.word(p + 2) === ',') next = p + 2;
+      else if (ctx.tag(p + 1) === 'VERB' && ctx.word(p + 1).endsWith('ed')) {
+        next = p + 2;
+        while (next < hi && next - p <= 12 && ctx.word(next) !== ',') next++;
+      }
+      if (next < 0 || ctx.word(next) !== ',' || next + 1 >= hi) break;
       p = next;
     }
     frame.parts.push(contentFrom(ctx, si, ctx.start(p + 1)));

@@ -824,3 +824,12 @@ describe('Attributor: a quoted title before the speaker is not the content', () 
     expect(find(a, 'Bodø').speaker?.text).toBe('he');
   });
 });
+
+describe('Attributor: edge cases of this stop\'s rules', () => {
+  it('a fronted source keeps a clause opened by an adverb; "It\'s “absurd,” X said" keeps its quotation; a weekday is no credit', () => {
+    const a = attribute(`${TITLE}According to the poll, only 20% of islanders back the plan, down from 30% in May.\n\nIt's “absurd,” Holm said of the plan.\n\n“No more night ferries” — Monday`);
+    expect(find(a, 'only 20%').content.text).toBe('only 20% of islanders back the plan, down from 30% in May');
+    expect(find(a, 'absurd').content.text).toBe("It's “absurd,”");
+    expect((a.layers.attributions ?? []).some((x) => x.speaker?.text === 'Monday')).toBe(false);
+  });
+});

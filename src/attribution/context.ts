@@ -32,6 +32,8 @@ const PERSONAL_PRONOUNS = new Set([...OBJECT_PRONOUNS, 'i', 'you', 'he', 'she', 
 const POSSESSIVE = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
 /** Adverbs and adjectives that open a sentence before a verb as themselves ("Later said", "Still, ..."). */
 const SENTENCE_ADVERBS = new Set(['also', 'still', 'then', 'later', 'now', 'again', 'instead', 'yet', 'so', 'thus', 'hence', 'earlier', 'first', 'rather', 'indeed', 'soon', 'once', 'often', 'never', 'ever', 'here', 'there', 'too', 'even', 'just', 'only', 'already', 'almost', 'perhaps', 'maybe', 'most', 'many', 'some', 'few', 'several', 'more', 'less', 'much', 'other', 'others', 'such', 'last', 'next', 'both', 'all', 'each', 'further', 'together', 'meanwhile', 'however', 'therefore']);
+/** Words whose "'s" is "is" or "has", not a possessive ("It's “absurd,” Jones said"). */
+const CONTRACTED = new Set(['it', 'that', 'what', 'he', 'she', 'there', 'here', 'who', 'let', 'where', 'how', 'this', 'everyone', 'nobody', 'one']);
 const NEGATION = new Set(['not', "n't", 'never', 'no']);
 const MAX_NP = 14;
 
@@ -223,8 +225,10 @@ export class AttributionContext {
     while (p > 0 && /[^\S\n]|,/.test(this.doc.norm[p - 1]!)) p--;
     // A short quotation counts when it ends in punctuation ("'Denver,' he answered").
     const short = this.punctuatedQuoteByEnd.get(p);
-    // ... unless a possessive or a preposition shows it is a title ("on Fox News's “Hannity,” Gingrich said if ...").
-    const title = short !== undefined && /('s|\b(on|in|at|of|from|to))\s*$/i.test(this.doc.norm.slice(Math.max(0, short.start - 6), short.start));
+    // ... unless a name's possessive or a preposition shows it is a title ("on Fox News's “Hannity,” Gingrich said if ...";
+    // "It's “absurd,” Jones said" is no possessive).
+    const before = short === undefined ? null : /(\p{Lu}[\p{L}.-]*)'s\s*$|\b(on|in|at|of|from|to)\s*$/iu.exec(this.doc.norm.slice(Math.max(0, short.start - 40), short.start));
+    const title = before !== null && (before[2] !== undefined || !CONTRACTED.has(before[1]!.toLowerCase()));
     const quote = this.quoteByEnd.get(p) ?? (title ? undefined : short);
     return quote && quote.closed ? quote : null;
   }
