@@ -833,3 +833,10 @@ describe('Attributor: edge cases of this stop\'s rules', () => {
     expect((a.layers.attributions ?? []).some((x) => x.speaker?.text === 'Monday')).toBe(false);
   });
 });
+
+describe('Attributor: an "-s" form after "to" is a plural noun', () => {
+  it('"…,” Holm said, referring to reports that …" gives the participle frame its object', () => {
+    const a = attribute(`${TITLE}“The timetable will take a hit,” Holm said, referring to reports that the board may cut the night ferry.\n\nBerg wants to focus on the morning boats.`);
+    expect(find(a, 'may cut the night ferry').speaker?.text).toBe('Holm');
+  });
+});

@@ -85,7 +85,14 @@ export class AttributionContext {
     }
     this.sentenceOf = new Int32Array(this.tokens.length).fill(-1);
     this.sentences.forEach((s, si) => {
-      for (let i = s.firstToken; i < s.endToken; i++) this.sentenceOf[i] = si;
+      for (let i = s.firstToken; i < s.endToken; i++) {
+        this.sentenceOf[i] = si;
+        // "referring to reports that ...": an "-s" form right after "to" is no infinitive but a plural noun.
+        if (this.pos[i] === 'VERB' && this.words[i - 1] === 'to' && /[^siu]s$/.test(this.words[i]!) && i > s.firstToken) {
+          this.pos[i] = 'NOUN';
+          this.pos[i - 1] = 'ADP';
+        }
+      }
       // "Jolly said ...", "Young told ...": a capitalised name opening the sentence that the tagger reads as an adverb or
       // adjective, right before a reporting verb.
       const f = s.firstToken;
