@@ -840,3 +840,11 @@ describe('Attributor: an "-s" form after "to" is a plural noun', () => {
     expect(find(a, 'may cut the night ferry').speaker?.text).toBe('Holm');
   });
 });
+
+describe('Attributor: a phrase participle opened by a preposition', () => {
+  it('"After talking about the timetable, Lund suggested ..." gives "talking about" to the clause\'s subject', () => {
+    const a = attribute(`${TITLE}After talking about the timetable, Mr. Lund suggested a new route.\n\nOthers, reacting to the delay, shouted at the crew.`);
+    const x = find(a, 'the timetable');
+    expect([x.speaker?.text, x.cue?.text]).toEqual(['Mr. Lund', 'talking about']);
+  });
+});

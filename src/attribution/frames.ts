@@ -60,6 +60,7 @@ interface Cue {
   flags: CueFlags;
 }
 
+const PARTICIPLE_PREPOSITIONS = new Set(['by', 'after', 'while', 'before', 'when', 'since']);
 const NAMING_FORMS = new Set(['called', 'dubbed', 'named', 'titled']);
 
 /**
@@ -258,7 +259,9 @@ export function cueFrame(ctx: AttributionContext, si: number, cue: Cue, consumed
   // (only there: "Others, reacting to the delay, shouted" is not a statement about the delay).
   const invertedBefore = ingCue && ctx.word(left.first - 1) === ',' ? invertedFrameSpeaker(ctx, lo, left.first - 1) : null;
   const afterReport = ctx.word(left.first - 1) === ',' && (invertedBefore !== null || isReportVerb(ctx, left.first - 2, lo));
-  const participle = ingCue && (cue.end === cue.first + 1 || (ctx.tag(cue.first) === 'VERB' && afterReport));
+  // "by talking about ...", "After talking about security, Netanyahu ...": a phrase participle opened by a preposition.
+  const adverbial = ctx.tag(cue.first) === 'VERB' && PARTICIPLE_PREPOSITIONS.has(ctx.word(left.first - 1));
+  const participle = ingCue && (cue.end === cue.first + 1 || (ctx.tag(cue.first) === 'VERB' && (afterReport || adverbial)));
   // A sentence split inside the subject ("Sen. Bernie Sanders (I-Vt.) | said he ..."): the subject may start in the previous sentence.
   const subjectLo = splitSubjectStart(ctx, si);
   let speaker: TokenRange | null = givenSpeaker ?? (participle ? null : speakerLeft(ctx, left.first, lo));
