@@ -848,3 +848,12 @@ describe('Attributor: a phrase participle opened by a preposition', () => {
     expect([x.speaker?.text, x.cue?.text]).toEqual(['Mr. Lund', 'talking about']);
   });
 });
+
+describe('Attributor: a phrase with no verb between the cue and a quotation set off by a comma', () => {
+  it('"acknowledged, however, “…”" and "saying at one point, “…”"', () => {
+    const a = attribute(`${TITLE}Holm acknowledged, however, “As they say on the docks, past performance is no guide to the winter.”\n\nBerg seemed to mock the plan, saying at one point, “The answer is not simply to add more boats.” But he stopped there.`);
+    expect(find(a, 'past performance').speaker?.text).toBe('Holm');
+    const x = find(a, 'simply to add');
+    expect([x.speaker?.text, x.type]).toEqual(['Berg', 'direct']);
+  });
+});

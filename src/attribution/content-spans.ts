@@ -23,6 +23,8 @@ const ANSWERS = new Set(['yes', 'no', 'so']);
 const WH = new Set(['whether', 'if', 'how', 'why', 'what', 'when', 'who', 'where']);
 const CLAUSE_START = new Set(['PRON', 'DET', 'PROPN', 'NOUN', 'NUM', 'ADJ']);
 const CLAUSE_START_WORDS = new Set(['there', 'this', 'these', 'those']);
+/** What may stand between a cue and a quotation set off by a comma: a phrase with no verb. */
+const QUOTE_LEAD_TAGS = new Set(['ADP', 'DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'ADV', 'PUNCT', 'PRON']);
 /** Prepositions whose object is the content ("asked for volunteers", "warned of the risk"). */
 const OBJECT_PREPOSITIONS = new Set(['for', 'of', 'about', 'against', 'with']);
 
@@ -204,6 +206,13 @@ export function postContent(ctx: AttributionContext, si: number, p0: number, fla
   if (flags.bare && QUANTIFIERS.has(w) && hasVerbAfter(ctx, p + 2, hi)) return at(p, ctx.start(p), 'bare');
   // A gerund subject: "said having Mr. Putin's respect is a positive development".
   if (flags.bare && ctx.tag(p) === 'VERB' && w.endsWith('ing') && hasVerbAfter(ctx, p + 2, hi)) return at(p, ctx.start(p), 'bare');
+  // "declared in the debate spin room, “...”", "acknowledged, however, “...”", "saying at one point, ''...''":
+  // a phrase with no verb, then a comma and the quotation.
+  for (let q = p; q < hi && q - p <= 10; q++) {
+    const quote = ctx.word(q) === ',' ? ctx.quoteStartingAt(ctx.end(q)) : null;
+    if (quote) return at(q + 1, quote.start, 'quote');
+    if (!QUOTE_LEAD_TAGS.has(ctx.tag(q)) || ctx.inQuote[q]! >= 0) break;
+  }
   // "told a town hall in Salem, New Hampshire on Monday that ...": phrases with no verb before "that".
   for (let q = p; q < hi && q - p <= 12; q++) {
     const wq = ctx.word(q);
