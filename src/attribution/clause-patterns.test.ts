@@ -857,3 +857,10 @@ describe('Attributor: a phrase with no verb between the cue and a quotation set 
     expect([x.speaker?.text, x.type]).toEqual(['Berg', 'direct']);
   });
 });
+
+describe('Attributor: "another" stands for a person', () => {
+  it('"“…,” said one captain. Yet another said, “…”"', () => {
+    const a = attribute(`${TITLE}“It will be close,” said one captain. Yet another said, “The night ferry is in a five-way fight for the budget.”`);
+    expect(find(a, 'five-way fight').speaker?.text).toBe('another');
+  });
+});

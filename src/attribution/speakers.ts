@@ -20,7 +20,7 @@ const ADVERB_LIKE = new Set(['since', 'already', 'long']);
 /** Quantifiers and emphatic words floating after the subject ("Bolton and Gorka both denounced", "Trump himself said", "voters overall said"). */
 const FLOATING_WORDS = new Set(['both', 'all', 'each', 'overall', 'alone', 'together', 'himself', 'herself', 'themselves', 'itself']);
 /** Quantifiers that stand alone for people ("Most believe", "Many say", "Others argued"). */
-export const QUANTIFIER_SUBJECTS = new Set(['most', 'many', 'some', 'few', 'several', 'others', 'both', 'all', 'half', 'none', 'more', 'fewer']);
+export const QUANTIFIER_SUBJECTS = new Set(['most', 'many', 'some', 'few', 'several', 'others', 'another', 'both', 'all', 'half', 'none', 'more', 'fewer']);
 
 /** Auxiliaries, adverbs and negation left of a cue: where the speaker phrase must end. */
 export function leftOfCue(ctx: AttributionContext, cue: number, lo: number): { first: number; negated: boolean; passive: boolean; auxiliary: boolean } {
