@@ -864,3 +864,10 @@ describe('Attributor: "another" stands for a person', () => {
     expect(find(a, 'five-way fight').speaker?.text).toBe('another');
   });
 });
+
+describe('Attributor: a cue form tagged as a noun before a quotation', () => {
+  it('"The ad claims “…”"', () => {
+    const a = attribute(`${TITLE}The ad claims “Berg is the captain you can trust.”`);
+    expect(find(a, 'captain you can trust').speaker?.text).toBe('The ad');
+  });
+});

@@ -61,7 +61,9 @@ function isVerbUse(ctx: AttributionContext, i: number): boolean {
   if (prevTag === 'NOUN' && prev.endsWith('s') && (ctx.word(i + 1) === ',' || ctx.word(i + 1) === '.')) return true;
   // "Many activists dislike the idea", "most voters say he ...": a plural subject, then a clause or an object.
   if (prevTag === 'NOUN' && prev.endsWith('s') && !ctx.word(i).endsWith('s') && OBJECT_OPENERS.has(ctx.tag(i + 1))) return true;
-  return prev === ',' || ctx.word(i + 1) === 'that' || ctx.tag(i - 1) === 'PROPN' || ctx.tag(i - 1) === 'PRON' || ctx.quoteEndingBefore(ctx.start(i)) !== null;
+  // "The ad claims “...”": a quotation right after a cue form that follows its subject.
+  const quoteAfter = ctx.quoteStartingAt(ctx.end(i)) !== null && ctx.tag(i - 1) === 'NOUN';
+  return prev === ',' || ctx.word(i + 1) === 'that' || ctx.tag(i - 1) === 'PROPN' || ctx.tag(i - 1) === 'PRON' || ctx.quoteEndingBefore(ctx.start(i)) !== null || quoteAfter;
 }
 
 const OBJECT_OPENERS = new Set(['DET', 'PRON', 'PROPN', 'ADJ', 'NUM', 'SCONJ']);
