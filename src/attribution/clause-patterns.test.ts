@@ -871,3 +871,12 @@ describe('Attributor: a cue form tagged as a noun before a quotation', () => {
     expect(find(a, 'captain you can trust').speaker?.text).toBe('The ad');
   });
 });
+
+describe('Attributor: a name the tagger reads as a verb right after a quotation', () => {
+  it('"“…,” Cross wrote."', () => {
+    const a = attribute(`${TITLE}“The divisions on the island are great,” Cross wrote. “Instead, we are left with a fight over one boat.”`);
+    const x = find(a, 'divisions on the island');
+    expect(x.speaker?.text).toBe('Cross');
+    expect(whole(x)).toContain('fight over one boat');
+  });
+});

@@ -193,7 +193,8 @@ export function speakerLeft(ctx: AttributionContext, a: number, lo: number): Tok
   if (QUANTIFIER_SUBJECTS.has(ctx.word(a - 1)) && a - 1 >= lo) return { first: a - 1, end: a };
   // "Cook said ...": a capitalised name opening the clause that the tagger read as a verb or an adjective.
   const name = a - 1;
-  const opens = name === lo || ctx.tag(name - 1) === 'CCONJ' || ctx.word(name - 1) === ',';
+  // ... also right after a quotation ("“...,” Cross wrote").
+  const opens = name === lo || ctx.tag(name - 1) === 'CCONJ' || ctx.word(name - 1) === ',' || (name >= lo && ctx.quoteEndingBefore(ctx.start(name)) !== null);
   if (name >= lo && opens && /^\p{Lu}\p{Ll}+$/u.test(ctx.doc.text.slice(ctx.start(name), ctx.end(name))) && !ctx.lexicon.verbs.has(ctx.word(name)) && ['VERB', 'ADJ', 'ADV', 'NOUN'].includes(ctx.tag(name))) {
     return { first: name, end: a };
   }
