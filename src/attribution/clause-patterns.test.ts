@@ -880,3 +880,11 @@ describe('Attributor: a name the tagger reads as a verb right after a quotation'
     expect(whole(x)).toContain('fight over one boat');
   });
 });
+
+describe('Attributor: a gerund object before a comma and a reporting verb', () => {
+  it('"“…,” Berg, who has proposed repealing the fare over five years, said at the time."', () => {
+    const a = attribute(`${TITLE}“The answer you want is, ‘I’m for the ferry, darn it,’” Berg, who has proposed repealing the fare over five years, said at the time.`);
+    const x = find(a, 'answer you want');
+    expect([x.type, x.speaker?.text]).toEqual(['direct', 'Berg, who has proposed repealing the fare over five years']);
+  });
+});

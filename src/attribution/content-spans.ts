@@ -130,6 +130,13 @@ export function npContent(ctx: AttributionContext, si: number, first: number): C
   return { start: ctx.start(first), end: Math.min(whole.end, Math.max(ctx.end(Math.max(first, i - 1)), ctx.start(first))) };
 }
 
+/** Is the first verb at or after `from` a reporting verb set off by a comma (", said at the time")? */
+function reportFollows(ctx: AttributionContext, from: number, hi: number): boolean {
+  let v = from;
+  while (v < hi && ctx.tag(v) !== 'VERB' && ctx.tag(v) !== 'AUX') v++;
+  return v < hi && ctx.word(v - 1) === ',' && ctx.lexicon.verbs.has(ctx.word(v));
+}
+
 export function hasVerbAfter(ctx: AttributionContext, from: number, limit: number): boolean {
   for (let i = from; i < limit; i++) if (ctx.tag(i) === 'VERB' || ctx.tag(i) === 'AUX') return true;
   return false;
@@ -205,7 +212,8 @@ export function postContent(ctx: AttributionContext, si: number, p0: number, fla
   // "said about half of the adjustment reflected ...": a subject opening with a quantifier.
   if (flags.bare && QUANTIFIERS.has(w) && hasVerbAfter(ctx, p + 2, hi)) return at(p, ctx.start(p), 'bare');
   // A gerund subject: "said having Mr. Putin's respect is a positive development".
-  if (flags.bare && ctx.tag(p) === 'VERB' && w.endsWith('ing') && hasVerbAfter(ctx, p + 2, hi)) return at(p, ctx.start(p), 'bare');
+  // (Not when that verb is a reporting verb after a comma: in "proposed repealing the mandate, said ..." the gerund is an object.)
+  if (flags.bare && ctx.tag(p) === 'VERB' && w.endsWith('ing') && hasVerbAfter(ctx, p + 2, hi) && !reportFollows(ctx, p + 2, hi)) return at(p, ctx.start(p), 'bare');
   // "declared in the debate spin room, “...”", "acknowledged, however, “...”", "saying at one point, ''...''":
   // a phrase with no verb, then a comma and the quotation.
   for (let q = p; q < hi && q - p <= 10; q++) {
