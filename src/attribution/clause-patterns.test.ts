@@ -888,3 +888,11 @@ describe('Attributor: a gerund object before a comma and a reporting verb', () =
     expect([x.type, x.speaker?.text]).toEqual(['direct', 'Berg, who has proposed repealing the fare over five years']);
   });
 });
+
+describe('Attributor: a single quote closing right before a doubled closing mark', () => {
+  it('"\'\'She\'d look at me and say, \'Why?\'\'\' Lund said" is one quotation', () => {
+    const a = attribute(`${TITLE}''She'd look at me and say, 'What did the captain mean by that?''' Mr. Lund said, holding the rail.`);
+    const x = find(a, 'She\'d look at me');
+    expect([x.type, x.speaker?.text]).toEqual(['direct', 'Mr. Lund']);
+  });
+});

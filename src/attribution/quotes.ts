@@ -62,7 +62,11 @@ function doubleMarks(text: string, norm: string, para: Paragraph): Mark[] {
   for (let i = para.start; i < para.end; i++) {
     const c = norm[i];
     if (c === '"') marks.push({ at: i, len: 1, dir: direction(text, norm, i, 1, para) });
-    else if ((c === "'" && norm[i + 1] === "'") || (c === '`' && norm[i + 1] === '`')) {
+    else if (c === "'" && norm[i + 1] === "'" && norm[i + 2] === "'" && i > para.start && !/\s/.test(norm[i - 1]!)) {
+      // "''..., 'What did he mean?''' Biden said": a single quote closing, then the doubled closing mark.
+      marks.push({ at: i + 1, len: 2, dir: direction(text, norm, i + 1, 2, para) });
+      i += 2;
+    } else if ((c === "'" && norm[i + 1] === "'") || (c === '`' && norm[i + 1] === '`')) {
       const dir = c === '`' ? 'open' : direction(text, norm, i, 2, para);
       marks.push({ at: i, len: 2, dir });
       i++;
