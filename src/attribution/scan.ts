@@ -205,6 +205,10 @@ function framesInSentence(ctx: AttributionContext, si: number): Frame[] {
     if (verb && isVerbUse(ctx, i)) {
       const frame = cueFrame(ctx, si, { first: i, end: i + 1, lemma: verb.lemma, cls: verb.cls, flags: verb.flags }, consumed);
       if (frame) frames.push(frame);
+    } else if (ctx.tag(i) === 'VERB' && afterQuotedStatement(ctx, si, i)) {
+      // "“...,” Oliver barked.": any verb closing a quotation's frame is a speech verb.
+      const frame = cueFrame(ctx, si, { first: i, end: i + 1, lemma: ctx.word(i), cls: 'speech', flags: QUOTE_FRAME_FLAGS }, consumed);
+      if (frame) frames.push(frame);
     } else if (ctx.tag(i) === 'VERB' && ctx.word(i + 1) === 'whether') {
       // Any verb with a subject and a whether-clause asks or weighs a question ("wondered whether", "determine whether").
       const frame = cueFrame(ctx, si, { first: i, end: i + 1, lemma: ctx.word(i), cls: 'speech', flags: THAT_FLAGS }, consumed);
@@ -219,6 +223,27 @@ function framesInSentence(ctx: AttributionContext, si: number): Frame[] {
   if (introduced) frames.push(introduced);
   splitSequences(ctx, si, frames);
   return settle(ctx, frames);
+}
+
+const QUOTE_FRAME_FLAGS = { obj: false, bare: false, pre: true, inv: true, to: false, np: false };
+
+/**
+ * "“...,” Oliver barked." / "“...,” barked Oliver.": a past-tense verb right
+ * after a quotation and a one- to four-word name, or right after the
+ * quotation with the name after it, that ends the sentence or a clause.
+ */
+function afterQuotedStatement(ctx: AttributionContext, si: number, i: number): boolean {
+  const s = ctx.sentences[si]!;
+  const w = ctx.word(i);
+  if (!w.endsWith('ed') || /^\p{Lu}/u.test(ctx.doc.text[ctx.start(i)] ?? '')) return false;
+  const ends = (k: number): boolean => k >= s.endToken - 1 || /^[.,;!?]$/.test(ctx.word(k));
+  // "“...,” Oliver barked." — the name between the quotation and the verb.
+  let n = i - 1;
+  while (n >= s.firstToken && i - n <= 4 && ctx.tag(n) === 'PROPN') n--;
+  if (n < i - 1 && ctx.quoteEndingBefore(ctx.start(n + 1)) !== null && ends(i + 1)) return true;
+  // "he barked" — a pronoun.
+  if (ctx.tag(i - 1) === 'PRON' && ['he', 'she', 'they', 'i', 'we'].includes(ctx.word(i - 1)) && ctx.quoteEndingBefore(ctx.start(i - 1)) !== null && ends(i + 1)) return true;
+  return false;
 }
 
 const CONTRASTS = new Set(['and', 'but', 'while', 'whereas']);
