@@ -898,7 +898,7 @@ describe('Attributor: a single quote closing right before a doubled closing mark
 });
 
 describe('Attributor: any past-tense verb closing a quotation frame', () => {
-  it('"“…,” Oliver barked." and "“…?” Hannity pressed." are speech; "“Fog” Lund examined." needs a sentence end right after', () => {
+  it('"“…,” Oliver barked." and "“…?” Holm pressed." are speech', () => {
     const a = attribute(`${TITLE}“For a start, the ferry never ran on time,” Oliver barked.\n\n“Would it run in winter?” Holm pressed. “Maybe only on weekdays?”`);
     expect(find(a, 'never ran on time').cue?.text).toBe('barked');
     const x = find(a, 'run in winter');
