@@ -904,5 +904,7 @@ describe('Attributor: any past-tense verb closing a quotation frame', () => {
     const x = find(a, 'run in winter');
     expect([x.speaker?.text, x.cue?.text]).toEqual(['Holm', 'pressed']);
     expect(whole(x)).toContain('only on weekdays');
+    const b = attribute(`${TITLE}“Nobody asked the crews,” snapped Kari Holm.`);
+    expect(find(b, 'Nobody asked').speaker?.text).toBe('Kari Holm');
   });
 });

@@ -241,6 +241,12 @@ function afterQuotedStatement(ctx: AttributionContext, si: number, i: number): b
   let n = i - 1;
   while (n >= s.firstToken && i - n <= 4 && ctx.tag(n) === 'PROPN') n--;
   if (n < i - 1 && ctx.quoteEndingBefore(ctx.start(n + 1)) !== null && ends(i + 1)) return true;
+  // "“...,” barked Oliver." — the name after the verb.
+  if (ctx.quoteEndingBefore(ctx.start(i)) !== null && ctx.tag(i + 1) === 'PROPN') {
+    let k = i + 1;
+    while (k < s.endToken && ctx.tag(k) === 'PROPN') k++;
+    if (ends(k)) return true;
+  }
   // "he barked" — a pronoun.
   if (ctx.tag(i - 1) === 'PRON' && ['he', 'she', 'they', 'i', 'we'].includes(ctx.word(i - 1)) && ctx.quoteEndingBefore(ctx.start(i - 1)) !== null && ends(i + 1)) return true;
   return false;
