@@ -908,3 +908,12 @@ describe('Attributor: any past-tense verb closing a quotation frame', () => {
     expect(find(b, 'Nobody asked').speaker?.text).toBe('Kari Holm');
   });
 });
+
+describe('Attributor: adjectives of belief before a that-clause', () => {
+  it('"loyalists were adamant that …", "Some islanders are hopeful that …"', () => {
+    const a = attribute(`${TITLE}But the captains were adamant that the night ferry has no future.\n\nSome islanders are hopeful that the board will change its mind.`);
+    const x = find(a, 'no future');
+    expect([x.speaker?.text, x.cue?.text, x.content.text]).toEqual(['the captains', 'were adamant', 'that the night ferry has no future']);
+    expect(find(a, 'change its mind').speaker?.text).toBe('Some islanders');
+  });
+});
