@@ -917,3 +917,11 @@ describe('Attributor: adjectives of belief before a that-clause', () => {
     expect(find(a, 'change its mind').speaker?.text).toBe('Some islanders');
   });
 });
+
+describe('Attributor: "make the case / the point that"', () => {
+  it('"Holm made the case that …", "Berg made the point that …"', () => {
+    const a = attribute(`${TITLE}Holm made the case that the night ferry pays for itself.\n\nBerg made the point that no other route reaches the islands.`);
+    expect(find(a, 'pays for itself').cue?.text).toBe('made the case');
+    expect(find(a, 'no other route').speaker?.text).toBe('Berg');
+  });
+});
