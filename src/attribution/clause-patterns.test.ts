@@ -925,3 +925,11 @@ describe('Attributor: "make the case / the point that"', () => {
     expect(find(a, 'no other route').speaker?.text).toBe('Berg');
   });
 });
+
+describe('Attributor: a participle opening the sentence', () => {
+  it('"Conceding that …, he warned …" gives the participle\'s statement to the main clause\'s subject', () => {
+    const a = attribute(`${TITLE}Conceding that there would likely be a new timetable in spring, he warned of delays.`);
+    const x = find(a, 'new timetable');
+    expect([x.speaker?.text, x.cue?.text, x.content.text]).toEqual(['he', 'Conceding', 'that there would likely be a new timetable in spring']);
+  });
+});

@@ -290,6 +290,8 @@ export function cueFrame(ctx: AttributionContext, si: number, cue: Cue, consumed
     if (!speaker && subjectLo < lo) speaker = clauseSubject(ctx, subjectLo, left.first);
     // "Salceda, citing State Department data, said": an apposition right after the subject.
     if (!speaker && ctx.word(left.first - 1) === ',') speaker = ctx.npLeft(left.first - 1, lo);
+    // "Promising that ..., Berg left": a participle opening the sentence; its subject follows the clause.
+    if (!speaker && left.first === lo) speaker = participleSubject(ctx, si, left.first);
   } else if (participle) speaker = participleSubject(ctx, si, left.first);
 
   // "As the paper noted, CONTENT": a clause opened by "as" gives the speaker of the main clause after its comma.

@@ -139,8 +139,10 @@ export function participleSubject(ctx: AttributionContext, si: number, at: numbe
     const left = leftOfCue(ctx, governor, lo);
     return left.negated || left.passive ? null : speakerLeft(ctx, left.first, lo);
   }
-  if (prev < lo || !ADVERBIAL_OPENERS.has(ctx.word(prev))) return null;
-  if (prev === lo || (prev - 1 === lo && ctx.tag(lo) === 'CCONJ')) {
+  // "Promising that ..., Berg left": a participle opening the sentence has the main clause's subject too.
+  const opensSentence = at === lo || (prev === lo && ctx.tag(lo) === 'CCONJ');
+  if (!opensSentence && (prev < lo || !ADVERBIAL_OPENERS.has(ctx.word(prev)))) return null;
+  if (opensSentence || prev === lo || (prev - 1 === lo && ctx.tag(lo) === 'CCONJ')) {
     // The clause opens the sentence: the subject follows its closing comma.
     for (let c = at + 1; c < s.endToken && c - at <= 25; c++) {
       if (ctx.word(c) !== ',') continue;
