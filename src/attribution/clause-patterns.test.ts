@@ -933,3 +933,11 @@ describe('Attributor: a participle opening the sentence', () => {
     expect([x.speaker?.text, x.cue?.text, x.content.text]).toEqual(['he', 'Conceding', 'that there would likely be a new timetable in spring']);
   });
 });
+
+describe('Attributor: a participle after a longer opener', () => {
+  it('"In addition to stating that …, Lund …", "Instead of calling himself …, Mr. Berg …"', () => {
+    const a = attribute(`${TITLE}In addition to stating that the fares were too high, Lund asked for a review.\n\nInstead of calling himself a conservative, Mr. Berg spoke of the islands.`);
+    expect(find(a, 'fares were too high').speaker?.text).toBe('Lund');
+    expect(find(a, 'himself a conservative').speaker?.text).toBe('Mr. Berg');
+  });
+});

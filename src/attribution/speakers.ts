@@ -141,8 +141,13 @@ export function participleSubject(ctx: AttributionContext, si: number, at: numbe
   }
   // "Promising that ..., Berg left": a participle opening the sentence has the main clause's subject too.
   const opensSentence = at === lo || (prev === lo && ctx.tag(lo) === 'CCONJ');
-  if (!opensSentence && (prev < lo || !ADVERBIAL_OPENERS.has(ctx.word(prev)))) return null;
-  if (opensSentence || prev === lo || (prev - 1 === lo && ctx.tag(lo) === 'CCONJ')) {
+  // "In addition to stating ...": a preposition completing a longer opener.
+  const opener = ADVERBIAL_OPENERS.has(ctx.word(prev)) || (ctx.word(prev) === 'to' && ctx.word(prev - 1) === 'addition');
+  if (!opensSentence && (prev < lo || !opener)) return null;
+  // "Instead of calling himself ..., Trump": the opener's words from the sentence start.
+  let k = lo;
+  while (k < prev && (ctx.tag(k) === 'ADV' || ctx.tag(k) === 'ADP' || ctx.tag(k) === 'CCONJ' || ctx.word(k) === 'addition')) k++;
+  if (opensSentence || k === prev) {
     // The clause opens the sentence: the subject follows its closing comma.
     for (let c = at + 1; c < s.endToken && c - at <= 25; c++) {
       if (ctx.word(c) !== ',') continue;
