@@ -941,3 +941,11 @@ describe('Attributor: a participle after a longer opener', () => {
     expect(find(a, 'himself a conservative').speaker?.text).toBe('Mr. Berg');
   });
 });
+
+describe('Attributor: a relative clause with no relative word', () => {
+  it('"It is a step they believe could help the islands" gives the clause from its noun', () => {
+    const a = attribute(`${TITLE}It is a step they believe could help the islands through the winter.`);
+    const x = find(a, 'could help the islands');
+    expect([x.speaker?.text, x.content.text]).toEqual(['they', 'a step they believe could help the islands through the winter']);
+  });
+});

@@ -244,8 +244,12 @@ const EXTRACTING = new Set(['which', 'that', 'what', 'who']);
  */
 export function relativeContent(ctx: AttributionContext, si: number, speakerFirst: number, after: number): CharSpan | null {
   const hi = ctx.sentences[si]!.endToken;
-  const rel = speakerFirst - 1;
-  if (rel < ctx.sentences[si]!.firstToken || !EXTRACTING.has(ctx.word(rel))) return null;
+  const lo = ctx.sentences[si]!.firstToken;
+  let rel = speakerFirst - 1;
+  // "a step they believe could help unify the party": a relative clause with no relative word; the content starts at its noun.
+  if (rel >= lo && ctx.tag(rel) === 'NOUN' && ctx.tag(speakerFirst) === 'PRON') rel = ctx.npLeft(speakerFirst, lo)?.first ?? -1;
+  else if (rel < lo || !EXTRACTING.has(ctx.word(rel))) return null;
+  if (rel < lo) return null;
   let v = after;
   while (v < hi && ctx.tag(v) === 'ADV') v++;
   if (v >= hi || (ctx.tag(v) !== 'VERB' && ctx.tag(v) !== 'AUX') || ctx.word(v).endsWith('ing')) return null;
