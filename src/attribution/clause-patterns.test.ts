@@ -949,3 +949,10 @@ describe('Attributor: a relative clause with no relative word', () => {
     expect([x.speaker?.text, x.content.text]).toEqual(['they', 'a step they believe could help the islands through the winter']);
   });
 });
+
+describe('Attributor: an apposition opened by a participle with verbs in it', () => {
+  it('"An official, speaking on condition of anonymity to discuss the plans, said that …"', () => {
+    const a = attribute(`${TITLE}A harbour official, speaking on the condition of anonymity to discuss the board's plans, said Wednesday that the night ferry would stop in May.`);
+    expect(find(a, 'stop in May').speaker?.text).toBe("A harbour official, speaking on the condition of anonymity to discuss the board's plans");
+  });
+});

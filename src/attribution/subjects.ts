@@ -86,7 +86,12 @@ export function wholeSubject(ctx: AttributionContext, before: number, lo: number
       apposed = true;
     }
     const participle = w.endsWith('ing') || w.endsWith('ed');
-    if (participle && (apposed || ['NOUN', 'PROPN', 'ADJ'].includes(ctx.tag(i + 1))) && i > first) continue;
+    if (participle && (apposed || ['NOUN', 'PROPN', 'ADJ'].includes(ctx.tag(i + 1))) && i > first) {
+      // "An official, speaking on condition of anonymity to discuss ..., said": a participle opening an apposition may
+      // carry verbs of its own up to the apposition's comma.
+      if (ctx.word(i - 1) === ',') relative = true;
+      continue;
+    }
     // "Republicans clamoring for less ...", "a poll conducted by ...": a participle after the head noun opens a reduced relative.
     if (participle && i > first && (ctx.tag(i - 1) === 'NOUN' || ctx.tag(i - 1) === 'PROPN') && ctx.tag(i + 1) === 'ADP') {
       relative = true;
