@@ -956,3 +956,11 @@ describe('Attributor: an apposition opened by a participle with verbs in it', ()
     expect(find(a, 'stop in May').speaker?.text).toBe("A harbour official, speaking on the condition of anonymity to discuss the board's plans");
   });
 });
+
+describe('Attributor: a parenthetical between subject and verb', () => {
+  it('"Lund, for example, earlier asked the board whether …" does not read the board as the speaker', () => {
+    const a = attribute(`${TITLE}Lund, for example, earlier asked the harbour board whether the fares were legal.`);
+    expect((a.layers.attributions ?? []).some((x) => x.speaker?.text.includes('harbour board'))).toBe(false);
+    expect(find(a, 'fares were legal').speaker?.text).toBe('Lund');
+  });
+});

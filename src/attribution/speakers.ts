@@ -22,6 +22,18 @@ const FLOATING_WORDS = new Set(['both', 'all', 'each', 'overall', 'alone', 'toge
 /** Quantifiers that stand alone for people ("Most believe", "Many say", "Others argued"). */
 export const QUANTIFIER_SUBJECTS = new Set(['most', 'many', 'some', 'few', 'several', 'others', 'another', 'both', 'all', 'half', 'none', 'more', 'fewer']);
 
+const PARENTHETICALS: readonly (readonly string[])[] = [['for', 'example'], ['for', 'instance'], ['however'], ['in', 'fact'], ['though'], ['too'], ['meanwhile'], ['of', 'course'], ['in', 'turn'], ['in', 'particular']];
+
+/** For the comma at `comma` closing ", for example,": the index of the comma opening it, or -1. */
+function parentheticalBefore(ctx: AttributionContext, comma: number, lo: number): number {
+  for (const words of PARENTHETICALS) {
+    const open = comma - words.length - 1;
+    if (open < lo || ctx.word(open) !== ',') continue;
+    if (words.every((w, k) => ctx.word(open + 1 + k) === w)) return open;
+  }
+  return -1;
+}
+
 /** Auxiliaries, adverbs and negation left of a cue: where the speaker phrase must end. */
 export function leftOfCue(ctx: AttributionContext, cue: number, lo: number): { first: number; negated: boolean; passive: boolean; auxiliary: boolean } {
   let a = cue;
@@ -31,6 +43,12 @@ export function leftOfCue(ctx: AttributionContext, cue: number, lo: number): { f
   while (a - 1 >= lo) {
     const t = a - 1;
     const w = ctx.word(t);
+    // "Chaffetz, for example, earlier asked": a parenthetical set off by commas between subject and verb.
+    const aside = w === ',' ? parentheticalBefore(ctx, t, lo) : -1;
+    if (aside >= 0) {
+      a = aside;
+      continue;
+    }
     // "A news report Wednesday said": a bare weekday between subject and verb.
     if (WEEKDAYS.has(w) && t - 1 >= lo && (ctx.tag(t - 1) === 'NOUN' || ctx.tag(t - 1) === 'PROPN')) {
       a--;
