@@ -964,3 +964,11 @@ describe('Attributor: a parenthetical between subject and verb', () => {
     expect(find(a, 'fares were legal').speaker?.text).toBe('Lund');
   });
 });
+
+describe('Attributor: a participle after a quotation\'s comma', () => {
+  it('"… but said, “…,” promising the ferry will return" gives the participle to the quotation\'s speaker', () => {
+    const a = attribute(`${TITLE}Holm said the crews would meet again, but said, “It is time we change how we run it,” promising the night ferry will return in spring.`);
+    const x = find(a, 'return in spring');
+    expect([x.speaker?.text, x.cue?.text]).toEqual(['Holm', 'promising']);
+  });
+});

@@ -6,6 +6,7 @@
 import type { AttributionContext } from './context.js';
 import { accordingFrame, askedFrame, colonFrame, colonQuoteFrame, impersonalFrame, pollSourceAt } from './citation-frames.js';
 import { cueFrame, LIGHT_FLAGS, LIGHT_OBJECT_PREPOSITIONS, POST_PHRASE_FLAGS, type Cue, type Frame } from './frames.js';
+import { CLOSING_MARKS } from './content-spans.js';
 import { clauseSubjectBefore, QUANTIFIER_SUBJECTS } from './speakers.js';
 
 const LIGHT_FILLERS = new Set(['DET', 'PRON', 'ADJ']);
@@ -44,6 +45,8 @@ function isVerbUse(ctx: AttributionContext, i: number): boolean {
   // "Western states that ...", "the four states that ...": a plural "-s" form after a modifier is a noun, whatever its tag.
   if ((prevTag === 'DET' || prevTag === 'NUM' || prevTag === 'ADJ') && /[^s]s$/.test(ctx.word(i)) && ctx.word(i + 1) === 'that') return false;
   if (tag === 'VERB') return true;
+  // "..., promising to build a wall", "“...,” promising that ...": an "-ing" cue form after a comma is a participle, whatever its tag.
+  if (tag === 'ADJ' && ctx.word(i).endsWith('ing') && (ctx.word(i - 1) === ',' || (CLOSING_MARKS.has(ctx.word(i - 1)) && ctx.word(i - 2) === ','))) return true;
   // "United States", "Post" in a name: a capitalised noun is not a verb.
   if (tag !== 'NOUN' || /^\p{Lu}/u.test(ctx.doc.text[ctx.start(i)] ?? '')) return false;
   const prev = ctx.word(i - 1);
