@@ -111,18 +111,6 @@ function passiveFrame(ctx: AttributionContext, si: number, cue: Cue, auxFirst: n
 }
 
 /** After a pre frame: adjuncts and medium, then the sentence end, a comma, or nothing acceptable. */
-/** The speaker of a reporting verb introducing the quotation that closes right before token `at` ("said, “...,”"). */
-function quotationSpeaker(ctx: AttributionContext, lo: number, at: number): TokenRange | null {
-  const quote = ctx.quoteEndingBefore(ctx.start(at));
-  if (!quote) return null;
-  let k = at - 1;
-  while (k > lo && ctx.start(k) > quote.start) k--;
-  k--;
-  while (k > lo && (ctx.word(k) === ',' || ctx.word(k) === ':')) k--;
-  if (k < lo || !isReportVerb(ctx, k, lo)) return null;
-  return speakerLeft(ctx, leftOfCue(ctx, k, lo).first, lo);
-}
-
 function afterFrame(ctx: AttributionContext, si: number, p0: number, obj: boolean, anything = false): { next: number; medium: Medium | null; addressee: TokenRange | null } | null {
   const hi = ctx.sentences[si]!.endToken;
   let p = p0;
@@ -298,8 +286,6 @@ export function cueFrame(ctx: AttributionContext, si: number, cue: Cue, consumed
     }
     // "“...,” said Kari Lund, the harbour chief, adding that ...": the speaker after an inverted cue.
     speaker ??= invertedBefore;
-    // "... but said, “...,” promising ...": the participle goes with the speaker of the quotation before it.
-    if (!speaker && quotedCommaBefore) speaker = quotationSpeaker(ctx, lo, left.first);
     speaker ??= clauseSubject(ctx, lo, left.first);
     if (!speaker && subjectLo < lo) speaker = clauseSubject(ctx, subjectLo, left.first);
     // "Salceda, citing State Department data, said": an apposition right after the subject.
