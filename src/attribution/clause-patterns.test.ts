@@ -915,6 +915,8 @@ describe('Attributor: adjectives of belief before a that-clause', () => {
     const x = find(a, 'no future');
     expect([x.speaker?.text, x.cue?.text, x.content.text]).toEqual(['the captains', 'were adamant', 'that the night ferry has no future']);
     expect(find(a, 'change its mind').speaker?.text).toBe('Some islanders');
+    const b = attribute(`${TITLE}The crews lost the vote, but they’re hopeful that the board will change course.`);
+    expect(find(b, 'change course').cue?.text).toBe('’re hopeful');
   });
 });
 
