@@ -964,6 +964,8 @@ describe('Attributor: a parenthetical between subject and verb', () => {
     const a = attribute(`${TITLE}Lund, for example, earlier asked the harbour board whether the fares were legal.`);
     expect((a.layers.attributions ?? []).some((x) => x.speaker?.text.includes('harbour board'))).toBe(false);
     expect(find(a, 'fares were legal').speaker?.text).toBe('Lund');
+    const b = attribute(`${TITLE}The union, in releasing the letter, noted the board's earlier promise.`);
+    expect(find(b, 'earlier promise').speaker?.text).toBe('The union');
   });
 });
 

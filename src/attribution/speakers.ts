@@ -24,8 +24,14 @@ export const QUANTIFIER_SUBJECTS = new Set(['most', 'many', 'some', 'few', 'seve
 
 const PARENTHETICALS: readonly (readonly string[])[] = [['for', 'example'], ['for', 'instance'], ['however'], ['in', 'fact'], ['though'], ['too'], ['meanwhile'], ['of', 'course'], ['in', 'turn'], ['in', 'particular']];
 
-/** For the comma at `comma` closing ", for example,": the index of the comma opening it, or -1. */
+/** For the comma at `comma` closing ", for example," or ", in releasing the email,": the index of the comma opening it, or -1. */
 function parentheticalBefore(ctx: AttributionContext, comma: number, lo: number): number {
+  // ", in releasing the email,": a preposition and a participle.
+  for (let open = comma - 1; open > lo && comma - open <= 12; open--) {
+    if (ctx.word(open) !== ',') continue;
+    if (ctx.tag(open + 1) === 'ADP' && ctx.tag(open + 2) === 'VERB' && ctx.word(open + 2).endsWith('ing')) return open;
+    break;
+  }
   for (const words of PARENTHETICALS) {
     const open = comma - words.length - 1;
     if (open < lo || ctx.word(open) !== ',') continue;
