@@ -117,11 +117,13 @@ export class Attributor implements Component {
  * a relay in its chain.
  */
 function flattenNested(frames: Frame[]): Frame[] {
+  // Does the content of `outer` hold the cue of `inner`?
+  const holds = (outer: Frame, inner: Frame): boolean => outer !== inner && inner.cue !== null && outer.parts.some((p) => p.start <= inner.cue!.start && inner.cue!.end <= p.end);
   return frames.filter((f) => {
     // "In the poll, 26% say ...": a poll cited with "in" is the circumstance of a statement it holds, not a source of its own.
-    if (f.shape === 'according' && f.lemma === 'in' && frames.some((g) => g !== f && g.cue !== null && f.parts.some((p) => p.start <= g.cue!.start && g.cue!.end <= p.end))) return false;
+    if (f.shape === 'according' && f.lemma === 'in' && frames.some((g) => holds(f, g))) return false;
     if (f.cue === null) return true;
-    const containers = frames.filter((g) => g !== f && g.parts.some((p) => p.start <= f.cue!.start && f.cue!.end <= p.end));
+    const containers = frames.filter((g) => holds(g, f));
     return containers.every((g) => g.shape === 'according' && f.shape === 'post' && f.cls !== 'belief' && f.cls !== 'intention');
   });
 }
