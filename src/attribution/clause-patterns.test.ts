@@ -976,3 +976,14 @@ describe('Attributor: a participle after a quotation\'s comma', () => {
     expect([x.speaker?.text, x.cue?.text]).toEqual(['Holm', 'promising']);
   });
 });
+
+describe('Attributor: an act named with "as"', () => {
+  it('"recognised X as Y" is an act of recognition, not a statement; "recognised that" still is', () => {
+    const a = attribute(`${TITLE}The council had recently recognised two self-styled “harbour parishes” in the north as independent districts.`);
+    expect(a.layers.attributions ?? []).toEqual([]);
+    const b = attribute(`${TITLE}The council recognised the need for a second ferry.`);
+    expect(find(b, 'need for a second ferry').cue?.text).toBe('recognised');
+    const c = attribute(`${TITLE}The council recognised that the timetable was too tight.`);
+    expect(find(c, 'timetable was too tight').speaker?.text).toBe('The council');
+  });
+});

@@ -420,12 +420,27 @@ export function cueFrame(ctx: AttributionContext, si: number, cue: Cue, consumed
     frame.addressee = post.addressee ? span(ctx, post.addressee) : null;
     const quote = post.marker === 'quote' ? ctx.anyQuoteStartingAt(post.contentStart) : null;
     if (quote) frame.parts.push({ start: quote.start, end: quote.end });
-    else frame.parts.push(post.marker === 'np' ? npContent(ctx, si, post.contentFirst) : untilCoordinatedCue(ctx, si, post.contentFirst, contentFrom(ctx, si, post.contentStart), participle));
+    else {
+      const content = post.marker === 'np' ? npContent(ctx, si, post.contentFirst) : untilCoordinatedCue(ctx, si, post.contentFirst, contentFrom(ctx, si, post.contentStart), participle);
+      if (cue.flags.act && (post.marker === 'np' || post.marker === 'bare') && namesObjectAs(ctx, post.contentFirst, content.end)) return null;
+      frame.parts.push(content);
+    }
     for (const c of post.consumed) consumed.add(c);
     if (!speaker) return null;
     return frame;
   }
   return null;
+}
+
+/** "recognised [two “people’s republics”] as independent states": an object followed by "as" and its complement, outside quotation marks. */
+function namesObjectAs(ctx: AttributionContext, first: number, end: number): boolean {
+  let quoted = false;
+  for (let i = first + 1; i < ctx.tokens.length && ctx.start(i) < end; i++) {
+    const w = ctx.word(i);
+    if (w === '"') quoted = !quoted;
+    else if (w === 'as' && !quoted) return true;
+  }
+  return false;
 }
 
 export { LIGHT_FLAGS, LIGHT_OBJECT_PREPOSITIONS, POST_PHRASE_FLAGS, type Cue };

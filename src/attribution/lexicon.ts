@@ -23,6 +23,8 @@ export interface CueFlags {
   to: boolean;
   /** Content may be a noun phrase ("denied the report"). */
   np: boolean;
+  /** With a noun-phrase object and "as", the verb names an act, not a statement ("recognised the republics as states"). */
+  act?: boolean;
 }
 
 export interface VerbCue {
@@ -91,6 +93,7 @@ export function loadAttributionLexicon(): AttributionLexicon {
       inv: set.has('inv'),
       to: set.has('to'),
       np: set.has('np'),
+      act: set.has('act'),
     };
     for (const form of forms!.split('|')) verbs.set(form.toLowerCase(), { lemma: lemma!, cls: cueClass(cls!, 'cues.tsv'), flags });
   }
