@@ -193,6 +193,12 @@ describe('Attributor: hedges and anonymous sources', () => {
     expect(find(a, 'ferry was late').anonymous).toBe(false);
   });
 
+  it('a hedge inside a quotation scopes over the quotation, not the sentence that reports it', () => {
+    const a = attribute(`${TITLE}“There are reports that the port was mined overnight,” the harbour master told local radio on Friday.`);
+    const hedge = (a.layers.hedges ?? []).find((h) => h.kind === 'reports')!;
+    expect(hedge.scope?.text).toBe('the port was mined overnight');
+  });
+
   it('an unhedged statement is not hedged', () => {
     const a = attribute(`${TITLE}Berg said the ferry was late.`);
     expect(find(a, 'ferry was late').hedged).toBe(false);

@@ -52,6 +52,16 @@ function clauseAround(ctx: AttributionContext, si: number, token: number): CharS
   return trimmed(ctx, ctx.start(first), end);
 }
 
+/** A hedge inside a quotation hedges what the quotation says, not the sentence that reports it ("“There are reports that …,” he told …"). */
+function insideQuote(ctx: AttributionContext, token: number, scope: CharSpan): CharSpan {
+  const q = ctx.inQuote[token]!;
+  if (q < 0) return scope;
+  const quote = ctx.quotes[q]!;
+  const start = Math.max(scope.start, quote.innerStart);
+  const end = Math.min(scope.end, quote.innerEnd);
+  return end > start ? trimmed(ctx, start, end) : scope;
+}
+
 export function findHedges(ctx: AttributionContext): FoundHedge[] {
   const found: FoundHedge[] = [];
   const doc = ctx.doc;
@@ -65,6 +75,7 @@ export function findHedges(ctx: AttributionContext): FoundHedge[] {
         while (p < s.endToken && SCOPE_SKIP.has(ctx.word(p))) p++;
         scope = p < s.endToken ? trimmed(ctx, ctx.start(p), ctx.sentenceContentEnd(si)) : null;
       }
+      scope = scope ? insideQuote(ctx, m.first, scope) : null;
       found.push({
         hedge: { ...doc.span(ctx.start(m.first), ctx.end(m.end - 1)), kind: m.value.kind, scope: scope ? doc.span(scope.start, scope.end) : null },
         claim: m.value.claim,
@@ -81,7 +92,7 @@ export function findHedges(ctx: AttributionContext): FoundHedge[] {
       if (!m || ctx.word(m.end) === 'by' || ctx.isNegation(i + 1)) continue;
       // "is believed to" is already a listed hedge.
       if (found.some((f) => f.sentence === si && f.token <= i && ctx.start(i) < f.hedge.end)) continue;
-      const clause = clauseAround(ctx, si, i);
+      const clause = insideQuote(ctx, i, clauseAround(ctx, si, i));
       found.push({
         hedge: { ...doc.span(ctx.start(i), ctx.end(m.end - 1)), kind: 'unattributed-passive', scope: doc.span(clause.start, clause.end) },
         claim: m.value.split(' ').pop()!,

@@ -27,7 +27,7 @@ class HandLayers implements Component {
   constructor(
     private readonly actors: TestActor[],
     private readonly hedgePhrases: string[] = [],
-    private readonly reported: { content: string; cue: string }[] = [],
+    private readonly reported: { content: string; cue: string; relay?: string }[] = [],
   ) {}
   process(doc: Doc): void {
     const mentions: Mention[] = [];
@@ -56,7 +56,9 @@ class HandLayers implements Component {
     const attributions: Attribution[] = this.reported.map((r) => {
       const c = doc.text.indexOf(r.content);
       const q = doc.text.indexOf(r.cue);
-      return { type: 'indirect', content: doc.span(c, c + r.content.length), speaker: null, speakerActorId: null, cue: { ...doc.span(q, q + r.cue.length), lemma: r.cue }, medium: null, addressee: null, chain: [], hedged: false, anonymous: false };
+      const relay = r.relay ? doc.text.indexOf(r.relay) : -1;
+      const chain: Attribution['chain'] = r.relay ? [{ name: r.relay, actorId: null, kind: 'relay', span: doc.span(relay, relay + r.relay.length) }] : [];
+      return { type: 'indirect', content: doc.span(c, c + r.content.length), speaker: null, speakerActorId: null, cue: { ...doc.span(q, q + r.cue.length), lemma: r.cue }, medium: null, addressee: null, chain, hedged: false, anonymous: false };
     });
     doc.set('attributions', attributions);
   }
@@ -69,7 +71,7 @@ const NATIONS: TestActor[] = [
   { names: ['the Arvanian army'], code: 'ARVMIL' },
 ];
 
-function code(text: string, opts: { published?: string; hedges?: string[]; reported?: { content: string; cue: string }[]; actors?: TestActor[] } = {}): Analysis {
+function code(text: string, opts: { published?: string; hedges?: string[]; reported?: { content: string; cue: string; relay?: string }[]; actors?: TestActor[] } = {}): Analysis {
   const pipeline = new Pipeline([new Cleaner(), new Segmenter(), new HandLayers(opts.actors ?? NATIONS, opts.hedges, opts.reported), new EventCoder()]);
   return analyzeRaw(pipeline, rawText(text, { published: opts.published ?? '2021-03-10T09:00:00Z' }));
 }
@@ -122,6 +124,17 @@ describe('EventCoder', () => {
     const rep = code('Intro line here.\n\nArvania condemned Belmora, the agency reported.', { reported: [{ content: 'Arvania condemned Belmora', cue: 'reported' }] }).layers.events![0]!;
     expect(rep.reported).toBe(true);
     expect(rep.attribution).toBe(0);
+  });
+
+  it('a statement a relay passed on is reported and linked to its attribution; one nobody relayed is not', () => {
+    const relayed = code('Intro line here.\n\nArvania expressed interest in talks with Belmora, the agency reported.', {
+      reported: [{ content: 'in talks with Belmora', cue: 'expressed interest', relay: 'the agency' }],
+    }).layers.events!.find((e) => e.verb.text === 'expressed')!;
+    expect([relayed.reported, relayed.attribution]).toEqual([true, 0]);
+    const direct = code('Intro line here.\n\nArvania expressed interest in talks with Belmora.', {
+      reported: [{ content: 'in talks with Belmora', cue: 'expressed interest' }],
+    }).layers.events!.find((e) => e.verb.text === 'expressed')!;
+    expect([direct.reported, direct.attribution]).toEqual([false, null]);
   });
 
   it('takes the speaker after an inverted reporting verb, not a name inside the quote', () => {

@@ -203,7 +203,12 @@ export class EventCoder implements Component {
       const verbStarts = words.filter((x, i) => x.pos === 'VERB' && i !== v).map((x) => tokens[x.token]!.start - sentence.start);
       const separated = (a: number, b: number): boolean => verbStarts.some((o) => o > a && o < b);
       const date = eventDate(dates, verbSpan.start - sentence.start, published, separated);
-      const attribution = attributions.findIndex((a) => inside(verbSpan, a.content) && !(a.cue && overlaps(verbSpan, a.cue)));
+      let attribution = attributions.findIndex((a) => inside(verbSpan, a.content) && !(a.cue && overlaps(verbSpan, a.cue)));
+      // The event is itself a statement ("Putin expressed interest in …, state media reported"): it is reported when a relay passed it on.
+      if (attribution < 0) {
+        const own = attributions.findIndex((a) => a.cue !== null && overlaps(verbSpan, a.cue));
+        if (own >= 0 && attributions[own]!.chain.some((r) => r.kind === 'relay')) attribution = own;
+      }
       const hedged = group.hedgedByAdverb || hedges.some((h) => overlaps(verbSpan, h) || (h.scope !== null && inside(verbSpan, h.scope))) || (attribution >= 0 && attributions[attribution]!.hedged);
 
       const pairs = pairUp(sources, targets, entry.root);
