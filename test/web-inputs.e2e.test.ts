@@ -115,6 +115,35 @@ describe('web inputs through the CLI', () => {
     expect(cli(['extract', 'missing.html']).stderr.trim()).toBe('newsgraph: no such file: missing.html');
   });
 
+  it('extract reads a gzipped page, and says so when a page has no article text', () => {
+    const gz = cli(['extract', 'ferry.html.gz']);
+    expect(gz.code, gz.stderr).toBe(0);
+    expect(gz.stdout).toContain('Harbour master Leila Ortega told reporters');
+    fs.writeFileSync(path.join(tmp, 'blank.html'), '<!doctype html><html><body><nav><a href="/">Home</a></nav></body></html>');
+    const blank = cli(['extract', 'blank.html']);
+    expect([blank.code, blank.stderr.trim()]).toEqual([1, 'newsgraph: blank.html: no article text found']);
+  });
+
+  it('refuses binary data named or served as HTML, with one line and no stored document', () => {
+    const elf = Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0]), Buffer.alloc(2000, 0), Buffer.from('<title>ELF</title>')]);
+    fs.writeFileSync(path.join(tmp, 'program.html'), elf);
+    fs.writeFileSync(path.join(tmp, 'program.html.gz'), zlib.gzipSync(elf));
+    // No magic number, just bytes no page contains.
+    const noise = Buffer.from(Array.from({ length: 4000 }, (_, i) => (i * 7919) % 256));
+    fs.writeFileSync(path.join(tmp, 'noise.html'), noise);
+    const db = path.join(tmp, 'binary.db');
+    for (const [file, kind] of [['program.html', 'an ELF executable file'], ['program.html.gz', 'an ELF executable file'], ['noise.html', 'binary data']] as const) {
+      for (const args of [['analyze', file], ['extract', file], ['ingest', file, '--db', db]]) {
+        const r = cli(args);
+        expect(r.code, `${args.join(' ')}: ${r.stdout}`).not.toBe(0);
+        expect(r.stderr, args.join(' ')).toContain(`newsgraph: ${file} looks like ${kind}, not HTML`);
+        expect(r.stderr).not.toMatch(/\n\s+at /);
+      }
+    }
+    const stats = cli(['stats', '--db', db]);
+    expect(stats.stdout).not.toMatch(/documents\s+[1-9]/);
+  });
+
   it('ingests a feed file item by item, and a WARC archive page by page, reporting what it stored', () => {
     const db = path.join(tmp, 'web.db');
     const feed = cli(['ingest', 'island.xml', '--db', db]);

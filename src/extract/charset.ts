@@ -4,6 +4,7 @@
  */
 import iconv from 'iconv-lite';
 import chardet from 'chardet';
+import { rejectBinarySignature, rejectBinaryText } from '../util/binary.js';
 
 function normalizeLabel(label: string | null | undefined): string | null {
   if (!label) return null;
@@ -43,7 +44,15 @@ function isValidUtf8(buf: Buffer): boolean {
   }
 }
 
-export function decodeHtmlBytes(buf: Buffer, contentTypeHeader?: string): string {
+/** Decodes an HTML page; binary data (an executable, an image, a compressed file) served or named as HTML is refused. */
+export function decodeHtmlBytes(buf: Buffer, contentTypeHeader?: string, what = 'the page'): string {
+  rejectBinarySignature(buf, what, 'HTML');
+  const html = decodeHtml(buf, contentTypeHeader);
+  rejectBinaryText(html, what, 'HTML');
+  return html;
+}
+
+function decodeHtml(buf: Buffer, contentTypeHeader?: string): string {
   const bom = charsetFromBom(buf);
   if (bom) return iconv.decode(buf.subarray(bom.skip), bom.encoding);
   const declared = charsetFromContentType(contentTypeHeader) ?? charsetFromMeta(buf);

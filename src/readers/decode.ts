@@ -1,5 +1,6 @@
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
+import { rejectBinarySignature, rejectBinaryText, startsWithBytes } from '../util/binary.js';
 import { NewsgraphError } from '../util/errors.js';
 
 export interface DecodedText {
@@ -7,22 +8,6 @@ export interface DecodedText {
   /** The encoding the bytes were read as, lower-case WHATWG-style label. */
   encoding: string;
   hadBom: boolean;
-}
-
-/** Magic numbers of binary formats people feed us by mistake. */
-const BINARY_SIGNATURES: { name: string; bytes: number[] }[] = [
-  { name: 'PDF', bytes: [0x25, 0x50, 0x44, 0x46, 0x2d] },
-  { name: 'PNG image', bytes: [0x89, 0x50, 0x4e, 0x47] },
-  { name: 'JPEG image', bytes: [0xff, 0xd8, 0xff] },
-  { name: 'GIF image', bytes: [0x47, 0x49, 0x46, 0x38] },
-  { name: 'gzip', bytes: [0x1f, 0x8b] },
-  { name: 'ZIP', bytes: [0x50, 0x4b, 0x03, 0x04] },
-  { name: 'SQLite database', bytes: [0x53, 0x51, 0x4c, 0x69, 0x74, 0x65] },
-  { name: 'ELF executable', bytes: [0x7f, 0x45, 0x4c, 0x46] },
-];
-
-function startsWith(buf: Uint8Array, bytes: number[]): boolean {
-  return bytes.every((b, i) => buf[i] === b);
 }
 
 /** UTF-16 without a BOM shows as NUL bytes in every other position. */
@@ -41,18 +26,6 @@ function guessUtf16(buf: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   return null;
 }
 
-/** Share of characters that are control characters no text contains. */
-function controlRatio(text: string): number {
-  const sample = text.length > 65536 ? text.slice(0, 65536) : text;
-  if (sample.length === 0) return 0;
-  let bad = 0;
-  for (let i = 0; i < sample.length; i++) {
-    const c = sample.charCodeAt(i);
-    if ((c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) || c === 0xfffd) bad++;
-  }
-  return bad / sample.length;
-}
-
 /**
  * Bytes to text, detecting the encoding rather than assuming it:
  * BOM first, then UTF-16 by NUL pattern, then strict UTF-8, then a
@@ -61,17 +34,13 @@ function controlRatio(text: string): number {
  */
 export function decodeBytes(buf: Uint8Array, what = 'input'): DecodedText {
   if (buf.length === 0) throw new NewsgraphError('empty-input', `${what} is empty`);
-  for (const sig of BINARY_SIGNATURES) {
-    if (startsWith(buf, sig.bytes)) {
-      throw new NewsgraphError('binary-input', `${what} looks like a ${sig.name} file, not text`);
-    }
-  }
+  rejectBinarySignature(buf, what);
   let result: DecodedText;
-  if (startsWith(buf, [0xef, 0xbb, 0xbf])) {
+  if (startsWithBytes(buf, [0xef, 0xbb, 0xbf])) {
     result = { text: new TextDecoder('utf-8').decode(buf.subarray(3)), encoding: 'utf-8', hadBom: true };
-  } else if (startsWith(buf, [0xff, 0xfe])) {
+  } else if (startsWithBytes(buf, [0xff, 0xfe])) {
     result = { text: new TextDecoder('utf-16le').decode(buf.subarray(2)), encoding: 'utf-16le', hadBom: true };
-  } else if (startsWith(buf, [0xfe, 0xff])) {
+  } else if (startsWithBytes(buf, [0xfe, 0xff])) {
     result = { text: new TextDecoder('utf-16be').decode(buf.subarray(2)), encoding: 'utf-16be', hadBom: true };
   } else {
     const utf16 = guessUtf16(buf);
@@ -82,9 +51,7 @@ export function decodeBytes(buf: Uint8Array, what = 'input'): DecodedText {
     }
   }
   if (result.text.trim() === '') throw new NewsgraphError('empty-input', `${what} contains only whitespace`);
-  if (controlRatio(result.text) > 0.02) {
-    throw new NewsgraphError('binary-input', `${what} looks like binary data, not text`);
-  }
+  rejectBinaryText(result.text, what);
   return result;
 }
 

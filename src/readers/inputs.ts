@@ -100,7 +100,8 @@ function walk(dir: string): string[] {
   });
 }
 
-function readBytes(file: string, limits: ReadLimits): Buffer {
+/** A file's bytes (stdin for "-"), gunzipped when the name ends in .gz, within the size limit. */
+export function readBytes(file: string, limits: ReadLimits): Buffer {
   if (file === '-') {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -183,7 +184,7 @@ export async function* readPath(file: string, ctx: ReadContext = defaultReadCont
   }
   if (HTML_EXT.has(ext)) {
     if (bytes.length === 0) throw new NewsgraphError('empty-input', `${where} is empty`);
-    yield htmlToRaw(decodeHtmlBytes(bytes), { id: baseId(file), origin: where, encoding: (charsetFromMeta(bytes) ?? 'utf-8').toLowerCase() });
+    yield htmlToRaw(decodeHtmlBytes(bytes, undefined, where), { id: baseId(file), origin: where, encoding: (charsetFromMeta(bytes) ?? 'utf-8').toLowerCase() });
     return;
   }
   const decoded = decodeBytes(bytes, where);

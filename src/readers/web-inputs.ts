@@ -95,7 +95,7 @@ export async function* readWarcFile(file: string, onSkip: (message: string) => v
     if (record.httpStatus !== null && record.httpStatus !== undefined && (record.httpStatus < 200 || record.httpStatus >= 300)) continue;
     try {
       if (type.includes('html')) {
-        const html = decodeHtmlBytes(record.body, record.httpHeaders?.['content-type']);
+        const html = decodeHtmlBytes(record.body, record.httpHeaders?.['content-type'], origin);
         yield htmlToRaw(html, { id: record.targetUri ?? record.recordId ?? origin, origin, url: record.targetUri ?? null, encoding: record.charset ?? 'utf-8', fallbackDate: record.date ?? null });
       } else if (isFeedBytes(record.body)) {
         yield* feedItemsToRaw(parseFeed(record.body, { url: record.targetUri ?? undefined }), origin);
@@ -117,6 +117,6 @@ export async function* readUrl(fetcher: Fetcher, url: string): AsyncGenerator<Ra
   if (!/html|xml|text\/plain/.test(res.contentType ?? 'text/html')) {
     throw new NewsgraphError('unsupported-content-type', `${url}: cannot read content type ${res.contentType}`);
   }
-  const html = decodeHtmlBytes(res.body, res.headers['content-type'] as string | undefined);
+  const html = decodeHtmlBytes(res.body, res.headers['content-type'] as string | undefined, res.url);
   yield htmlToRaw(html, { id: res.url, origin: res.url, url: res.url, encoding: res.charset ?? 'utf-8' });
 }

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import { decodeHtmlBytes, extractArticle, formatExtraction, type ExtractionFormat } from '../../extract/index.js';
 import { createFetcher } from '../../fetch/index.js';
-import { isUrl } from '../../readers/inputs.js';
+import { DEFAULT_LIMITS, isUrl, readBytes } from '../../readers/inputs.js';
 import { NewsgraphError } from '../../util/errors.js';
 
 const MAX_FILE_BYTES = 10 * 1024 * 1024;
@@ -26,13 +26,14 @@ export function registerExtractCommand(program: Command, write: (s: string) => v
         contentType = res.headers['content-type'];
         url = res.url;
       } else {
-        if (!fs.existsSync(input) || !fs.statSync(input).isFile()) throw new NewsgraphError('not-found', `no such file: ${input}`);
-        const size = fs.statSync(input).size;
-        if (size > MAX_FILE_BYTES) throw new NewsgraphError('too-large', `${input} is ${size} bytes, more than the ${MAX_FILE_BYTES}-byte limit`);
-        bytes = fs.readFileSync(input);
+        if (!fs.existsSync(input)) throw new NewsgraphError('not-found', `no such file: ${input}`);
+        if (!fs.statSync(input).isFile()) throw new NewsgraphError('bad-input', `${input} is a directory, not an HTML file`);
+        // .html.gz is read as the page it compresses, within the same size limit.
+        bytes = readBytes(input, { ...DEFAULT_LIMITS, maxFileBytes: MAX_FILE_BYTES });
         if (bytes.length === 0) throw new NewsgraphError('empty-input', `${input} is empty`);
       }
-      const article = extractArticle(decodeHtmlBytes(bytes, contentType), url ? { url } : {});
+      const article = extractArticle(decodeHtmlBytes(bytes, contentType, url ?? input), url ? { url } : {});
+      if (article.text.trim() === '') throw new NewsgraphError('empty-input', `${url ?? input}: no article text found`);
       write(`${formatExtraction(article, opts.format)}\n`);
     });
 }
