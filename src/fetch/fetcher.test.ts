@@ -202,6 +202,15 @@ describe('fetcher: politeness', () => {
     expect((await ignoring.fetch(`${base}/private`)).status).toBe(200);
   });
 
+  it('says why robots.txt could not be read when the host cannot be reached', async () => {
+    const closed = http.createServer();
+    await new Promise<void>((r) => closed.listen(0, '127.0.0.1', r));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise<void>((r) => closed.close(() => r()));
+    const e = await local({ retries: 0 }).fetch(`http://127.0.0.1:${port}/page`).catch((x: unknown) => x);
+    expect((e as Error).message).toMatch(/robots\.txt could not be read \(cannot fetch 127\.0\.0\.1:\d+: ECONNREFUSED\)/);
+  });
+
   it('spaces requests to one host and caps concurrency', async () => {
     state.starts = [];
     const spaced = local({ perHostDelayMs: 150, respectRobots: false });

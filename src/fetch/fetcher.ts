@@ -199,7 +199,7 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
         const rules = await robots.rulesFor(url);
         if (rules.crawlDelayMs) scheduler.setHostDelay(url.host, Math.min(rules.crawlDelayMs, 60_000));
         if (!rules.isAllowed(url.href)) {
-          const why = rules.source === 'unreachable' ? 'its robots.txt could not be read (5xx or unreachable)' : 'robots.txt disallows it';
+          const why = rules.source === 'unreachable' ? `its robots.txt could not be read (${rules.reason ?? 'unreachable'})` : 'robots.txt disallows it';
           throw new NewsgraphError('robots-disallowed', `not fetching ${url.href.slice(0, 200)}: ${why}`);
         }
       }

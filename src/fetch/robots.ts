@@ -20,6 +20,8 @@ export interface RobotsRules {
   crawlDelayMs: number | null;
   /** How the rules were obtained, for messages. */
   source: 'file' | 'allow-all' | 'unreachable';
+  /** Why robots.txt could not be read ("cannot resolve example.invalid: ENOTFOUND", "HTTP 503"), when it could not. */
+  reason?: string;
 }
 
 export type RobotsFetch = (robotsUrl: string) => Promise<{ status: number; body: Buffer }>;
@@ -51,9 +53,9 @@ export class RobotsCache {
       // A host we may not connect to is refused as such, not as "robots unreachable".
       const code = (e as { code?: string }).code;
       if (code === 'blocked-address' || code === 'bad-url') throw e;
-      return { isAllowed: () => false, crawlDelayMs: null, source: 'unreachable' };
+      return { isAllowed: () => false, crawlDelayMs: null, source: 'unreachable', reason: (e as Error).message ?? String(e) };
     }
-    if (res.status >= 500) return { isAllowed: () => false, crawlDelayMs: null, source: 'unreachable' };
+    if (res.status >= 500) return { isAllowed: () => false, crawlDelayMs: null, source: 'unreachable', reason: `HTTP ${res.status}` };
     if (res.status >= 400 || res.status < 200 || res.status >= 300) return { isAllowed: () => true, crawlDelayMs: null, source: 'allow-all' };
     const parsed = robotsParser(robotsUrl, res.body.toString('utf8'));
     const delay = parsed.getCrawlDelay(this.agentToken);
