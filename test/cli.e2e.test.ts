@@ -146,5 +146,11 @@ describe('newsgraph CLI', () => {
   it('usage errors exit 2', () => {
     expect(cli(['analyze', '--format', 'xml', EXAMPLE]).code).toBe(2);
     expect(cli(['frobnicate']).code).toBe(2);
+    // One line, in the same form as every other error.
+    for (const args of [['frobnicate'], ['analyze', '--bogus-flag', EXAMPLE]]) {
+      const r = cli(args);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expect(r.stderr).toMatch(/^newsgraph: unknown (command|option) .* \(see newsgraph --help\)\n$/);
+    }
   });
 });

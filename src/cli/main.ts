@@ -29,7 +29,8 @@ export function buildProgram(): Command {
     .name('newsgraph')
     .description('Turn news into sourced, structured facts. Every fact points back into the input by character offsets.')
     .version(VERSION, '-V, --version')
-    .showHelpAfterError('(run with --help for usage)')
+    // Usage errors are one line like every other error: "newsgraph: unknown option '--x' (see newsgraph --help)".
+    .configureOutput({ outputError: (message, writeErr) => writeErr(`newsgraph: ${message.trim().replace(/^error: /, '')} (see newsgraph --help)\n`) })
     .exitOverride();
 
   program
