@@ -44,7 +44,20 @@ export function isNewsgraphError(e: unknown): e is NewsgraphError {
 
 /** One line, no stack: what the CLI and logs show to a user. */
 export function describeError(e: unknown): string {
-  if (isNewsgraphError(e)) return e.message.split('\n')[0] ?? e.message;
-  if (e instanceof Error) return `internal error: ${e.message.split('\n')[0]}`;
-  return `internal error: ${String(e)}`;
+  if (isNewsgraphError(e)) return printable(e.message.split('\n')[0] ?? e.message);
+  if (e instanceof Error) return `internal error: ${printable(e.message.split('\n')[0] ?? '')}`;
+  return `internal error: ${printable(String(e))}`;
+}
+
+const MAX_MESSAGE_CHARS = 400;
+
+/**
+ * A message safe for a terminal and a log line: control characters (bytes of
+ * a binary file quoted in a parse error, escape sequences) become "?", and
+ * a long message is cut.
+ */
+export function printable(message: string): string {
+  // eslint-disable-next-line no-control-regex
+  const clean = message.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\ufffd]+/g, '?').replace(/[\t\n]/g, ' ');
+  return clean.length > MAX_MESSAGE_CHARS ? `${clean.slice(0, MAX_MESSAGE_CHARS)}…` : clean;
 }
