@@ -117,6 +117,8 @@ async function* Readableish(bytes: Buffer): AsyncGenerator<Buffer> {
 describe('readWarc on broken and hostile input', () => {
   it('rejects a file that is not a WARC with bad-warc', async () => {
     expect(await errorCode(collect(Readableish(Buffer.from('<html>hello</html>\r\n\r\nmore text'))))).toBe('bad-warc');
+    // A WARC line and then bytes with no record in them.
+    expect(await errorCode(collect(Readableish(Buffer.from('WARC/1.0\u0000\u0001garbage\u00ff'))))).toBe('bad-warc');
   });
 
   it('reports a damaged gzip stream as bad-warc after yielding the records before it', async () => {

@@ -149,11 +149,17 @@ async function* readRecords(parser: WARCParser, meter: ByteMeter, opts: LoopSett
       if (e instanceof NewsgraphError) throw e;
       throw new NewsgraphError('bad-warc', `WARC record ${index} cannot be read: ${oneLine(e)}`, { cause: e });
     }
-    if (!record) return;
+    if (!record) {
+      // A file with no readable record at all is not a WARC file (an empty crawl still holds a warcinfo record).
+      if (index === 0) throw new NewsgraphError('bad-warc', 'not a WARC file: no record could be read');
+      return;
+    }
     const statusline = record.warcHeaders.statusline ?? '';
-    if (!statusline.startsWith('WARC/')) {
+    const valid = /^WARC\/\d+\.\d+\s*$/.test(statusline);
+    if (!valid || !record.warcType) {
       const what = index === 0 ? 'not a WARC file' : `WARC record ${index} is damaged`;
-      throw new NewsgraphError('bad-warc', `${what}: expected a "WARC/1.x" line, found ${JSON.stringify(statusline.slice(0, 40))}`);
+      const found = valid ? 'it has no WARC-Type header' : `expected a "WARC/1.x" line, found ${JSON.stringify(statusline.slice(0, 40))}`;
+      throw new NewsgraphError('bad-warc', `${what}: ${found}`);
     }
     const declared = record.warcContentLength;
     if (!Number.isFinite(declared) || declared < 0) {
