@@ -30,7 +30,7 @@ describe('StoryAssigner', () => {
     expect((await store.documents({ unassigned: true }, { limit: 10, cursor: null })).items).toHaveLength(2);
 
     const assigner = await StoryAssigner.open(store);
-    expect(assigner.summary.recovered).toBe(2);
+    expect(assigner.recovered).toBe(2);
     const rows = (await store.documents({}, { limit: 10, cursor: null })).items;
     expect(rows.every((r) => r.storyId !== null)).toBe(true);
     // Two tellings of the same event are one story.
@@ -38,6 +38,6 @@ describe('StoryAssigner', () => {
     expect((await store.documents({ unassigned: true }, { limit: 10, cursor: null })).items).toHaveLength(0);
 
     // Nothing left over: the next run recovers nothing.
-    expect((await StoryAssigner.open(store)).summary.recovered).toBe(0);
+    expect((await StoryAssigner.open(store)).recovered).toBe(0);
   });
 });

@@ -6,17 +6,18 @@ import type { DocumentFilter, DocumentRow, PutResult, Store } from '../store/sto
 const RESTORE_LIMIT = 5000;
 const PAGE = 500;
 
-export interface StorySummary {
-  /** Documents that started a new story. */
-  newStories: number;
-  /** Documents that joined an existing story. */
-  joined: number;
-  /** Exact copies (same canonical URL or body) of a stored document. */
-  exactDuplicates: number;
-  /** Near copies (syndicated or republished text). */
-  nearDuplicates: number;
-  /** Stored documents an interrupted run left without a story, assigned when this run opened. */
-  recovered: number;
+/** Where one document of a written batch went. */
+export interface Placement {
+  /** The store's key (content hash). */
+  key: string;
+  /** False when the store already held the document: it was not placed again. */
+  inserted: boolean;
+  /** The store's story id; null when not inserted. */
+  storyId: number | null;
+  /** It started a story (rather than joining one). */
+  newStory: boolean;
+  /** A copy of a stored document: same canonical URL or body ('exact'), or syndicated text ('near'). */
+  copy: 'exact' | 'near' | null;
 }
 
 /**
@@ -29,7 +30,8 @@ export class StoryAssigner {
   private readonly dedupe = new Deduplicator();
   /** Clusterer story id -> store story id. */
   private readonly storeIds = new Map<string, number>();
-  readonly summary: StorySummary = { newStories: 0, joined: 0, exactDuplicates: 0, nearDuplicates: 0, recovered: 0 };
+  /** Stored documents an interrupted run left without a story, placed when this assigner opened. */
+  recovered = 0;
 
   private constructor(private readonly store: Store) {}
 
@@ -50,7 +52,7 @@ export class StoryAssigner {
       const analysis = await this.store.get(o.key);
       if (!analysis) continue;
       await this.place(analysis, o.key);
-      this.summary.recovered++;
+      this.recovered++;
     }
   }
 
@@ -77,25 +79,30 @@ export class StoryAssigner {
     return rows.sort((a, b) => (a.published ?? '').localeCompare(b.published ?? ''));
   }
 
-  /** Assign the documents a batch actually inserted. */
-  async assign(batch: Analysis[], results: PutResult[]): Promise<void> {
+  /**
+   * Place the documents a batch actually inserted, in batch order; one
+   * placement per document of the batch. Callers must not overlap calls
+   * (the Ingester runs its writes one at a time).
+   */
+  async assign(batch: Analysis[], results: PutResult[]): Promise<Placement[]> {
+    const placements: Placement[] = [];
     for (let i = 0; i < batch.length; i++) {
-      if (results[i]?.inserted) await this.place(batch[i]!, results[i]!.key);
+      const result = results[i]!;
+      placements.push(result.inserted ? await this.place(batch[i]!, result.key) : { key: result.key, inserted: false, storyId: null, newStory: false, copy: null });
     }
+    return placements;
   }
 
-  private async place(analysis: Analysis, key: string): Promise<void> {
+  private async place(analysis: Analysis, key: string): Promise<Placement> {
     const decision = this.dedupe.add(analysis, { key });
-    if (decision.exact.duplicateOf !== null) this.summary.exactDuplicates++;
-    else if (decision.near.duplicateOf !== null) this.summary.nearDuplicates++;
+    const copy = decision.exact.duplicateOf !== null ? 'exact' : decision.near.duplicateOf !== null ? 'near' : null;
     let storeId = this.storeIds.get(decision.story.storyId);
+    const newStory = storeId === undefined;
     if (storeId === undefined) {
       storeId = await this.store.createStory(analysis.document.title);
       this.storeIds.set(decision.story.storyId, storeId);
-      this.summary.newStories++;
-    } else {
-      this.summary.joined++;
     }
     await this.store.assignToStory(key, storeId, decision.story.similarity);
+    return { key, inserted: true, storyId: storeId, newStory, copy };
   }
 }

@@ -1,18 +1,20 @@
 /**
  * POST routes: analyse a text, HTML page or URL without storing it, and
- * ingest documents (analyse and store; idempotent by content hash, like
- * `newsgraph ingest`). Ingest needs the bearer token when one is set.
+ * ingest documents (analyse, store and put into stories through the same
+ * Ingester as `newsgraph ingest`; idempotent by content hash). Ingest needs
+ * the bearer token when one is set.
  */
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 import { analyzeRaw } from '../../analyze.js';
 import type { Analysis } from '../../doc/schema.js';
+import { Ingester } from '../../ingest/ingester.js';
 import type { Pipeline } from '../../pipeline/pipeline.js';
 import { buildPipeline } from '../../pipeline/presets.js';
 import { defaultReadContext } from '../../readers/inputs.js';
-import { contentHash, type RawDocument } from '../../readers/raw-document.js';
+import type { RawDocument } from '../../readers/raw-document.js';
 import { htmlToRaw, readUrl } from '../../readers/web-inputs.js';
-import type { PutResult, Store } from '../../store/store.js';
+import type { Store } from '../../store/store.js';
 import { NewsgraphError } from '../../util/errors.js';
 import { analysisSchemaRef, analyzeInputSchema, errorSchema, ingestInputSchema, ingestResultSchema } from '../schemas.js';
 
@@ -55,7 +57,18 @@ export interface WriteRouteOptions {
 
 export function registerWriteRoutes(app: OpenAPIHono, store: Store, opts: WriteRouteOptions): void {
   let pipeline: Pipeline | null = null;
-  const analyse = (raw: RawDocument): Analysis => analyzeRaw((pipeline ??= buildPipeline()), raw);
+  const getPipeline = (): Pipeline => (pipeline ??= buildPipeline());
+  const analyse = (raw: RawDocument): Analysis => analyzeRaw(getPipeline(), raw);
+  // One Ingester for the server's life, opened on the first write: stored
+  // documents go into stories as they arrive, like `newsgraph ingest`.
+  let opened: Promise<Ingester> | null = null;
+  const ingester = (): Promise<Ingester> => {
+    opened ??= Ingester.open(store).catch((e: unknown) => {
+      opened = null; // a failed open (store unreachable) is tried again on the next write
+      throw e;
+    });
+    return opened;
+  };
   const read = defaultReadContext({ allowPrivate: opts.allowPrivate ?? false, warn: () => {} });
 
   app.openapi(
@@ -83,7 +96,7 @@ export function registerWriteRoutes(app: OpenAPIHono, store: Store, opts: WriteR
       method: 'post',
       path: '/api/documents',
       tags: ['documents'],
-      summary: 'analyse and store documents (skips ones already stored); needs the bearer token when the server has one',
+      summary: 'analyse and store documents and put them into stories (skips ones already stored); needs the bearer token when the server has one',
       security: [{ bearer: [] }],
       middleware: [opts.requireToken] as const,
       request: { body: { required: true, content: { 'application/json': { schema: ingestInputSchema } } } },
@@ -96,18 +109,10 @@ export function registerWriteRoutes(app: OpenAPIHono, store: Store, opts: WriteR
     async (c) => {
       const { documents } = c.req.valid('json');
       const raws = documents.map((d, i) => toRaw(d, `request-${i + 1}`));
-      const fresh: Analysis[] = [];
-      const seen = new Set<string>();
+      const batch = (await ingester()).batch(getPipeline());
       const results: { key: string; id: string; inserted: boolean }[] = [];
-      for (const raw of raws) {
-        const key = contentHash(raw.text);
-        results.push({ key, id: raw.id, inserted: false });
-        if (seen.has(key) || (await store.has(key))) continue;
-        seen.add(key);
-        fresh.push(analyse(raw));
-      }
-      const put: PutResult[] = fresh.length > 0 ? await store.putMany(fresh) : [];
-      const stored = new Set(put.filter((p) => p.inserted).map((p) => p.key));
+      for (const raw of raws) results.push({ key: (await batch.add(raw)).key, id: raw.id, inserted: false });
+      const stored = new Set((await batch.flush()).filter((p) => p.inserted).map((p) => p.key));
       for (const r of results) {
         if (stored.has(r.key)) {
           r.inserted = true;

@@ -1,9 +1,7 @@
-import { analyzeRaw } from '../../analyze.js';
-import type { Analysis } from '../../doc/schema.js';
-import { StoryAssigner } from '../../ingest/story-assigner.js';
+import { Ingester, type StoryCounts } from '../../ingest/ingester.js';
 import { buildPipeline, type PipelineOptions } from '../../pipeline/presets.js';
 import { expandPaths, readPath, type ReadContext } from '../../readers/inputs.js';
-import { contentHash, type RawDocument } from '../../readers/raw-document.js';
+import type { RawDocument } from '../../readers/raw-document.js';
 import type { Store } from '../../store/store.js';
 import { describeError, isNewsgraphError } from '../../util/errors.js';
 import { Progress } from '../progress.js';
@@ -22,6 +20,10 @@ export interface IngestSummary {
   stored: number;
   skipped: number;
   failed: number;
+  /** What this run's documents did to stories. */
+  stories: StoryCounts;
+  /** Documents an interrupted run had left without a story, placed before this run began (not in `stories`). */
+  recovered: number;
 }
 
 /** Where raw documents come from: each source is read in turn; a failing source stops only itself. */
@@ -49,43 +51,31 @@ export async function runIngest(store: Store, inputs: string[], opts: IngestOpti
 export type IngestSourceOptions = Omit<IngestOptions, 'read'>;
 
 export async function ingestSources(store: Store, sources: RawSource[], opts: IngestSourceOptions): Promise<IngestSummary> {
-  const pipeline = buildPipeline(opts.pipeline ?? {});
   const progress = new Progress(process.stderr, { quiet: opts.quiet });
-  let batch: Analysis[] = [];
-  const pending = new Set<string>();
-  const stories = await StoryAssigner.open(store);
-  if (stories.summary.recovered > 0) {
-    opts.log(`newsgraph: put ${stories.summary.recovered} stored document(s) that an interrupted run left without a story into stories`);
+  const ingester = await Ingester.open(store);
+  if (ingester.recovered > 0) {
+    opts.log(`newsgraph: put ${ingester.recovered} stored document(s) that an interrupted run left without a story into stories (not counted below)`);
   }
-  const flush = async (): Promise<void> => {
-    if (batch.length === 0) return;
-    const results = await store.putMany(batch);
-    await stories.assign(batch, results);
-    for (const r of results) progress.tick(r.inserted ? 'stored' : 'skipped');
-    batch = [];
-    pending.clear();
-  };
+  const batch = ingester.batch(buildPipeline(opts.pipeline ?? {}), {
+    size: opts.batchSize,
+    onWritten: (placements) => {
+      for (const p of placements) progress.tick(p.inserted ? 'stored' : 'skipped');
+    },
+  });
   for (const source of sources) {
     try {
       for await (const raw of source.read()) {
-        const hash = contentHash(raw.text);
-        if (pending.has(hash) || (await store.has(hash))) {
-          progress.tick('skipped');
-          continue;
-        }
         try {
-          batch.push(analyzeRaw(pipeline, raw));
-          pending.add(hash);
+          if (!(await batch.add(raw)).queued) progress.tick('skipped');
         } catch (e) {
-          if (!isNewsgraphError(e)) throw e;
+          if (!isNewsgraphError(e) || e.code === 'corrupt-store' || e.code === 'store-error') throw e;
           progress.tick('failed');
           opts.log(`newsgraph: ${raw.origin}: ${describeError(e)}`);
         }
-        if (batch.length >= opts.batchSize) await flush();
       }
       if (opts.afterSource) {
         // Stored first, then remembered: a crash in between re-reads items, never loses them.
-        await flush();
+        await batch.flush();
         await opts.afterSource(source.name);
       }
     } catch (e) {
@@ -94,11 +84,11 @@ export async function ingestSources(store: Store, sources: RawSource[], opts: In
       opts.log(`newsgraph: ${describeError(e)}`);
     }
   }
-  await flush();
+  await batch.flush();
   opts.log(progress.finish());
-  const st = stories.summary;
+  const st = batch.stories;
   if (st.newStories + st.joined > 0) {
     opts.log(`stories: ${st.newStories} new, ${st.joined} joined an existing story; copies: ${st.exactDuplicates} exact, ${st.nearDuplicates} near-duplicate`);
   }
-  return { stored: progress.stored, skipped: progress.skipped, failed: progress.failed };
+  return { stored: progress.stored, skipped: progress.skipped, failed: progress.failed, stories: { ...st }, recovered: ingester.recovered };
 }
