@@ -141,6 +141,12 @@ describe('newsgraph CLI', () => {
     expect(a.layers.actors!.map((x) => x.code)).toEqual(expect.arrayContaining(['VLD', 'MSK']));
     expect(a.layers.events!.some((e) => e.source.code === 'VLD' && e.target?.code === 'MSK')).toBe(true);
     expectOneLineError(cli(['analyze', 'veldoria.txt', '--petrarch-actors', 'nope.txt']), /no such PETRARCH dictionary: nope\.txt/);
+    // The wrong file: a web page, or a program.
+    fs.writeFileSync(path.join(tmp, 'page.html'), '<!doctype html><html><body><p>Not a dictionary.</p></body></html>\n');
+    expectOneLineError(cli(['analyze', 'veldoria.txt', '--petrarch-actors', 'page.html']), /page\.html: no PETRARCH actor entries found/);
+    fs.writeFileSync(path.join(tmp, 'program.tsv'), Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0]), Buffer.alloc(500, 1)]));
+    expectOneLineError(cli(['analyze', 'veldoria.txt', '--actors', 'program.tsv']), /program\.tsv looks like an ELF executable file, not an actor dictionary \(TSV\)$/);
+    expectOneLineError(cli(['analyze', 'veldoria.txt', '--petrarch-agents', 'program.tsv']), /program\.tsv looks like an ELF executable file, not a PETRARCH agent dictionary$/);
   });
 
   it('usage errors exit 2', () => {

@@ -11,7 +11,8 @@
  * actors become country-type entries when the code is a bare 3-letter code,
  * otherwise groups; agents become role entries.
  */
-import fs from 'node:fs';
+import { NewsgraphError } from '../util/errors.js';
+import { readUserTextFile } from '../util/text-file.js';
 import { ActorDictionary, type ActorEntry } from '../entities/actors/index.js';
 
 function phraseOf(raw: string): string {
@@ -119,12 +120,18 @@ export function parsePetrarchAgents(file: string, text: string): ActorEntry[] {
   return entries;
 }
 
+/** A dictionary file that gave no entry is the wrong file, not an empty dictionary. */
+function nonEmpty(file: string, kind: string, entries: ActorEntry[]): ActorEntry[] {
+  if (entries.length === 0) throw new NewsgraphError('bad-data', `${file}: no PETRARCH ${kind} entries found (is it a PETRARCH/TABARI ${kind} dictionary?)`);
+  return entries;
+}
+
 /** An actor dictionary from PETRARCH actor (and agent) files, optionally on top of other entries. */
 export function loadPetrarchDictionary(actorFiles: readonly string[], agentFiles: readonly string[] = [], base: readonly ActorEntry[] = []): ActorDictionary {
   const entries = [
     ...base,
-    ...actorFiles.flatMap((f) => parsePetrarchActors(f, fs.readFileSync(f, 'utf8'))),
-    ...agentFiles.flatMap((f) => parsePetrarchAgents(f, fs.readFileSync(f, 'utf8'))),
+    ...actorFiles.flatMap((f) => nonEmpty(f, 'actor', parsePetrarchActors(f, readUserTextFile(f, 'a PETRARCH actor dictionary')))),
+    ...agentFiles.flatMap((f) => nonEmpty(f, 'agent', parsePetrarchAgents(f, readUserTextFile(f, 'a PETRARCH agent dictionary')))),
   ];
   return new ActorDictionary(entries, [...actorFiles, ...agentFiles]);
 }

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { PhraseTrie, canStartAt, piecesOfTokens, type PhraseTerminal } from './trie.js';
 import { ACTOR_COLUMNS, rowToEntries } from './rows.js';
 import { ActorDictionaryError, parseTsv } from './tsv.js';
+import { readUserTextFile } from '../../util/text-file.js';
 import type { ActorEntry, ActorLookup, ActorMatch, ActorSpanMatch, MatchedAs, OffsetToken } from './types.js';
 
 /** src/entities/actors and dist/entities/actors both sit three levels below the package root. */
@@ -189,7 +190,8 @@ export interface LoadActorOptions {
 export function loadActorDictionary(extraFiles: readonly string[] = [], options: LoadActorOptions = {}): ActorDictionary {
   const shipped = options.skipShipped ? [] : shippedActorFiles();
   const files = [...shipped, ...extraFiles.map((f) => path.resolve(f))];
-  const texts = files.map((file) => {
+  const texts = files.map((file, i) => {
+    if (i >= shipped.length) return readUserTextFile(file, 'an actor dictionary (TSV)');
     try {
       return fs.readFileSync(file, 'utf8');
     } catch (e) {
