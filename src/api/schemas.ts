@@ -87,7 +87,7 @@ export const documentRowSchema = z
 
 export const eventRowSchema = z
   .object({
-    id: n, documentKey: s, documentId: s, url: sn, outlet: sn, date: s,
+    id: n, documentKey: s, documentId: s, url: sn, outlet: sn, date: sn,
     sourceActorId: sn, sourceCode: sn, sourceName: sn, sourceCountry: sn, targetActorId: sn, targetCode: sn, targetName: sn, targetCountry: sn,
     code: s, root: s, quadClass: n, goldstein: n, ploverType: sn, ploverMode: sn, verb: s, verbStart: n, verbEnd: n, sentence: s, section: s,
     negated: z.boolean(), hypothetical: z.boolean(), hedged: z.boolean(), reported: z.boolean(), mentions: n, rule: s, recordId: n,
@@ -96,7 +96,7 @@ export const eventRowSchema = z
 
 export const eventRecordRowSchema = z
   .object({
-    id: n, date: s, sourceCode: sn, sourceName: sn, sourceCountry: sn, targetCode: sn, targetName: sn, targetCountry: sn, code: s, root: s,
+    id: n, date: sn, sourceCode: sn, sourceName: sn, sourceCountry: sn, targetCode: sn, targetName: sn, targetCountry: sn, code: s, root: s,
     quadClass: n, goldstein: n, mentions: n, documents: n, outlets: n, documentKeys: z.array(s), firstUrl: sn, firstSeen: s, firstSentence: n,
   })
   .openapi('EventRecordRow');

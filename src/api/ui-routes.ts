@@ -139,7 +139,12 @@ async function collect<T>(it: AsyncIterable<T>, keep: (row: T) => boolean = () =
   return { rows, truncated: false };
 }
 
-const newestFirst = (a: { date: string; id: number }, b: { date: string; id: number }): number => (a.date < b.date ? 1 : a.date > b.date ? -1 : b.id - a.id);
+/** Newest first; undated events (date null) after every dated one. */
+const newestFirst = (a: { date: string | null; id: number }, b: { date: string | null; id: number }): number => {
+  const x = a.date ?? '';
+  const y = b.date ?? '';
+  return x < y ? 1 : x > y ? -1 : b.id - a.id;
+};
 
 function wordRe(name: string): RegExp {
   const esc = name.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
@@ -293,8 +298,9 @@ export function uiRoutes(store: Store): Hono {
       if (!x) buckets.set(b, (x = { asSource: 0, asTarget: 0, quotes: 0, goldsteinOut: 0, goldsteinIn: 0 }));
       return x;
     };
-    for (const e of src.rows) { const x = bucket(monthOf(e.date)); x.asSource++; x.goldsteinOut += e.goldstein; }
-    for (const e of tgt.rows) { const x = bucket(monthOf(e.date)); x.asTarget++; x.goldsteinIn += e.goldstein; }
+    // Undated events are listed but have no place on the timeline.
+    for (const e of src.rows) { if (e.date === null) continue; const x = bucket(monthOf(e.date)); x.asSource++; x.goldsteinOut += e.goldstein; }
+    for (const e of tgt.rows) { if (e.date === null) continue; const x = bucket(monthOf(e.date)); x.asTarget++; x.goldsteinIn += e.goldstein; }
     for (const r of statementsBy) if (r.published) bucket(monthOf(r.published)).quotes++;
     const timeline = fillBuckets(buckets.keys(), 'month').map((b) => ({ bucket: b, ...(buckets.get(b) ?? { asSource: 0, asTarget: 0, quotes: 0, goldsteinOut: 0, goldsteinIn: 0 }) }));
     return c.json({
@@ -323,8 +329,9 @@ export function uiRoutes(store: Store): Hono {
       return x;
     };
     const quad = { ab: [0, 0, 0, 0] as [number, number, number, number], ba: [0, 0, 0, 0] as [number, number, number, number] };
-    for (const e of ab.rows) { const x = get(of(e.date)); x.ab++; x.goldsteinAB += e.goldstein; quad.ab[e.quadClass - 1]!++; }
-    for (const e of ba.rows) { const x = get(of(e.date)); x.ba++; x.goldsteinBA += e.goldstein; quad.ba[e.quadClass - 1]!++; }
+    // Undated events count in the totals and quad classes but not in the time series.
+    for (const e of ab.rows) { quad.ab[e.quadClass - 1]!++; if (e.date === null) continue; const x = get(of(e.date)); x.ab++; x.goldsteinAB += e.goldstein; }
+    for (const e of ba.rows) { quad.ba[e.quadClass - 1]!++; if (e.date === null) continue; const x = get(of(e.date)); x.ba++; x.goldsteinBA += e.goldstein; }
     const round = (n: number) => Math.round(n * 100) / 100;
     const series = fillBuckets(agg.keys(), q.bucket).map((b) => {
       const x = agg.get(b) ?? { ab: 0, ba: 0, goldsteinAB: 0, goldsteinBA: 0 };

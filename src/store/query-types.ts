@@ -98,8 +98,8 @@ export interface EventRow {
   documentId: string;
   url: string | null;
   outlet: string | null;
-  /** The event's day: its own date, else the document's published day, else the day it was stored. */
-  date: string;
+  /** The event's day: its own date, else the document's published day; null when neither is known. */
+  date: string | null;
   sourceActorId: string | null;
   sourceCode: string | null;
   sourceName: string | null;
@@ -133,7 +133,8 @@ export interface EventRow {
 /** One-a-day event record: the same (source code, target code, event code, day) across articles. */
 export interface EventRecordRow {
   id: number;
-  date: string;
+  /** The record's day; null for events with no known date (they collapse into one undated record). */
+  date: string | null;
   sourceCode: string | null;
   sourceName: string | null;
   sourceCountry: string | null;

@@ -105,6 +105,7 @@ export interface EventInsert {
   quadClass: number;
   ploverType: string | null;
   ploverMode: string | null;
+  /** YYYY-MM-DD, or NO_DAY when the event has no known date. */
   day: string;
   negated: boolean;
   hypothetical: boolean;
@@ -127,6 +128,14 @@ export interface DocumentRows {
   hedges: HedgeInsert[];
   events: EventInsert[];
 }
+
+/**
+ * The day column of an event with no known date. Stored as '' rather than
+ * NULL, like missing actor codes, so that undated events with the same
+ * actors and code collapse into one record (NULLs never compare equal in a
+ * unique key); the store gives it back as a null date.
+ */
+export const NO_DAY = '';
 
 /** The collapse key of an event record; null codes become empty strings so they compare equal. */
 export function recordKey(sourceCode: string | null, targetCode: string | null, code: string, day: string): string {
@@ -212,7 +221,8 @@ export function toRows(a: Analysis, ingestedAt: string): DocumentRows {
 
   const hedges = (L.hedges ?? []).map((h): HedgeInsert => ({ start: h.start, end: h.end, text: h.text, kind: h.kind }));
 
-  const fallbackDay = publishedDay ?? ingestedAt.slice(0, 10);
+  // An event the coder could not date falls back to the publication day (as the coder itself does), never to the day it was stored.
+  const fallbackDay = publishedDay ?? NO_DAY;
   const side = (s: { actorId: string | null; code: string | null; span: { text: string } | null } | null): EventSide => {
     const actor = s?.actorId ? actorsById.get(s.actorId) : undefined;
     const name = actor?.name ?? s?.span?.text ?? null;

@@ -103,6 +103,35 @@ export function storeContract(name: string, makeStore: () => Promise<Store>): vo
       await expect(store.events({ from: 'March' }, { limit: 1 })).rejects.toThrow(/YYYY-MM-DD/);
     }));
 
+    it('keeps an event with no known date undated (never the day it was stored) and collapses such events into one undated record', withStore(async (store) => {
+      // No publication date and no date in the sentence: the analysis says date null.
+      const undated = (id: string, text: string) => fixtureAnalysis({
+        id, text, published: null,
+        actors: [{ id: 'a1', name: 'Japan', type: 'LOC', kind: 'country', code: 'JPN', country: 'JPN' }, { id: 'a2', name: 'Korea', type: 'LOC', kind: 'country', code: 'KOR', country: 'KOR' }],
+        events: [{ source: { actor: 'a1', code: 'JPN', text: 'Japan' }, target: { actor: 'a2', code: 'KOR', text: 'Korea' }, verb: 'occupied', code: '192', date: null }],
+      });
+      const first = undated('undated-1', 'Japan had occupied Korea.');
+      const second = undated('undated-2', 'Back then Japan occupied Korea.');
+      const dated = fixtureAnalysis({
+        id: 'dated-3', text: 'Japan occupied Korea in 1910.', published: null,
+        actors: [{ id: 'a1', name: 'Japan', type: 'LOC', kind: 'country', code: 'JPN', country: 'JPN' }, { id: 'a2', name: 'Korea', type: 'LOC', kind: 'country', code: 'KOR', country: 'KOR' }],
+        events: [{ source: { actor: 'a1', code: 'JPN', text: 'Japan' }, target: { actor: 'a2', code: 'KOR', text: 'Korea' }, verb: 'occupied', code: '192', date: '1910-08-29' }],
+      });
+      await store.putMany([first, second, dated]);
+      const events = (await store.events({ actor: 'JPN' }, { limit: 10 })).items;
+      expect(events.map((e) => [e.documentId, e.date])).toEqual([['undated-1', null], ['undated-2', null], ['dated-3', '1910-08-29']]);
+      const records = (await store.eventRecords({ actor: 'JPN' }, { limit: 10 })).items;
+      expect(records.map((r) => [r.date, r.documents, r.mentions])).toEqual([[null, 2, 2], ['1910-08-29', 1, 1]]);
+      expect((await store.stats()).eventRecords).toBe(2);
+      // An undated event is in no date range, open-ended or not.
+      expect((await store.events({ to: '2999-12-31' }, { limit: 10 })).items.map((e) => e.documentId)).toEqual(['dated-3']);
+      expect((await store.events({ from: '1900-01-01' }, { limit: 10 })).items.map((e) => e.documentId)).toEqual(['dated-3']);
+      expect((await store.eventRecords({ to: '2999-12-31' }, { limit: 10 })).items.map((r) => r.date)).toEqual(['1910-08-29']);
+      const streamed = [];
+      for await (const r of store.stream('eventRecords', {})) streamed.push(r.date);
+      expect(streamed).toEqual([null, '1910-08-29']);
+    }));
+
     it('filters quotes by speaker (any case), cue, outlet, relay source and hedged, with relay chains', withFacts(async (store) => {
       const kimQuotes = (await store.quotes({ speaker: 'kim jong un' }, { limit: 10 })).items;
       expect(kimQuotes.map((q) => q.documentId).sort()).toEqual(['aid-2', 'kim-1']);

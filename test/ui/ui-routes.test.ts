@@ -9,6 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fillBuckets, jaccard, monthOf, uiRoutes, weekOf } from '../../src/api/ui-routes.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+import { fixtureAnalysis } from '../../src/store/fixtures.js';
 import { lettersAnalysis, storyAnalyses, xssAnalysis } from './fixtures.js';
 
 describe('time buckets', () => {
@@ -127,5 +128,49 @@ describe('UI routes on fixtures', () => {
     expect(relay.map((q) => q.speaker)).toContain('Vladimir Putin');
     // Hostile input is just text to search for.
     expect((await get('/search?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E')).status).toBe(200);
+  });
+});
+
+describe('UI routes with an undated event', () => {
+  let dir: string;
+  let store: SqliteStore;
+  let get: (p: string) => Promise<{ status: number; body: Record<string, unknown> }>;
+  const actors = [
+    { id: 'a1', name: 'Japan', type: 'LOC' as const, kind: 'country', code: 'JPN', country: 'JPN' },
+    { id: 'a2', name: 'Korea', type: 'LOC' as const, kind: 'country', code: 'KOR', country: 'KOR' },
+  ];
+  const event = (date: string | null) => ({ source: { actor: 'a1', code: 'JPN', text: 'Japan' }, target: { actor: 'a2', code: 'KOR', text: 'Korea' }, verb: 'occupied', code: '192', date });
+
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsgraph-ui-undated-'));
+    store = SqliteStore.open(path.join(dir, 'ui.db'));
+    await store.putMany([
+      fixtureAnalysis({ id: 'dated', text: 'Japan occupied Korea in August 1910.', actors, events: [event('1910-08-29')] }),
+      // no publication date, no date in the sentence: the event has no date
+      fixtureAnalysis({ id: 'undated', text: 'Japan had occupied Korea.', published: null, actors, events: [event(null)] }),
+    ]);
+    const app = uiRoutes(store);
+    get = async (p) => {
+      const res = await app.request(p);
+      return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+    };
+  });
+  afterAll(async () => {
+    await store.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('lists it last, counts it, and puts it on no timeline (not on the day it was stored)', async () => {
+    const dyad = await get('/dyad?a=JPN&b=KOR');
+    expect(dyad.status).toBe(200);
+    expect((dyad.body.series as { bucket: string; ab: number }[]).map((s) => [s.bucket, s.ab])).toEqual([['1910-08', 1]]);
+    expect(dyad.body.total).toEqual({ ab: 2, ba: 0 });
+    expect((dyad.body.quad as { ab: number[] }).ab[3]).toBe(2);
+    expect((dyad.body.events as { documentId: string; date: string | null }[]).map((e) => [e.documentId, e.date])).toEqual([['dated', '1910-08-29'], ['undated', null]]);
+    const actor = await get('/actor?code=JPN');
+    expect(actor.status).toBe(200);
+    expect((actor.body.timeline as { bucket: string }[]).map((b) => b.bucket)).toEqual(['1910-08']);
+    expect((actor.body.asSource as { date: string | null }[]).map((e) => e.date)).toEqual(['1910-08-29', null]);
+    expect((await get('/network')).body.edges).toMatchObject([{ source: 'JPN', target: 'KOR', count: 2 }]);
   });
 });

@@ -29,6 +29,13 @@ const tricky = fixtureAnalysis({
   quotes: [{ content: '=HYPERLINK(1)", adding, "we wait', speaker: 'The envoy', speakerActor: 'a1', cue: { text: 'said', lemma: 'say' }, chain: [{ name: 'The envoy', kind: 'speaker' }] }],
 });
 
+/** An event the coder could not date, in an article with no publication date. */
+const undatedEvent = fixtureAnalysis({
+  id: 'undated-5', text: 'Japan had occupied the Korean peninsula.', published: null,
+  actors: [{ id: 'a1', name: 'Japan', type: 'LOC', kind: 'country', code: 'JPN', country: 'JPN' }],
+  events: [{ source: { actor: 'a1', code: 'JPN', text: 'Japan' }, target: { text: 'Korean peninsula' }, verb: 'occupied', code: '192', date: null }],
+});
+
 async function query(sql: string): Promise<Record<string, unknown>[]> {
   const db = await DuckDBInstance.create(':memory:');
   const conn = await db.connect();
@@ -128,6 +135,31 @@ for (const kind of ['sqlite', 'postgres'] as const) {
         expect(r.at(-1)).toBe('https://yonhap.test/kim-1');
         expect(r.at(-2)).toMatch(version === 2 ? /^\d{14}$/ : /^\d{8}$/);
       }
+    });
+
+    // Last: it adds a document to the shared store.
+    it('leaves the date of an undated event empty in every format, never the day it was exported or stored', async () => {
+      await store.putMany([undatedEvent]);
+      for (const [format, version] of [['gdelt', 2], ['gdelt1', 1]] as const) {
+        const out = file('.tsv');
+        await exportTable(store, { kind: 'eventRecords', filter: {}, format, out });
+        // (not trimEnd: this record has no URL, so its line ends in a tab)
+        const rows = fs.readFileSync(out, 'utf8').split('\n').filter((l) => l !== '').map((l) => l.split('\t'));
+        const r = rows.find((x) => x[5] === 'JPN')!;
+        expect(r).toHaveLength(GDELT_COLUMN_COUNT[version]);
+        expect(r.slice(1, 5)).toEqual(['', '', '', '']);
+        expect(r.slice(26, 29)).toEqual(['192', '192', '19']);
+      }
+      const csv = file('.csv');
+      await exportTable(store, { kind: 'events', filter: { actor: 'JPN' }, format: 'csv', out: csv });
+      const [header, row] = parseCsv(fs.readFileSync(csv, 'utf8'));
+      expect(row![header!.indexOf('date')]).toBe('');
+      const jsonl = file('.jsonl');
+      await exportTable(store, { kind: 'eventRecords', filter: { actor: 'JPN' }, format: 'jsonl', out: jsonl });
+      expect(JSON.parse(fs.readFileSync(jsonl, 'utf8').trim())).toMatchObject({ date: null, code: '192' });
+      const parquet = file('.parquet');
+      await exportTable(store, { kind: 'events', filter: { actor: 'JPN' }, format: 'parquet', out: parquet });
+      expect(await query(`SELECT date FROM read_parquet('${parquet}')`)).toEqual([{ date: null }]);
     });
   });
 }

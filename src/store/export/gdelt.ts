@@ -54,12 +54,13 @@ const digits = (s: string): string => s.replace(/\D/g, '');
 
 export function gdeltRow(r: EventRecordRow, version: GdeltVersion): string {
   const isRoot = r.firstSentence <= 1;
-  const sql = digits(r.date);
+  // An undated record leaves the four date columns empty rather than inventing a day.
+  const sql = digits(r.date ?? '');
   const geo = version === 2 ? 8 : 7; // GDELT 2.0 added an ADM2 code to each of the three geo blocks
   const added = digits(r.firstSeen).slice(0, version === 2 ? 14 : 8);
   const base = r.code.length > 3 ? r.code.slice(0, 3) : r.code;
   const cells: (string | number)[] = [
-    r.id, sql, sql.slice(0, 6), sql.slice(0, 4), fractionDate(r.date),
+    r.id, sql, sql.slice(0, 6), sql.slice(0, 4), r.date === null ? '' : fractionDate(r.date),
     ...actorFields(r.sourceCode, r.sourceName, r.sourceCountry),
     ...actorFields(r.targetCode, r.targetName, r.targetCountry),
     isRoot ? 1 : 0, r.code, base, r.root, r.quadClass, r.goldstein,

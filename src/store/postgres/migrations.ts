@@ -8,6 +8,7 @@
  * that orders and min() agree with SQLite's byte order.
  */
 import { EVENT_RECORD_COUNTS_SQL } from '../sql/migration-v3.js';
+import { PG_NO_DATE, UNDATED_EVENTS_SQL } from '../sql/migration-v4.js';
 
 export const PG_MIGRATIONS: { version: number; sql: string }[] = [
   {
@@ -226,4 +227,5 @@ export const PG_MIGRATIONS: { version: number; sql: string }[] = [
     `,
   },
   { version: 3, sql: EVENT_RECORD_COUNTS_SQL.replaceAll('{ID}', 'BIGINT') },
+  { version: 4, sql: UNDATED_EVENTS_SQL.replaceAll('{NO_DATE}', PG_NO_DATE) },
 ];

@@ -14,6 +14,8 @@ const numOrNull = (v: unknown): number | null => (v === null || v === undefined 
 const bool = (v: unknown): boolean => v === true || v === 1 || v === '1' || v === 't';
 /** Event records store missing actor codes as '' so they collapse; give them back as null. */
 const codeOrNull = (v: unknown): string | null => (v === null || v === undefined || v === '' ? null : String(v));
+/** Events with no known date store their day as '' (NO_DAY in rows.ts) so they collapse; give them back as null. */
+const dayOrNull = codeOrNull;
 
 export function toEventRow(r: Raw): EventRow {
   return {
@@ -22,7 +24,7 @@ export function toEventRow(r: Raw): EventRow {
     documentId: str(r.document_id),
     url: strOrNull(r.url),
     outlet: strOrNull(r.outlet),
-    date: str(r.day),
+    date: dayOrNull(r.day),
     sourceActorId: strOrNull(r.source_actor_id),
     sourceCode: strOrNull(r.source_code),
     sourceName: strOrNull(r.source_name),
@@ -56,7 +58,7 @@ export function toEventRecordRow(r: Raw): EventRecordRow {
   const keys = str(r.document_keys).trim();
   return {
     id: num(r.id),
-    date: str(r.day),
+    date: dayOrNull(r.day),
     sourceCode: codeOrNull(r.source_code),
     sourceName: strOrNull(r.source_name),
     sourceCountry: strOrNull(r.source_country),

@@ -5,6 +5,7 @@
  */
 import { NewsgraphError } from '../../util/errors.js';
 import { codePrefixRange, namePattern, toDay } from '../names.js';
+import { NO_DAY } from '../rows.js';
 import type { ActorFilter, DocumentFilter, EventFilter, QuoteFilter, StoryFilter } from '../query-types.js';
 
 export interface Dialect {
@@ -92,7 +93,7 @@ export function eventsQuery(d: Dialect, f: EventFilter, page: Keyset | null): Qu
   if (f.root) w.add('e.root = ?', f.root);
   if (f.quadClass !== undefined) w.add('e.quad_class = ?', f.quadClass);
   if (f.from) w.add('e.day >= ?', needDay(f.from, 'from'));
-  if (f.to) w.add('e.day <= ?', needDay(f.to, 'to'));
+  if (f.to) w.add('e.day > ? AND e.day <= ?', NO_DAY, needDay(f.to, 'to')); // undated events are in no date range
   if (f.outlet) w.add('o.name_key LIKE ?', needName(f.outlet, 'outlet'));
   if (f.hedged !== undefined) w.add('e.hedged = ?', d.bool(f.hedged));
   if (f.document) w.add('(d.key = ? OR d.id = ?)', f.document, f.document);
@@ -115,7 +116,7 @@ export function eventRecordsQuery(d: Dialect, f: EventFilter, page: Keyset | nul
   if (f.root) w.add('r.root = ?', f.root);
   if (f.quadClass !== undefined) w.add('r.quad_class = ?', f.quadClass);
   if (f.from) w.add('r.day >= ?', needDay(f.from, 'from'));
-  if (f.to) w.add('r.day <= ?', needDay(f.to, 'to'));
+  if (f.to) w.add('r.day > ? AND r.day <= ?', NO_DAY, needDay(f.to, 'to')); // undated events are in no date range
   if (f.outlet) {
     w.add(
       `EXISTS (SELECT 1 FROM event_record_documents x JOIN documents xd ON xd.seq = x.doc_seq JOIN outlets xo ON xo.id = xd.outlet_id

@@ -6,6 +6,7 @@
  */
 import type Database from 'better-sqlite3';
 import { EVENT_RECORD_COUNTS_SQL } from '../sql/migration-v3.js';
+import { SQLITE_NO_DATE, UNDATED_EVENTS_SQL } from '../sql/migration-v4.js';
 
 export interface SqliteMigration {
   version: number;
@@ -259,7 +260,8 @@ export function sqliteMigrations(restoreV1: (db: Database.Database) => void): Sq
     { version: 1, sql: V1 },
     { version: 2, sql: V2, after: (db) => { restoreV1(db); db.exec('DROP TABLE documents_v1'); } },
     { version: 3, sql: EVENT_RECORD_COUNTS_SQL.replaceAll('{ID}', 'INTEGER') },
+    { version: 4, sql: UNDATED_EVENTS_SQL.replaceAll('{NO_DATE}', SQLITE_NO_DATE) },
   ];
 }
 
-export const SQLITE_SCHEMA_VERSION = 3;
+export const SQLITE_SCHEMA_VERSION = 4;
