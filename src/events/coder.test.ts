@@ -137,6 +137,12 @@ describe('EventCoder', () => {
     expect([direct.reported, direct.attribution]).toEqual([false, null]);
   });
 
+  it('a participle after a reported passive goes with the reporter, not with what the passive was done to', () => {
+    const a = code('Intro line here.\n\nArvania reported that the Cindral embassy was shelled overnight, condemning Belmora.', { actors: [...NATIONS, { names: ['the Cindral embassy'], code: 'CDRGOV' }] });
+    expect(triples(a)).toContain('ARV>BLM:111');
+    expect(triples(a).some((t) => t.startsWith('CDRGOV>BLM'))).toBe(false);
+  });
+
   it('takes the speaker after an inverted reporting verb, not a name inside the quote', () => {
     expect(triples(code('Intro line here.\n\n"Belmora is a problem," said Arvania.'))).toEqual(['ARV>-:010']);
   });

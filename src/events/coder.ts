@@ -35,6 +35,8 @@ const RECIPROCAL_ROOTS = new Set(['03', '04', '05', '06', '19']);
 const NOMINAL_BEFORE = new Set(['ADP', 'DET', 'ADJ', 'PRON', 'NUM']);
 const STATEMENT = '010';
 const GUILT_WORDS = new Set(['guilty', 'accused', 'suspected', 'convicted', 'charged', 'responsible', 'culpable', 'capable']);
+/** Verbs that report: their subject says or tells what follows. */
+const REPORTING_VERBS = new Set(['say', 'report', 'announce', 'state', 'tell', 'write', 'declare', 'confirm']);
 const STATEMENT_VERBS = new Set(['say', 'declare', 'state', 'reiterate', 'insist', 'stress', 'tell', 'announce', 'warn', 'argue', 'add', 'write', 'conclude']);
 
 interface Draft {
@@ -141,7 +143,13 @@ export class EventCoder implements Component {
       } else {
         // a participle after a comma shares the main verb's subject: "Bolton called out X on Twitter, saying ..."
         const participial = w.lower.endsWith('ing') && words[group.start - 1]?.lower === ',';
-        const mainVerb = participial ? lastVerbBefore(words, group.start - 1) : -1;
+        let mainVerb = participial ? lastVerbBefore(words, group.start - 1) : -1;
+        // "X reported that the residence was hit, denouncing the strike": the thing a passive was done to does not act;
+        // the participle goes with the reporting verb's subject.
+        if (mainVerb >= 0 && analyseVerbGroup(words, mainVerb, clauseBegin(words, mainVerb)).passive) {
+          const reporting = words.findIndex((x, i) => i < mainVerb && x.pos === 'VERB' && x.lemmas.some((l) => REPORTING_VERBS.has(l)));
+          if (reporting >= 0) mainVerb = reporting;
+        }
         let subj = mainVerb >= 0 ? { actors: [] as ActorSpan[], pronoun: null, sharedWith: mainVerb } : findSubject(view, group.start);
         // quote inversion: '"...," said Martin Indyk, a former ambassador to Israel': the speaker follows the verb,
         // and nothing inside the quote is the source
