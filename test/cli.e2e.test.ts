@@ -99,6 +99,19 @@ describe('newsgraph CLI', () => {
     expectOneLineError(cli(['analyze', 'bad.jsonl', '--format', 'jsonl']), /bad\.jsonl:2: not valid JSON/);
   });
 
+  it('a bad JSONL line is skipped with one line naming file:line; the rest is read, and the exit code is 1', () => {
+    const rec = (id: string, what: string) => JSON.stringify({ id, text: `${what} The minister said on Monday that talks would go on.` });
+    fs.writeFileSync(path.join(tmp, 'mixed.jsonl'), [rec('x1', 'Harbour talks resume.'), '{not json', rec('x3', 'Rail strike ends.'), rec('x4', 'Bank raises rates.'), rec('x5', 'Storm hits coast.'), rec('x6', 'Ferry runs aground.')].join('\n'));
+    const analysed = cli(['analyze', 'mixed.jsonl', '--format', 'jsonl']);
+    expect(analysed.code).toBe(1);
+    expect(analysed.stderr.trim()).toBe('newsgraph: mixed.jsonl:2: not valid JSON');
+    expect(analysed.stdout.trim().split('\n').map((l) => (JSON.parse(l) as Analysis).document.id)).toEqual(['x1', 'x3', 'x4', 'x5', 'x6']);
+    const ingested = cli(['ingest', 'mixed.jsonl', '--db', path.join(tmp, 'mixed.db')]);
+    expect(ingested.code).toBe(1);
+    expect(ingested.stderr).toContain('newsgraph: mixed.jsonl:2: not valid JSON\n');
+    expect(ingested.stderr).toMatch(/6 documents in [\d.]+s: stored 5, already stored 0, failed 1/);
+  });
+
   it('ingest stores documents once (idempotent by content hash); show and stats read them back', () => {
     const db = path.join(tmp, 'store.db');
     const first = cli(['ingest', EXAMPLE, path.join(PACKAGE_ROOT, 'examples'), '--db', db]);

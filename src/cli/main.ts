@@ -46,7 +46,7 @@ export function buildProgram(): Command {
     .action(async (inputs: string[], opts: { format: AnalyzeFormat; allowPrivate?: boolean; actors: string[]; petrarchActors: string[]; petrarchAgents: string[]; preset: string }) => {
       const read = defaultReadContext({ allowPrivate: Boolean(opts.allowPrivate), warn: log });
       const pipeline = { preset: presetName(opts.preset), actorFiles: opts.actors, petrarchActors: opts.petrarchActors, petrarchAgents: opts.petrarchAgents };
-      process.exitCode = await runAnalyze(inputs, { format: opts.format, color: useColor(), write, read, pipeline });
+      process.exitCode = await runAnalyze(inputs, { format: opts.format, color: useColor(), write, log, read, pipeline });
     });
 
   program

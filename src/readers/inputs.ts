@@ -1,13 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import readline from 'node:readline';
 import zlib from 'node:zlib';
-import { NewsgraphError } from '../util/errors.js';
+import { isNewsgraphError, NewsgraphError } from '../util/errors.js';
 import { createFetcher, type Fetcher } from '../fetch/index.js';
 import { charsetFromMeta } from '../extract/charset.js';
 import { decodeHtmlBytes } from '../extract/index.js';
 import { decodeBytes } from './decode.js';
-import type { RawDocument } from './raw-document.js';
+import { failedRecord, type RawDocument, type ReadItem } from './raw-document.js';
 import { htmlToRaw, isFeedBytes, readFeedFile, readUrl, readWarcFile } from './web-inputs.js';
 
 export interface ReadLimits {
@@ -151,9 +150,11 @@ function baseId(file: string): string {
 
 /**
  * Read one input into raw documents: a path, "-" for stdin, or an http(s)
- * URL. JSONL and WARC stream record by record; feeds yield their items.
+ * URL. JSONL and WARC stream record by record; feeds yield their items. A
+ * record that cannot be read comes back as a PassedRecord in its place; an
+ * input that cannot be read at all throws.
  */
-export async function* readPath(file: string, ctx: ReadContext = defaultReadContext()): AsyncGenerator<RawDocument> {
+export async function* readPath(file: string, ctx: ReadContext = defaultReadContext()): AsyncGenerator<ReadItem> {
   const limits = ctx.limits;
   if (isUrl(file)) {
     // The fetcher vets the scheme (http and https only) with the rest of the URL.
@@ -237,20 +238,80 @@ export function parseJsonlRecord(line: string, origin: string, fallbackId: strin
   };
 }
 
-async function* readJsonl(file: string, limits: ReadLimits): AsyncGenerator<RawDocument> {
+/**
+ * JSONL, streamed. A bad line (not JSON, no "text", longer than the line
+ * limit) comes back as a failed record naming file:line, and reading goes
+ * on with the next line.
+ */
+async function* readJsonl(file: string, limits: ReadLimits): AsyncGenerator<ReadItem> {
   if (!fs.existsSync(file)) throw new NewsgraphError('not-found', `no such file: ${file}`);
-  const stream = fs.createReadStream(file, { encoding: 'utf8' });
-  const lines = readline.createInterface({ input: stream, crlfDelay: Infinity });
   let lineNo = 0;
-  let yielded = 0;
-  for await (const rawLine of lines) {
+  let records = 0;
+  for await (const text of linesOf(fs.createReadStream(file, { encoding: 'utf8' }), limits.maxLineChars)) {
     lineNo++;
-    const line = lineNo === 1 ? rawLine.replace(/^\uFEFF/, '') : rawLine;
-    if (line.trim() === '') continue;
     const origin = `${file}:${lineNo}`;
-    if (line.length > limits.maxLineChars) throw new NewsgraphError('too-large', `${origin}: line longer than ${limits.maxLineChars} characters`);
-    yielded++;
-    yield parseJsonlRecord(line, origin, `${baseId(file)}-${lineNo}`);
+    if (text === null) {
+      records++;
+      yield failedRecord(origin, new NewsgraphError('too-large', `${origin}: line longer than ${limits.maxLineChars} characters`));
+      continue;
+    }
+    const line = lineNo === 1 ? text.replace(/^\uFEFF/, '') : text;
+    if (line.trim() === '') continue;
+    records++;
+    let item: ReadItem;
+    try {
+      item = parseJsonlRecord(line, origin, `${baseId(file)}-${lineNo}`);
+    } catch (e) {
+      if (!isNewsgraphError(e)) throw e;
+      item = failedRecord(origin, e);
+    }
+    yield item;
   }
-  if (yielded === 0) throw new NewsgraphError('empty-input', `${file} has no records`);
+  if (records === 0) throw new NewsgraphError('empty-input', `${file} has no records`);
+}
+
+/**
+ * The lines of a text stream, split at \n, \r\n and \r (as readline
+ * does). A line longer than `max` characters comes back as null and is
+ * dropped as it streams past, so it never sits in memory whole.
+ */
+export async function* linesOf(chunks: AsyncIterable<string>, max: number): AsyncGenerator<string | null> {
+  let parts: string[] = [];
+  let length = 0;
+  let tooLong = false;
+  let afterCR = false;
+  const take = (piece: string): void => {
+    if (tooLong || piece === '') return;
+    length += piece.length;
+    if (length > max) {
+      tooLong = true;
+      parts = [];
+    } else parts.push(piece);
+  };
+  const end = (): string | null => {
+    const line = tooLong ? null : parts.join('');
+    parts = [];
+    length = 0;
+    tooLong = false;
+    return line;
+  };
+  const breaks = /[\r\n]/g;
+  for await (const chunk of chunks) {
+    let start = 0;
+    if (afterCR && chunk.startsWith('\n')) start = 1; // the \n of a \r\n split between chunks
+    afterCR = false;
+    breaks.lastIndex = start;
+    for (let m = breaks.exec(chunk); m !== null; m = breaks.exec(chunk)) {
+      take(chunk.slice(start, m.index));
+      yield end();
+      start = m.index + 1;
+      if (chunk[m.index] === '\r') {
+        if (chunk[start] === '\n') start++;
+        else if (start === chunk.length) afterCR = true;
+        breaks.lastIndex = start;
+      }
+    }
+    take(chunk.slice(start));
+  }
+  if (length > 0 || tooLong) yield end();
 }

@@ -6,7 +6,8 @@ import { fixtureAnalysis } from '../../store/fixtures.js';
 import { openStore } from '../../store/open.js';
 import type { Store } from '../../store/store.js';
 import type { RawDocument } from '../../readers/raw-document.js';
-import { ingestSources, type RawSource } from './ingest.js';
+import { defaultReadContext } from '../../readers/inputs.js';
+import { ingestSources, runIngest, type RawSource } from './ingest.js';
 
 const quay = (outlet: string): string =>
   `The harbour authority of Valdora said on Monday that it would close the northern quay for three weeks of repairs after a storm damaged the sea wall. ${outlet} reported that ferries would use the southern berth while the work goes on.`;
@@ -59,5 +60,16 @@ describe('ingestSources', () => {
     expect((await ingestSources(store, [source('one', docs)], opts())).stories).toEqual({ newStories: 1, joined: 0, exactDuplicates: 0, nearDuplicates: 0 });
     const again = await ingestSources(store, [source('one', docs)], opts());
     expect(again).toMatchObject({ stored: 0, skipped: 1, recovered: 0, stories: { newStories: 0, joined: 0 } });
+  });
+
+  it('a bad JSONL line is reported with file:line, counted as failed, and the lines after it are stored', async () => {
+    const file = path.join(dir, 'mixed.jsonl');
+    const rec = (id: string, what: string) => JSON.stringify({ id, text: `${what} The minister said on Monday that talks would go on.` });
+    fs.writeFileSync(file, [rec('x1', 'Harbour talks resume.'), '{not json', rec('x3', 'Rail strike ends.'), rec('x4', 'Bank raises rates.'), rec('x5', 'Storm hits coast.'), rec('x6', 'Ferry runs aground.')].join('\n'));
+    const summary = await runIngest(store, [file], { ...opts(), read: defaultReadContext({ warn: () => {} }) });
+    expect(summary).toMatchObject({ stored: 5, skipped: 0, failed: 1 });
+    expect(lines.filter((l) => l.startsWith('newsgraph:'))).toEqual([`newsgraph: ${file}:2: not valid JSON`]);
+    expect(lines.some((l) => /^6 documents in .*: stored 5, already stored 0, failed 1/.test(l))).toBe(true);
+    expect((await store.stats()).documents).toBe(5);
   });
 });

@@ -1,7 +1,7 @@
 import { Ingester, type StoryCounts } from '../../ingest/ingester.js';
 import { buildPipeline, type PipelineOptions } from '../../pipeline/presets.js';
 import { expandPaths, readPath, type ReadContext } from '../../readers/inputs.js';
-import type { RawDocument } from '../../readers/raw-document.js';
+import { isPassed, type ReadItem } from '../../readers/raw-document.js';
 import type { Store } from '../../store/store.js';
 import { describeError, isNewsgraphError } from '../../util/errors.js';
 import { Progress } from '../progress.js';
@@ -26,17 +26,21 @@ export interface IngestSummary {
   recovered: number;
 }
 
-/** Where raw documents come from: each source is read in turn; a failing source stops only itself. */
+/**
+ * Where raw documents come from: each source is read in turn; a failing
+ * source stops only itself, a record it passes over stops nothing.
+ */
 export interface RawSource {
   name: string;
-  read: () => AsyncIterable<RawDocument>;
+  read: () => AsyncIterable<ReadItem>;
 }
 
 /**
  * Analyse and store documents. Idempotent: a document whose content hash is
  * already stored is skipped before analysis, so a rerun after a crash picks
  * up where it stopped. Writes go in batches, each one transaction. A bad
- * record is reported and skipped; a bad file stops nothing else.
+ * record (a bad JSONL line) is reported, counted as failed and skipped; a
+ * bad file stops nothing else.
  */
 export async function runIngest(store: Store, inputs: string[], opts: IngestOptions): Promise<IngestSummary> {
   const files = expandPaths(inputs);
@@ -65,6 +69,11 @@ export async function ingestSources(store: Store, sources: RawSource[], opts: In
   for (const source of sources) {
     try {
       for await (const raw of source.read()) {
+        if (isPassed(raw)) {
+          progress.tick('failed');
+          opts.log(`newsgraph: ${raw.message}`);
+          continue;
+        }
         try {
           if (!(await batch.add(raw)).queued) progress.tick('skipped');
         } catch (e) {
