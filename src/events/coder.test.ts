@@ -91,6 +91,20 @@ describe('EventCoder', () => {
     expect(e.date).toBe('2021-03-03');
   });
 
+  it('dates a bare weekday by the verb\'s tense: past before publication, future after it', () => {
+    // 1 March 2024 was a Friday
+    const dateOf = (text: string): string | null | undefined => code(`Intro line here.\n\n${text}`, { published: '2024-03-01' }).layers.events?.[0]?.date;
+    expect(dateOf('Arvania attacked Belmora on Monday, officials said.')).toBe('2024-02-26');
+    expect(dateOf('Arvania has attacked Belmora on Monday.')).toBe('2024-02-26');
+    expect(dateOf('Belmora was attacked by Arvania on Monday.')).toBe('2024-02-26');
+    expect(dateOf('Arvania sent troops to Belmora on Monday.')).toBe('2024-02-26');
+    expect(dateOf('Arvania did not attack Belmora on Monday.')).toBe('2024-02-26');
+    expect(dateOf('Arvania will attack Belmora on Monday.')).toBe('2024-03-04');
+    expect(dateOf('Arvania attacked Belmora on Thursday.')).toBe('2024-02-29');
+    // published on a Tuesday: a future Monday is six days on, not yesterday
+    expect(code('Intro line here.\n\nArvania will meet Belmora on Monday.', { published: '2024-03-05' }).layers.events?.[0]?.date).toBe('2024-03-11');
+  });
+
   it('codes releasing people, not releasing reports', () => {
     expect(triples(code('Intro line here.\n\nArvania released Belmora last week.'))).toEqual(['ARV>BLM:0841']);
     expect(triples(code('Intro line here.\n\nArvania released two prisoners last week.'))).toEqual(['ARV>-:0841']);

@@ -210,7 +210,7 @@ export class EventCoder implements Component {
       // a date belongs to the verb when no other verb stands between them ("the 2019 agreement signed when ..." is not this verb's)
       const verbStarts = words.filter((x, i) => x.pos === 'VERB' && i !== v).map((x) => tokens[x.token]!.start - sentence.start);
       const separated = (a: number, b: number): boolean => verbStarts.some((o) => o > a && o < b);
-      const date = eventDate(dates, verbSpan.start - sentence.start, published, separated);
+      const date = eventDate(dates, verbSpan.start - sentence.start, published, separated, group.tense);
       let attribution = attributions.findIndex((a) => inside(verbSpan, a.content) && !(a.cue && overlaps(verbSpan, a.cue)));
       // The event is itself a statement ("Putin expressed interest in …, state media reported"): it is reported when a relay passed it on.
       if (attribution < 0) {

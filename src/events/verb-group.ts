@@ -23,6 +23,27 @@ export interface VerbGroup {
   future: boolean;
   /** Told as an obligation ("must release", "needs to lift"): CAMEO codes a demand. */
   obligation: boolean;
+  /**
+   * When the verb group places the act, as far as its form tells: 'past' ("attacked", "has attacked",
+   * "was attacked", "did not attack"), 'future' ("will attack", "would attack", "must attack"), else null
+   * (present, bare infinitive, or a form that could be either: "hit", "put"). Dates use it to read a bare
+   * weekday ("on Monday") as the one before or after publication.
+   */
+  tense: Tense;
+}
+
+export type Tense = 'past' | 'future' | null;
+/** Auxiliaries that put the act in the past: perfect ("has attacked") and past forms of be and do. */
+const PAST_AUX = new Set(['was', 'were', 'had', 'has', 'have', "'ve", 'did', 'been']);
+const PERFECT_AUX = new Set(['had', 'has', 'have', "'ve", 'been']);
+/** Auxiliaries that put it in the present ("is attacked", "are attacking", "does not attack"). */
+const PRESENT_AUX = new Set(['is', 'are', 'am', "'s", "'re", "'m", 'do', 'does']);
+
+/** The past or participle form of a verb: an inflection of a known lemma other than -s and -ing ("attacked", "sent"). */
+function pastForm(w: Word): boolean {
+  if (w.lemmas.length === 0 || w.lemmas.includes(w.lower) || w.lower.endsWith('ing')) return false;
+  const thirdPerson = w.lemmas.some((l) => w.lower === `${l}s` || w.lower === `${l}es` || (l.endsWith('y') && w.lower === `${l.slice(0, -1)}ies`));
+  return !thirdPerson;
 }
 const OBLIGATION = new Set(['must', 'should', 'ought']);
 const FUTURE_MODALS = new Set(['will', "'ll", 'shall', 'would', "'d", 'may', 'might', 'could']);
@@ -74,5 +95,15 @@ export function analyseVerbGroup(words: readonly Word[], verb: number, clauseSta
   for (let i = clauseStart; i < start; i++) if (['no', 'never', 'neither', 'nobody', 'none'].includes(words[i]!.lower) && words[i + 1]?.lower !== 'longer' && words[i + 1]?.lower !== 'doubt') negated = true;
   const lower = words[verb]!.lower;
   const passive = sawBe && looksLikeParticiple(lower) && !lower.endsWith('ing');
-  return { start, negated, hypothetical, passive, hedgedByAdverb, future, obligation };
+  return { start, negated, hypothetical, passive, hedgedByAdverb, future, obligation, tense: tenseOf(words, start, verb, future, obligation) };
+}
+
+function tenseOf(words: readonly Word[], start: number, verb: number, future: boolean, obligation: boolean): Tense {
+  const aux = words.slice(start, verb).map((w) => w.lower);
+  // a perfect is past even after a modal ("could have attacked"), except after "will" ("will have left by Monday")
+  if (aux.some((a) => PERFECT_AUX.has(a)) && !aux.some((a) => a === 'will' || a === "'ll" || a === 'shall')) return 'past';
+  if (future || aux.some((a) => OBLIGATION.has(a))) return 'future';
+  if (aux.some((a) => PAST_AUX.has(a))) return 'past';
+  if (aux.some((a) => PRESENT_AUX.has(a) || MODALS.has(a))) return null;
+  return pastForm(words[verb]!) ? 'past' : null;
 }
