@@ -12,6 +12,8 @@ export class Progress {
   stored = 0;
   skipped = 0;
   failed = 0;
+  /** Pages and feed items with no article text: passed over, not failed. */
+  noText = 0;
   total: number | null = null;
 
   constructor(stream: NodeJS.WriteStream = process.stderr, opts: { quiet?: boolean } = {}) {
@@ -22,7 +24,7 @@ export class Progress {
 
   private readonly quiet: boolean;
 
-  tick(outcome: 'stored' | 'skipped' | 'failed'): void {
+  tick(outcome: 'stored' | 'skipped' | 'failed' | 'noText'): void {
     this.done++;
     this[outcome]++;
     const now = Date.now();
@@ -46,13 +48,18 @@ export class Progress {
       const eta = rate > 0 ? Math.max(0, (this.total - this.done) / rate) : 0;
       head = `${bar ? `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ` : ''}${this.done}/${this.total} ETA ${formatSeconds(eta)}`;
     }
-    return `${head}  ${rate.toFixed(1)} docs/s  stored ${this.stored}, already stored ${this.skipped}, failed ${this.failed}`;
+    return `${head}  ${rate.toFixed(1)} docs/s  ${this.counts()}`;
   }
 
   finish(): string {
     if (this.tty) this.stream.write('\r\x1b[K');
     const seconds = (Date.now() - this.started) / 1000;
-    return `${this.done} documents in ${seconds.toFixed(1)}s: stored ${this.stored}, already stored ${this.skipped}, failed ${this.failed}`;
+    return `${this.done} documents in ${seconds.toFixed(1)}s: ${this.counts()}`;
+  }
+
+  /** Every record read lands in exactly one of these. */
+  private counts(): string {
+    return `stored ${this.stored}, already stored ${this.skipped}, failed ${this.failed}, skipped (no article text) ${this.noText}`;
   }
 }
 

@@ -7,7 +7,7 @@ import { charsetFromMeta } from '../extract/charset.js';
 import { decodeHtmlBytes } from '../extract/index.js';
 import { decodeBytes } from './decode.js';
 import { failedRecord, type RawDocument, type ReadItem } from './raw-document.js';
-import { htmlToRaw, isFeedBytes, readFeedFile, readUrl, readWarcFile } from './web-inputs.js';
+import { htmlToItem, isFeedBytes, readFeedFile, readUrl, readWarcFile } from './web-inputs.js';
 
 export interface ReadLimits {
   /** Largest single .txt/.html file or stdin payload, in bytes. */
@@ -185,12 +185,12 @@ export async function* readPath(file: string, ctx: ReadContext = defaultReadCont
   }
   if (HTML_EXT.has(ext)) {
     if (bytes.length === 0) throw new NewsgraphError('empty-input', `${where} is empty`);
-    yield htmlToRaw(decodeHtmlBytes(bytes, undefined, where), { id: baseId(file), origin: where, encoding: (charsetFromMeta(bytes) ?? 'utf-8').toLowerCase() });
+    yield htmlToItem(decodeHtmlBytes(bytes, undefined, where), { id: baseId(file), origin: where, encoding: (charsetFromMeta(bytes) ?? 'utf-8').toLowerCase() });
     return;
   }
   const decoded = decodeBytes(bytes, where);
   if (file === '-' && looksLikeHtml(decoded.text)) {
-    yield htmlToRaw(decoded.text, { id: baseId(file), origin: where, encoding: decoded.encoding });
+    yield htmlToItem(decoded.text, { id: baseId(file), origin: where, encoding: decoded.encoding });
     return;
   }
   yield {

@@ -20,17 +20,17 @@ export function contentHash(text: string): string {
 }
 
 /**
- * A record a reader could not make a document of, such as a bad JSONL
- * line. Readers of batch input yield these in place of the document and go
- * on with the next record, so one bad record stops nothing else and every
- * record is accounted for.
+ * A record a reader could not make a document of: a bad JSONL line, a page
+ * with no article text, a WARC page over the size cap. Readers yield these
+ * in place of the document and go on with the next record, so one bad
+ * record stops nothing else and every record is accounted for.
  */
 export interface PassedRecord {
-  /** 'failed': the record is broken or over a limit. */
-  passed: 'failed';
+  /** 'failed': the record is broken or over a limit; 'no-article-text': it reads fine but holds no article. */
+  passed: 'failed' | 'no-article-text';
   /** The NewsgraphError code behind it. */
   code: string;
-  /** Where it is, e.g. "file.jsonl:2". */
+  /** Where it is: "file.jsonl:2", "crawl.warc.gz#https://…". */
   origin: string;
   /** One line for the user, naming the origin. */
   message: string;

@@ -12,7 +12,7 @@ import { Ingester } from '../../ingest/ingester.js';
 import type { Pipeline } from '../../pipeline/pipeline.js';
 import { buildPipeline } from '../../pipeline/presets.js';
 import { defaultReadContext } from '../../readers/inputs.js';
-import type { RawDocument } from '../../readers/raw-document.js';
+import { isPassed, type PassedRecord, type RawDocument } from '../../readers/raw-document.js';
 import { htmlToRaw, readUrl } from '../../readers/web-inputs.js';
 import type { Store } from '../../store/store.js';
 import { NewsgraphError } from '../../util/errors.js';
@@ -84,7 +84,13 @@ export function registerWriteRoutes(app: OpenAPIHono, store: Store, opts: WriteR
       const input = c.req.valid('json');
       if (opts.analyze) return c.json(await opts.analyze({ text: input.text, html: input.html, url: input.url ?? undefined }), 200);
       if (input.text === undefined && input.html === undefined && input.url) {
-        for await (const raw of readUrl(read.fetcher(), input.url)) return c.json(analyse(raw), 200);
+        // The page, or a feed's first item that has text; else why there is nothing.
+        let passed: PassedRecord | null = null;
+        for await (const item of readUrl(read.fetcher(), input.url)) {
+          if (!isPassed(item)) return c.json(analyse(item), 200);
+          passed ??= item;
+        }
+        if (passed) throw new NewsgraphError(passed.code, passed.message);
         throw new NewsgraphError('nothing-readable', `${input.url}: nothing to analyse there`);
       }
       return c.json(analyse(toRaw(input, 'request')), 200);

@@ -20,7 +20,9 @@ export interface AnalyzeOptions {
 /**
  * Analyse files (or stdin) and print a report, a JSON document/array, or
  * JSONL. A bad record (a bad JSONL line) is reported on stderr and skipped;
- * the exit code is then 1, once the rest has been printed.
+ * the exit code is then 1, once the rest has been printed. A page with no
+ * article text is reported too, and is an error only when nothing else was
+ * analysed.
  */
 export async function runAnalyze(inputs: string[], opts: AnalyzeOptions): Promise<number> {
   const files = expandPaths(inputs.length === 0 ? ['-'] : inputs);
@@ -28,10 +30,12 @@ export async function runAnalyze(inputs: string[], opts: AnalyzeOptions): Promis
   const collected: Analysis[] = [];
   let count = 0;
   let failed = 0;
+  let passed = 0;
   for (const file of files) {
     for await (const raw of readPath(file, opts.read)) {
       if (isPassed(raw)) {
-        failed++;
+        if (raw.passed === 'failed') failed++;
+        else passed++;
         opts.log(`newsgraph: ${raw.message}`);
         continue;
       }
@@ -45,5 +49,6 @@ export async function runAnalyze(inputs: string[], opts: AnalyzeOptions): Promis
   if (opts.format === 'json') {
     opts.write(`${JSON.stringify(collected.length === 1 ? collected[0] : collected, null, 2)}\n`);
   }
-  return failed > 0 ? 1 : 0;
+  // Pages with no article text are no failure, unless they were all there was.
+  return failed > 0 || (count === 0 && passed > 0) ? 1 : 0;
 }

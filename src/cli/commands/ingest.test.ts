@@ -72,4 +72,15 @@ describe('ingestSources', () => {
     expect(lines.some((l) => /^6 documents in .*: stored 5, already stored 0, failed 1/.test(l))).toBe(true);
     expect((await store.stats()).documents).toBe(5);
   });
+
+  it('counts pages with no article text on their own, as no failure', async () => {
+    const nav = path.join(dir, 'nav.html');
+    const page = path.join(dir, 'page.html');
+    fs.writeFileSync(nav, '<html><body><nav><a href="/">Home</a></nav></body></html>');
+    fs.writeFileSync(page, `<html><body><article><h1>Valdora quay to close</h1><p>${quay('The Herald')}</p></article></body></html>`);
+    const summary = await runIngest(store, [nav, page], { ...opts(), read: defaultReadContext({ warn: () => {} }) });
+    expect(summary).toMatchObject({ stored: 1, skipped: 0, failed: 0, noText: 1 });
+    expect(lines).toContain(`newsgraph: ${nav}: no article text found in this HTML page`);
+    expect(lines.some((l) => /^2 documents in .*: stored 1, already stored 0, failed 0, skipped \(no article text\) 1$/.test(l))).toBe(true);
+  });
 });

@@ -20,6 +20,8 @@ export interface IngestSummary {
   stored: number;
   skipped: number;
   failed: number;
+  /** Pages and feed items with no article text (not failures). */
+  noText: number;
   /** What this run's documents did to stories. */
   stories: StoryCounts;
   /** Documents an interrupted run had left without a story, placed before this run began (not in `stories`). */
@@ -39,8 +41,9 @@ export interface RawSource {
  * Analyse and store documents. Idempotent: a document whose content hash is
  * already stored is skipped before analysis, so a rerun after a crash picks
  * up where it stopped. Writes go in batches, each one transaction. A bad
- * record (a bad JSONL line) is reported, counted as failed and skipped; a
- * bad file stops nothing else.
+ * record (a bad JSONL line) is reported, counted as failed and skipped, a
+ * page with no article text is reported and counted as such; a bad file
+ * stops nothing else.
  */
 export async function runIngest(store: Store, inputs: string[], opts: IngestOptions): Promise<IngestSummary> {
   const files = expandPaths(inputs);
@@ -70,7 +73,7 @@ export async function ingestSources(store: Store, sources: RawSource[], opts: In
     try {
       for await (const raw of source.read()) {
         if (isPassed(raw)) {
-          progress.tick('failed');
+          progress.tick(raw.passed === 'failed' ? 'failed' : 'noText');
           opts.log(`newsgraph: ${raw.message}`);
           continue;
         }
@@ -99,5 +102,5 @@ export async function ingestSources(store: Store, sources: RawSource[], opts: In
   if (st.newStories + st.joined > 0) {
     opts.log(`stories: ${st.newStories} new, ${st.joined} joined an existing story; copies: ${st.exactDuplicates} exact, ${st.nearDuplicates} near-duplicate`);
   }
-  return { stored: progress.stored, skipped: progress.skipped, failed: progress.failed, stories: { ...st }, recovered: ingester.recovered };
+  return { stored: progress.stored, skipped: progress.skipped, failed: progress.failed, noText: progress.noText, stories: { ...st }, recovered: ingester.recovered };
 }
