@@ -80,9 +80,19 @@ describe('newsgraph query, search, export', () => {
     expect(JSON.parse(cli(['search', 'missiles', '--format', 'json', '--db', SQLITE]).stdout).map((h: { id: string }) => h.id)).toEqual(['kim-1']);
     expect(cli(['query', 'actors', '--country', 'UKR', '--format', 'csv', '--db', SQLITE]).stdout).toMatch(/^name,code,.*\nUkraine,UKR,UKR,country,/);
     expect(cli(['query', 'stories', '--format', 'json', '--db', SQLITE]).stdout.trim()).toBe('[]');
-    const bad = cli(['query', 'events', '--from', 'yesterday', '--db', SQLITE]);
-    expect(bad.code).not.toBe(0);
-    expect(bad.stderr.trim().split('\n')).toEqual(['newsgraph: from must be a date (YYYY-MM-DD), got "yesterday"']);
+    // a date that is not one is a usage error (exit 2), also when it looks like one
+    for (const [args, message] of [
+      [['query', 'events', '--from', 'yesterday'], '--from must be a date (YYYY-MM-DD), got "yesterday"'],
+      [['query', 'events', '--from', '2026-13-45'], '--from must be a date (YYYY-MM-DD), got "2026-13-45"'],
+      [['query', 'events', '--records', '--to', '2024-02-30'], '--to must be a date (YYYY-MM-DD), got "2024-02-30"'],
+      [['query', 'documents', '--from', '2026-99-99'], '--from must be a date (YYYY-MM-DD), got "2026-99-99"'],
+      [['export', 'events', '--format', 'gdelt', '--from', '2026-13-45'], '--from must be a date (YYYY-MM-DD), got "2026-13-45"'],
+    ] as const) {
+      const bad = cli([...args, '--db', SQLITE]);
+      expect(bad.code, args.join(' ')).toBe(2);
+      expect(bad.stdout).toBe('');
+      expect(bad.stderr.trim().split('\n')).toEqual([`newsgraph: ${message}`]);
+    }
   });
 
   it('export writes Parquet that DuckDB opens, and the GDELT layout', async () => {

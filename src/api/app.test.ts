@@ -94,7 +94,8 @@ for (const kind of ['sqlite', 'postgres'] as const) {
     });
 
     it('refuses bad parameters with structured 400s', async () => {
-      for (const url of ['/api/events?limit=0', '/api/events?limit=5000', '/api/events?hedged=maybe', '/api/events?from=March', '/api/events?quadClass=9', '/api/events?cursor=garbage', '/api/search', '/api/events?actor=%21%21']) {
+      for (const url of ['/api/events?limit=0', '/api/events?limit=5000', '/api/events?hedged=maybe', '/api/events?from=March',
+        '/api/events?from=2026-13-45', '/api/event-records?to=2024-02-30', '/api/documents?from=2026-99-99', '/api/events?quadClass=9', '/api/events?cursor=garbage', '/api/search', '/api/events?actor=%21%21']) {
         const r = await api.call(url);
         expect(r.status, url).toBe(400);
         expect(r.body.error!.code, url).toBe('bad-input');
@@ -120,6 +121,23 @@ describe('HTTP API: writes, limits and errors', () => {
     expect(ok).toMatchObject({ status: 200, body: { stored: 1, skipped: 0 } });
     expect((await store.get('posted-1'))?.document.source).toBe('Posted Wire');
     expect((await api.post('/api/documents', body, { Authorization: `Bearer ${TOKEN}` })).body).toMatchObject({ stored: 0, skipped: 1 });
+  });
+
+  it('refuses a posted published value that is not a date with a 400, storing nothing; keeps real ones', async () => {
+    const api = client({ store, token: TOKEN });
+    const auth = { Authorization: `Bearer ${TOKEN}` };
+    const before = (await store.stats()).documents;
+    for (const published of ['not a date', '2024-02-30', '2024-13-01T10:00:00Z']) {
+      const r = await api.post('/api/documents', { documents: [{ id: 'dated-ok', text: 'Talks resumed.', published: '2024-03-01' }, { id: 'dated-bad', text: 'Talks went on.', published }] }, auth);
+      expect(r, published).toMatchObject({ status: 400, body: { error: { code: 'bad-input' } } });
+      expect(r.body.error!.message).toMatch(/^documents\.1\.published: not a date: /);
+      expect(await api.post('/api/analyze', { text: 'Talks resumed.', published })).toMatchObject({ status: 400, body: { error: { code: 'bad-input' } } });
+    }
+    expect((await store.stats()).documents).toBe(before);
+    const ok = await api.post('/api/documents', { documents: [{ id: 'dated-rfc', text: 'Talks resumed in Oslo.', published: 'Fri, 01 Mar 2024 10:00:00 GMT' }, { id: 'dated-blank', text: 'Talks resumed in Bergen.', published: '' }] }, auth);
+    expect(ok).toMatchObject({ status: 200, body: { stored: 2 } });
+    expect((await store.get('dated-rfc'))?.document.published).toBe('2024-03-01T10:00:00.000Z');
+    expect((await store.get('dated-blank'))?.document.published).toBeNull();
   });
 
   it('analyses posted text and HTML without storing them', async () => {

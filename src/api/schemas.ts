@@ -4,6 +4,7 @@
  * what the server accepts.
  */
 import { z } from '@hono/zod-openapi';
+import { isCalendarDay, normalizePublished, PUBLISHED_FORMS } from '../util/dates.js';
 
 export const errorSchema = z
   .object({
@@ -15,7 +16,8 @@ export const errorSchema = z
   .openapi('Error');
 
 const short = z.string().trim().min(1).max(200);
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
+/** A calendar day: YYYY-MM-DD and a real one ("2026-13-45" is refused, not an empty result). */
+const day = z.string().refine(isCalendarDay, 'expected a date (YYYY-MM-DD)').openapi({ type: 'string', format: 'date', example: '2024-03-01' });
 const flag = z.enum(['true', 'false']);
 
 export const pageQuery = {
@@ -129,7 +131,19 @@ const meta = {
   id: z.string().min(1).max(500).optional(),
   title: z.string().max(2000).nullable().optional(),
   url: z.string().max(2000).nullable().optional(),
-  published: z.string().max(100).nullable().optional(),
+  published: z
+    .string()
+    .max(100)
+    .nullable()
+    .optional()
+    // blank is no date; anything else must be a date, kept as normalizePublished gives it
+    .transform((v, ctx) => {
+      if (v === undefined || v === null || v.trim() === '') return null;
+      const date = normalizePublished(v);
+      if (date === null) ctx.addIssue({ code: 'custom', message: `not a date: ${JSON.stringify(v.slice(0, 80))} (expected ${PUBLISHED_FORMS})` });
+      return date;
+    })
+    .openapi({ type: 'string', description: `publication date: ${PUBLISHED_FORMS}`, example: '2024-03-01T08:00:00Z' }),
   source: z.string().max(500).nullable().optional(),
 };
 

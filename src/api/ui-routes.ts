@@ -13,6 +13,7 @@ import type { Analysis } from '../doc/schema.js';
 import type {
   ActorRow, DocumentRow, EventRow, QuoteRow, SearchHit, Store, StoryRow,
 } from '../store/store.js';
+import { isCalendarDay } from '../util/dates.js';
 import { NewsgraphError, isNewsgraphError } from '../util/errors.js';
 
 /** How many rows a summary reads at most from one stream (keeps a request bounded). */
@@ -20,7 +21,7 @@ const STREAM_CAP = 200_000;
 /** Rows listed per section on a page. */
 const LIST = 200;
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
+const day = z.string().refine(isCalendarDay, 'expected a date (YYYY-MM-DD)');
 const short = z.string().trim().min(1).max(200);
 
 const documentsQuery = z.object({

@@ -42,6 +42,36 @@ describe('readPath on JSONL', () => {
     expect(items[1]).toMatchObject({ code: 'too-large' });
   });
 
+  it('refuses a record whose published value is not a real date, naming file:line, and reads on', async () => {
+    const file = path.join(dir, 'dates.jsonl');
+    const text = 'The council met and agreed the budget.';
+    const lines = [
+      { id: 'iso', text, published: '2024-03-01' },
+      { id: 'word', text, published: 'not a date' },
+      { id: 'feb30', text, published: '2024-02-30' },
+      { id: 'rfc', text, published: 'Fri, 01 Mar 2024 10:00:00 GMT' },
+      { id: 'number', text, published: 20240301 },
+      { id: 'alias', text, date: '2024-13-01' },
+      { id: 'blank', text, published: '' },
+      { id: 'stamp', text, published: '2024-03-01T08:00:00+01:00' },
+    ];
+    fs.writeFileSync(file, lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
+    const items = await readAll(file);
+    expect(summary(items)).toEqual([
+      'iso',
+      `failed ${file}:2: "published" is not a date: "not a date" (expected a date such as 2024-03-01, 2024-03-01T08:00:00Z or Fri, 01 Mar 2024 08:00:00 GMT)`,
+      `failed ${file}:3: "published" is not a date: "2024-02-30" (expected a date such as 2024-03-01, 2024-03-01T08:00:00Z or Fri, 01 Mar 2024 08:00:00 GMT)`,
+      'rfc',
+      `failed ${file}:5: "published" is not a date: 20240301 (expected a date such as 2024-03-01, 2024-03-01T08:00:00Z or Fri, 01 Mar 2024 08:00:00 GMT)`,
+      `failed ${file}:6: "date" is not a date: "2024-13-01" (expected a date such as 2024-03-01, 2024-03-01T08:00:00Z or Fri, 01 Mar 2024 08:00:00 GMT)`,
+      'blank',
+      'stamp',
+    ]);
+    const published = Object.fromEntries(items.flatMap((i) => ('passed' in i ? [] : [[i.id, i.published]])));
+    // ISO dates are kept as written; a written date becomes ISO 8601 UTC; blank is none
+    expect(published).toEqual({ iso: '2024-03-01', rfc: '2024-03-01T10:00:00.000Z', blank: null, stamp: '2024-03-01T08:00:00+01:00' });
+  });
+
   it('still refuses a file with no records at all', async () => {
     const file = path.join(dir, 'blank.jsonl');
     fs.writeFileSync(file, '\n\n  \n');

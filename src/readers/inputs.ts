@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import { normalizePublished, PUBLISHED_FORMS } from '../util/dates.js';
 import { isNewsgraphError, NewsgraphError } from '../util/errors.js';
 import { createFetcher, type Fetcher } from '../fetch/index.js';
 import { charsetFromMeta } from '../extract/charset.js';
@@ -208,6 +209,21 @@ export async function* readPath(file: string, ctx: ReadContext = defaultReadCont
 
 const optionalString = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v : null);
 
+/**
+ * A record's publication date (`published`, else `date`): absent, null or
+ * blank is none; anything else must be a date we can place, or the record is
+ * refused, like a record without text (a wrong date would misdate every event
+ * in it).
+ */
+function publishedOf(rec: Record<string, unknown>, origin: string): string | null {
+  const field = rec.published !== undefined && rec.published !== null && rec.published !== '' ? 'published' : 'date';
+  const value = rec[field];
+  if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) return null;
+  const date = typeof value === 'string' ? normalizePublished(value) : null;
+  if (date === null) throw new NewsgraphError('bad-json', `${origin}: "${field}" is not a date: ${JSON.stringify(value).slice(0, 80)} (expected ${PUBLISHED_FORMS})`);
+  return date;
+}
+
 /** Parse one JSONL record `{id, text, title?, url?, published?, source?}`. */
 export function parseJsonlRecord(line: string, origin: string, fallbackId: string): RawDocument {
   let value: unknown;
@@ -224,13 +240,12 @@ export function parseJsonlRecord(line: string, origin: string, fallbackId: strin
     throw new NewsgraphError('bad-json', `${origin}: record has no "text" string`);
   }
   const id = typeof rec.id === 'string' || typeof rec.id === 'number' ? String(rec.id) : fallbackId;
-  const published = optionalString(rec.published) ?? optionalString(rec.date);
   return {
     id,
     text: rec.text,
     title: optionalString(rec.title),
     url: optionalString(rec.url),
-    published,
+    published: publishedOf(rec, origin),
     source: optionalString(rec.source) ?? optionalString(rec.outlet),
     format: 'jsonl',
     encoding: 'utf-8',

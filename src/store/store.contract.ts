@@ -101,6 +101,10 @@ export function storeContract(name: string, makeStore: () => Promise<Store>): vo
       expect((await store.events({ document: 'aid-2' }, { limit: 1 })).items[0]!.mentions).toBe(2);
       await expect(store.events({ actor: '!!' }, { limit: 1 })).rejects.toThrow(/no letters or digits/);
       await expect(store.events({ from: 'March' }, { limit: 1 })).rejects.toThrow(/YYYY-MM-DD/);
+      // a day that is not on the calendar is an error, not an empty answer
+      await expect(store.events({ from: '2026-13-45' }, { limit: 1 })).rejects.toThrow(/from must be a date \(YYYY-MM-DD\), got "2026-13-45"/);
+      await expect(store.eventRecords({ to: '2024-02-30' }, { limit: 1 })).rejects.toThrow(/to must be a date/);
+      await expect(store.documents({ from: '2026-99-99' }, { limit: 1 })).rejects.toThrow(/from must be a date/);
     }));
 
     it('keeps an event with no known date undated (never the day it was stored) and collapses such events into one undated record', withStore(async (store) => {

@@ -57,7 +57,7 @@ describe('UI routes on fixtures', () => {
   });
 
   it('refuses bad queries with a plain error body', async () => {
-    for (const p of ['/dyad?a=RUS', '/network?from=yesterday', '/network?code=abc', '/actor', '/search?q=', '/stories/zero']) {
+    for (const p of ['/dyad?a=RUS', '/network?from=yesterday', '/network?from=2026-99-99', '/network?to=2024-02-30', '/documents?from=2026-13-45', '/network?code=abc', '/actor', '/search?q=', '/stories/zero']) {
       const r = await get(p);
       expect(r.status, p).toBe(400);
       expect((r.body.error as { code: string }).code, p).toBe('bad-input');

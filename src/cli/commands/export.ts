@@ -9,6 +9,7 @@ import { Command, Option } from 'commander';
 import { EXPORT_FORMATS, exportTable, type ExportFormat } from '../../store/export/export.js';
 import { defaultDb, openStore } from '../../store/open.js';
 import type { StreamKind } from '../../store/store.js';
+import { dayOption } from '../../util/dates.js';
 import { NewsgraphError } from '../../util/errors.js';
 
 const TABLES: Record<string, StreamKind> = {
@@ -64,8 +65,8 @@ export function registerExportCommand(program: Command): void {
     .option('--country <iso3>', 'events: source or target country; actors: country')
     .option('--code <cameo>', 'events: event code prefix; actors: actor code prefix')
     .option('--root <cameo>', 'events: root code')
-    .option('--from <day>', 'events, documents: from this day')
-    .option('--to <day>', 'events, documents: to this day')
+    .option('--from <day>', 'events, documents: from this day (YYYY-MM-DD)', dayOption('--from'))
+    .option('--to <day>', 'events, documents: to this day, inclusive', dayOption('--to'))
     .option('--outlet <name>', 'only this outlet')
     .option('--speaker <name>', 'quotes: speaker')
     .option('--relay <name>', 'quotes: relayed through')

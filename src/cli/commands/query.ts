@@ -8,6 +8,7 @@ import { Command, Option } from 'commander';
 import { columnsOf, type Column } from '../../store/export/columns.js';
 import { defaultDb, openStore } from '../../store/open.js';
 import type { ActorRow, DocumentRow, EventRecordRow, EventRow, Page, QuoteRow, SearchHit, Store, StoryRow } from '../../store/store.js';
+import { dayOption } from '../../util/dates.js';
 import { NewsgraphError } from '../../util/errors.js';
 import { defaultFormat, emitRows, QUERY_FORMATS, type QueryFormat, type TableColumn } from './query-output.js';
 
@@ -160,8 +161,8 @@ export function registerQueryCommands(program: Command): void {
     .option('--code <cameo>', 'CAMEO event code prefix (19 matches 190, 193 ...)')
     .option('--root <cameo>', 'CAMEO root code, exactly')
     .option('--quad <n>', 'quad class 1-4', (v) => positiveInt(v, '--quad'))
-    .option('--from <day>', 'from this day (YYYY-MM-DD)')
-    .option('--to <day>', 'to this day, inclusive')
+    .option('--from <day>', 'from this day (YYYY-MM-DD)', dayOption('--from'))
+    .option('--to <day>', 'to this day, inclusive', dayOption('--to'))
     .option('--outlet <name>', 'reported by this outlet')
     .option('--document <id-or-key>', 'from this document')
     .option('--records', 'one-a-day event records instead of event mentions')
@@ -214,8 +215,8 @@ export function registerQueryCommands(program: Command): void {
   common(query.command('documents'))
     .description('stored documents')
     .option('--outlet <name>', 'from this outlet')
-    .option('--from <day>', 'published from this day (YYYY-MM-DD)')
-    .option('--to <day>', 'published to this day, inclusive')
+    .option('--from <day>', 'published from this day (YYYY-MM-DD)', dayOption('--from'))
+    .option('--to <day>', 'published to this day, inclusive', dayOption('--to'))
     .option('--story <id>', 'in this story', (v) => positiveInt(v, '--story'))
     .action(async (o: CommonOptions & { outlet?: string; from?: string; to?: string; story?: number }) => {
       const { format, limit } = plan(o);

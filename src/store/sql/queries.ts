@@ -4,7 +4,8 @@
  * parameters: column names come from the fixed text below.
  */
 import { NewsgraphError } from '../../util/errors.js';
-import { codePrefixRange, namePattern, toDay } from '../names.js';
+import { isCalendarDay } from '../../util/dates.js';
+import { codePrefixRange, namePattern } from '../names.js';
 import { NO_DAY } from '../rows.js';
 import type { ActorFilter, DocumentFilter, EventFilter, QuoteFilter, StoryFilter } from '../query-types.js';
 
@@ -70,9 +71,10 @@ function addActor(w: Where, value: string, codeCol: string, keyCol: string, what
   else w.add(`${keyCol} LIKE ?`, name);
 }
 
+/** A from/to day: YYYY-MM-DD on the calendar ("2026-13-45" is an error, not an empty result). */
 function needDay(value: string, what: string): string {
-  const d = toDay(value);
-  if (d === null || !/^\d{4}-\d{2}-\d{2}$/.test(value.trim().slice(0, 10))) throw new NewsgraphError('bad-input', `${what} must be a date (YYYY-MM-DD), got "${value}"`);
+  const d = value.trim();
+  if (!isCalendarDay(d)) throw new NewsgraphError('bad-input', `${what} must be a date (YYYY-MM-DD), got "${value}"`);
   return d;
 }
 
