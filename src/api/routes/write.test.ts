@@ -27,8 +27,8 @@ async function documents(app: ReturnType<typeof createApp>): Promise<Map<string,
   return new Map(body.items.map((d) => [d.id, d.storyId]));
 }
 
-function post(app: ReturnType<typeof createApp>, docs: { id: string; text: string; source?: string; published?: string }[]): Promise<Response> {
-  return app.request('/api/documents', { method: 'POST', body: JSON.stringify({ documents: docs }), headers: { 'Content-Type': 'application/json' } });
+async function post(app: ReturnType<typeof createApp>, docs: { id: string; text: string; source?: string; published?: string }[]): Promise<Response> {
+  return await app.request('/api/documents', { method: 'POST', body: JSON.stringify({ documents: docs }), headers: { 'Content-Type': 'application/json' } });
 }
 
 for (const kind of ['sqlite', 'postgres'] as const) {
