@@ -18,7 +18,8 @@ export function readUserTextFile(file: string, what: string): string {
     bytes = fs.readFileSync(file);
   } catch (e) {
     if (e instanceof NewsgraphError) throw e;
-    throw new NewsgraphError('not-found', `cannot read ${what} ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    const why = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : ((e as NodeJS.ErrnoException).code ?? (e as Error).message);
+    throw new NewsgraphError('not-found', `${file}: cannot read ${what}: ${why}`);
   }
   rejectBinarySignature(bytes, file, what);
   const text = bytes.toString('utf8');
