@@ -95,10 +95,10 @@ export function analyseVerbGroup(words: readonly Word[], verb: number, clauseSta
   for (let i = clauseStart; i < start; i++) if (['no', 'never', 'neither', 'nobody', 'none'].includes(words[i]!.lower) && words[i + 1]?.lower !== 'longer' && words[i + 1]?.lower !== 'doubt') negated = true;
   const lower = words[verb]!.lower;
   const passive = sawBe && looksLikeParticiple(lower) && !lower.endsWith('ing');
-  return { start, negated, hypothetical, passive, hedgedByAdverb, future, obligation, tense: tenseOf(words, start, verb, future, obligation) };
+  return { start, negated, hypothetical, passive, hedgedByAdverb, future, obligation, tense: tenseOf(words, start, verb, future) };
 }
 
-function tenseOf(words: readonly Word[], start: number, verb: number, future: boolean, obligation: boolean): Tense {
+function tenseOf(words: readonly Word[], start: number, verb: number, future: boolean): Tense {
   const aux = words.slice(start, verb).map((w) => w.lower);
   // a perfect is past even after a modal ("could have attacked"), except after "will" ("will have left by Monday")
   if (aux.some((a) => PERFECT_AUX.has(a)) && !aux.some((a) => a === 'will' || a === "'ll" || a === 'shall')) return 'past';
