@@ -57,7 +57,6 @@ const MAX_MESSAGE_CHARS = 400;
  * a long message is cut.
  */
 export function printable(message: string): string {
-  // eslint-disable-next-line no-control-regex
   const clean = message.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\ufffd]+/g, '?').replace(/[\t\n]/g, ' ');
   return clean.length > MAX_MESSAGE_CHARS ? `${clean.slice(0, MAX_MESSAGE_CHARS)}…` : clean;
 }
