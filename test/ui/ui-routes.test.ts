@@ -33,20 +33,19 @@ describe('time buckets', () => {
   });
 });
 
-describe('UI routes on fixtures', () => {
+type Get = (p: string) => Promise<{ status: number; body: Record<string, unknown> }>;
+
+/** A fresh SQLite store under a temporary folder, filled by `fill`, and a GET on the UI routes over it; removed after the suite. */
+function routesOnStore(prefix: string, fill: (store: SqliteStore) => Promise<void>): { get: Get } {
   let dir: string;
   let store: SqliteStore;
-  let get: (p: string) => Promise<{ status: number; body: Record<string, unknown> }>;
-  const stories = storyAnalyses();
-
+  const handle: { get: Get } = { get: () => Promise.reject(new Error('store not open yet')) };
   beforeAll(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsgraph-ui-routes-'));
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
     store = SqliteStore.open(path.join(dir, 'ui.db'));
-    await store.putMany([lettersAnalysis(), ...stories, xssAnalysis()]);
-    const id = await store.createStory('Trade deal');
-    for (const d of ['story-copy-0', 'story-copy-1', 'story-copy-2']) await store.assignToStory(d, id);
+    await fill(store);
     const app = uiRoutes(store);
-    get = async (p) => {
+    handle.get = async (p) => {
       const res = await app.request(p);
       return { status: res.status, body: (await res.json()) as Record<string, unknown> };
     };
@@ -55,6 +54,17 @@ describe('UI routes on fixtures', () => {
     await store.close();
     fs.rmSync(dir, { recursive: true, force: true });
   });
+  return handle;
+}
+
+describe('UI routes on fixtures', () => {
+  const stories = storyAnalyses();
+  const routes = routesOnStore('newsgraph-ui-routes-', async (store) => {
+    await store.putMany([lettersAnalysis(), ...stories, xssAnalysis()]);
+    const id = await store.createStory('Trade deal');
+    for (const d of ['story-copy-0', 'story-copy-1', 'story-copy-2']) await store.assignToStory(d, id);
+  });
+  const get: Get = (p) => routes.get(p);
 
   it('refuses bad queries with a plain error body', async () => {
     for (const p of ['/dyad?a=RUS', '/network?from=yesterday', '/network?from=2026-99-99', '/network?to=2024-02-30', '/documents?from=2026-13-45', '/network?code=abc', '/actor', '/search?q=', '/stories/zero']) {
@@ -132,33 +142,20 @@ describe('UI routes on fixtures', () => {
 });
 
 describe('UI routes with an undated event', () => {
-  let dir: string;
-  let store: SqliteStore;
-  let get: (p: string) => Promise<{ status: number; body: Record<string, unknown> }>;
   const actors = [
     { id: 'a1', name: 'Japan', type: 'LOC' as const, kind: 'country', code: 'JPN', country: 'JPN' },
     { id: 'a2', name: 'Korea', type: 'LOC' as const, kind: 'country', code: 'KOR', country: 'KOR' },
   ];
   const event = (date: string | null) => ({ source: { actor: 'a1', code: 'JPN', text: 'Japan' }, target: { actor: 'a2', code: 'KOR', text: 'Korea' }, verb: 'occupied', code: '192', date });
 
-  beforeAll(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsgraph-ui-undated-'));
-    store = SqliteStore.open(path.join(dir, 'ui.db'));
+  const routes = routesOnStore('newsgraph-ui-undated-', async (store) => {
     await store.putMany([
       fixtureAnalysis({ id: 'dated', text: 'Japan occupied Korea in August 1910.', actors, events: [event('1910-08-29')] }),
       // no publication date, no date in the sentence: the event has no date
       fixtureAnalysis({ id: 'undated', text: 'Japan had occupied Korea.', published: null, actors, events: [event(null)] }),
     ]);
-    const app = uiRoutes(store);
-    get = async (p) => {
-      const res = await app.request(p);
-      return { status: res.status, body: (await res.json()) as Record<string, unknown> };
-    };
   });
-  afterAll(async () => {
-    await store.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  const get: Get = (p) => routes.get(p);
 
   it('lists it last, counts it, and puts it on no timeline (not on the day it was stored)', async () => {
     const dyad = await get('/dyad?a=JPN&b=KOR');
