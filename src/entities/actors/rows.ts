@@ -5,6 +5,7 @@
  * can fix the row; all problems of a file are reported at once.
  */
 import { listCell, type TsvRow } from './tsv.js';
+import { isCalendarDay } from '../../util/dates.js';
 import {
   ACTOR_TYPES,
   MEDIA_KINDS,
@@ -52,7 +53,6 @@ export const CAMEO_ROLE_CODES: ReadonlySet<string> = new Set([
 const ID_RE = /^[a-z0-9][a-z0-9._-]*$/;
 const CODE_RE = /^(?:[A-Z]{3})+$/;
 const COUNTRY_RE = /^[A-Z]{3}$/;
-const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 const DESCRIPTOR_RE = /^[a-z][a-z-]*$/;
 
 export function slug(text: string): string {
@@ -64,12 +64,6 @@ export function slug(text: string): string {
     .replace(/^-|-$/g, '');
 }
 
-function validDate(s: string): boolean {
-  if (!DATE_RE.test(s)) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
-}
-
 /** "USAGOV 2017-01-20..2021-01-20", "USABUS ..2017-01-20" or "USAGOV 2025-01-20..". */
 function parseDatedCode(text: string, where: string, problems: string[]): DatedCode | undefined {
   const m = /^([A-Z]+)\s+(\d{4}-\d{2}-\d{2})?\.\.(\d{4}-\d{2}-\d{2})?$/.exec(text);
@@ -79,7 +73,7 @@ function parseDatedCode(text: string, where: string, problems: string[]): DatedC
   }
   const [, code, from, to] = m;
   for (const d of [from, to]) {
-    if (d !== undefined && !validDate(d)) problems.push(`${where}: "${d}" is not a real date`);
+    if (d !== undefined && !isCalendarDay(d)) problems.push(`${where}: "${d}" is not a real date`);
   }
   if (from !== undefined && to !== undefined && from >= to) problems.push(`${where}: range ${from}..${to} ends before it starts`);
   return { code: code!, ...(from !== undefined ? { from } : {}), ...(to !== undefined ? { to } : {}) };
