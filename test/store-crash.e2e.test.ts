@@ -9,10 +9,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parsePgUrl } from '../src/store/postgres/pg-connection.js';
-import { dropTestSchemas, freshPgUrl, PG_AVAILABLE } from '../src/store/postgres/pg-test-support.js';
+import { clientOnSchema, dropTestSchemas, freshPgUrl, PG_AVAILABLE } from '../src/store/postgres/pg-test-support.js';
 import { PACKAGE_ROOT } from '../src/util/data-files.js';
 
 const BIN = path.join(PACKAGE_ROOT, 'bin', 'newsgraph.js');
@@ -102,9 +100,7 @@ describe('ingest killed with SIGKILL, then rerun', () => {
 
   it.skipIf(!PG_AVAILABLE)('PostgreSQL: consistent after the kill, complete and without duplicates after the rerun', { timeout: 600_000 }, async () => {
     const db = freshPgUrl();
-    const target = parsePgUrl(db);
-    const client = new pg.Client({ connectionString: target.connectionString, options: `-c search_path=${target.schema}` });
-    await client.connect();
+    const client = await clientOnSchema(db);
     try {
       await crashAndRecover(db, async () => {
         const exists = await client.query("SELECT 1 FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = 'documents'");

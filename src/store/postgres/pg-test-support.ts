@@ -5,6 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { parsePgUrl } from './pg-connection.js';
 
 export const PG_TEST_URL = process.env.NEWSGRAPH_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/test';
 
@@ -45,4 +46,12 @@ export async function dropTestSchemas(): Promise<void> {
   } finally {
     await client.end();
   }
+}
+
+/** A connected client whose search path is the schema of a store URL, to read or tamper with a store's tables directly. */
+export async function clientOnSchema(url: string): Promise<pg.Client> {
+  const target = parsePgUrl(url);
+  const client = new pg.Client({ connectionString: target.connectionString, options: `-c search_path=${target.schema}` });
+  await client.connect();
+  return client;
 }

@@ -6,11 +6,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parsePgUrl } from '../postgres/pg-connection.js';
 import { PgStore } from '../postgres/pg-store.js';
-import { dropTestSchemas, freshPgUrl, PG_AVAILABLE } from '../postgres/pg-test-support.js';
+import { clientOnSchema, dropTestSchemas, freshPgUrl, PG_AVAILABLE } from '../postgres/pg-test-support.js';
 import { SqliteStore } from '../sqlite/sqlite-store.js';
 import { contractFixtures } from '../store.contract.js';
 import type { Store } from '../store.js';
@@ -52,9 +50,7 @@ describe('version 3 recount', () => {
   it.skipIf(!PG_AVAILABLE)('restores the kept counts on PostgreSQL', async () => {
     const url = freshPgUrl();
     const store = await PgStore.open(url);
-    const target = parsePgUrl(url);
-    const client = new pg.Client({ connectionString: target.connectionString, options: `-c search_path=${target.schema}` });
-    await client.connect();
+    const client = await clientOnSchema(url);
     try {
       await roundTrip(store, async (sql) => void (await client.query(sql)));
     } finally {

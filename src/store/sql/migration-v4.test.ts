@@ -12,9 +12,8 @@ import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Analysis } from '../../doc/schema.js';
 import { fixtureAnalysis } from '../fixtures.js';
-import { parsePgUrl } from '../postgres/pg-connection.js';
 import { PgStore } from '../postgres/pg-store.js';
-import { dropTestSchemas, freshPgUrl, PG_AVAILABLE } from '../postgres/pg-test-support.js';
+import { clientOnSchema, dropTestSchemas, freshPgUrl, PG_AVAILABLE } from '../postgres/pg-test-support.js';
 import { writeBatch } from '../postgres/pg-writer.js';
 import { NO_DAY, recordKey, toRows, type DocumentRows } from '../rows.js';
 import { SqliteStore } from '../sqlite/sqlite-store.js';
@@ -119,9 +118,7 @@ describe('version 4: undated events', () => {
     await check(async () => {
       const url = freshPgUrl();
       const store = await PgStore.open(url);
-      const target = parsePgUrl(url);
-      const client = new pg.Client({ connectionString: target.connectionString, options: `-c search_path=${target.schema}` });
-      await client.connect();
+      const client = await clientOnSchema(url);
       return {
         store,
         write: async (rows) => {
