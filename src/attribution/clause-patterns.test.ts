@@ -987,3 +987,17 @@ describe('Attributor: an act named with "as"', () => {
     expect(find(c, 'timetable was too tight').speaker?.text).toBe('The council');
   });
 });
+
+describe('Attributor: a quotation that ends its sentence before a new speaker', () => {
+  it('"“… late.” She adds, “…”" gives the new speaker only the quotation after the cue', () => {
+    const a = attribute(`${TITLE}Holm called the ferry “a floating museum that is always late.” She adds, “Nobody here expects it on time.”`);
+    const x = find(a, 'Nobody here');
+    expect(whole(x)).toBe('“Nobody here expects it on time.”');
+    expect(x.speaker?.text).toBe('She');
+  });
+
+  it('still joins the two halves of one quotation interrupted by its frame', () => {
+    const a = attribute(`${TITLE}“The ferry is late,” Holm said, “and it will be late tomorrow.”`);
+    expect(whole(find(a, 'ferry is late'))).toBe('“The ferry is late,” | “and it will be late tomorrow.”');
+  });
+});

@@ -324,7 +324,11 @@ export function cueFrame(ctx: AttributionContext, si: number, cue: Cue, consumed
   // "On the subject of Israel, Trump added, 'Sheldon knows ...'": the quotation after the cue is the content.
   // ("..., the operator said, adding that ...": the participle is a statement of its own, not this cue's content.)
   const strongPost = post !== null && post.consumed.length === 0 && (post.marker === 'quote' || post.marker === 'that' || post.marker === 'colon');
-  if (boundary && speaker && !participle && !(strongPost && boundary.quoteStart === null)) {
+  // "“… experience.” He adds, “…”": a quotation that ends its sentence, followed by a capitalised speaker and a
+  // quotation of its own after the cue, is someone else's (or an earlier) statement, not the first part of this one.
+  const endedQuote =
+    boundary !== null && boundary.quoteStart !== null && post?.marker === 'quote' && /[.!?]\P{L}*$/u.test(ctx.doc.text.slice(boundary.quoteStart, boundary.at)) && /^\p{Lu}/u.test(ctx.doc.text[ctx.start(speaker!.first)] ?? "");
+  if (boundary && speaker && !participle && !endedQuote && !(strongPost && boundary.quoteStart === null)) {
     // After a quotation and its speaker, whatever follows the cue is circumstance ("told ITV in an interview aired Monday when asked ...").
     // So is whatever follows a cue that opens no content of its own ("..., Wilkin said during his speech to be a delegate").
     const after = afterFrame(ctx, si, cue.end, cue.flags.obj) ?? ((boundary.quoteStart !== null && (!post || post.marker === 'wh' || post.marker === 'np')) || (!post && opensWithClause(ctx, lo, speaker.first - 1)) ? afterFrame(ctx, si, cue.end, cue.flags.obj, true) : null);

@@ -53,6 +53,9 @@ describe('Segmenter', () => {
     expect(tags('Mr. Trump alleged that Mr. Berg had lied.')).toContain('alleged/VERB');
     expect(tags('Each year of education yields a 10% bump in income.')).toContain('yields/VERB');
     expect(tags('On Monday, Sen. Ted Cruz weighed in on the dispute.')).toContain('Ted/PROPN');
+    // After a word (not after punctuation that may open a quotation), a capitalised word read as a verb is a name.
+    expect(tags('“The ferry is late,” said Skelly, explaining the delay.')).toContain('Skelly/PROPN');
+    expect(tags('Holm told The Post of Charleston on Saturday that the ferry was late.')).toContain('Charleston/PROPN');
     // Title-case headlines are left alone.
     expect(tags('Ferry Chief Says Cook Provided A Statement')).not.toContain('Cook/PROPN');
   });

@@ -180,7 +180,11 @@ function repairTags(tokens: Token[], s: { first: number; end: number }): void {
     const beforeVerb = (next.pos === 'VERB' || next.pos === 'AUX') && prev.pos !== 'PUNCT';
     // "Sen. Ted Cruz": between two parts of a name.
     const insideName = prev.pos === 'PROPN' && next.pos === 'PROPN' && /^\p{Lu}/u.test(prev.text) && /^\p{Lu}/u.test(next.text);
-    if (t.pos === 'VERB' && /^\p{Lu}\p{Ll}+$/u.test(t.text) && (beforeVerb || insideName)) t.pos = 'PROPN';
+    // "said Skelly, explaining", "of Charleston on Saturday": a capitalised
+    // word after a word (not after punctuation that may open a quotation or
+    // clause) is a name in running text.
+    const afterWord = prev.pos !== 'PUNCT' && prev.pos !== 'SYM';
+    if (t.pos === 'VERB' && /^\p{Lu}\p{Ll}+$/u.test(t.text) && (beforeVerb || insideName || afterWord)) t.pos = 'PROPN';
     else if (t.pos === 'ADJ' && t.text.endsWith('ed') && (prev.pos === 'PROPN' || prev.pos === 'PRON') && next.text === 'that') t.pos = 'VERB';
     else if (t.pos === 'NOUN' && /[^s']s$/.test(t.text) && /^\p{Ll}/u.test(t.text) && (prev.pos === 'NOUN' || prev.pos === 'PROPN') && !prev.text.endsWith('s') && (next.pos === 'DET' || next.pos === 'NUM' || (next.pos === 'PRON' && POSSESSIVE_DETERMINERS.has(next.text.toLowerCase())))) t.pos = 'VERB';
   }
