@@ -275,7 +275,9 @@ function addFloatingQuotes(ctx: AttributionContext, frames: Frame[]): void {
     const quotedJustBefore = ordered()
       .filter((f) => f.speaker && lastPart(f).end <= q.start && lastPart(f).start >= para.start && endsInQuote(lastPart(f)))
       .pop();
-    const continued = quotedJustBefore && ctx.doc.norm.slice(ctx.sentences[quotedJustBefore.sentence]!.end, q.start).trim() === '' ? quotedJustBefore : null;
+    // (Not a title after a possessive: "told ABC’s “Good Morning America.”")
+    const title = /\p{L}['’]s\s*$/u.test(ctx.doc.norm.slice(Math.max(para.start, q.start - 30), q.start));
+    const continued = quotedJustBefore && !title && ctx.doc.norm.slice(ctx.sentences[quotedJustBefore.sentence]!.end, q.start).trim() === '' ? quotedJustBefore : null;
     // A paragraph of quotation right after a quoted statement goes on with it (one statement, several pieces).
     const paraIndex = ctx.paragraphs.indexOf(para);
     const prevPara = ctx.paragraphs[paraIndex - 1];

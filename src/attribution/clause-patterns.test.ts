@@ -1001,3 +1001,54 @@ describe('Attributor: a quotation that ends its sentence before a new speaker', 
     expect(whole(find(a, 'ferry is late'))).toBe('“The ferry is late,” | “and it will be late tomorrow.”');
   });
 });
+
+describe('Attributor: subjects the noun-phrase walk misses', () => {
+  it('skips an opening participial phrase before a subject with an apposition', () => {
+    const a = attribute(`${TITLE}Worried by the delays, Kari Lund, the harbour chief, said that fares would rise.`);
+    expect(find(a, 'fares would rise').speaker?.text).toBe('Kari Lund, the harbour chief');
+  });
+
+  it('reads an apposition whose comma sits inside a closing quotation mark', () => {
+    const a = attribute(`${TITLE}Holm, who calls the ferry a “floating museum,” said it would be late again.`);
+    const x = find(a, 'would be late again');
+    expect(x.content.text).toBe('it would be late again');
+    expect(x.speaker?.text.startsWith('Holm, who calls the ferry')).toBe(true);
+  });
+
+  it('takes an infinitive inside an apposition', () => {
+    const a = attribute(`${TITLE}Holm, the first woman to run the harbour, told passengers that the ice was thin.`);
+    expect(find(a, 'ice was thin').speaker?.text).toBe('Holm, the first woman to run the harbour');
+  });
+
+  it('takes a subject joined by "and" right after a quotation', () => {
+    const a = attribute(`${TITLE}“The ice is thin,” the mayor and the harbour master told NRK.`);
+    expect(find(a, 'ice is thin').speaker?.text).toBe('the mayor and the harbour master');
+  });
+
+  it('takes a speaker with an apposition between the content and the cue', () => {
+    const a = attribute(`${TITLE}The ferry will run all winter, his deputy, Kari Lund, told the paper.`);
+    const x = find(a, 'ferry will run');
+    expect(x.speaker?.text).toBe('his deputy, Kari Lund');
+    expect(x.content.text).toBe('The ferry will run all winter');
+  });
+
+  it('ends an addressee where a determiner opens the reported clause', () => {
+    const a = attribute(`${TITLE}Holm told reporters the ferry would be late.`);
+    const x = find(a, 'ferry would be late');
+    expect(x.content.text).toBe('the ferry would be late');
+    expect(x.addressee?.text).toBe('reporters');
+  });
+});
+
+describe('Attributor: quotations read off signs and titles after a possessive', () => {
+  it('"“…,” read one banner" gives the banner as the source', () => {
+    const a = attribute(`${TITLE}“Ferries for all, all year,” read one banner.`);
+    expect(find(a, 'Ferries for all').speaker?.text).toBe('one banner');
+    expect(attribute(`${TITLE}The captain read the report on Tuesday.`).layers.attributions ?? []).toEqual([]);
+  });
+
+  it('does not continue a statement with a programme title after a possessive', () => {
+    const a = attribute(`${TITLE}“The ice is thin. We will wait,” the captain told NRK’s “Morning News Today.”`);
+    expect(whole(find(a, 'ice is thin'))).toBe('“The ice is thin. We will wait,”');
+  });
+});

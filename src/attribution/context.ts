@@ -215,6 +215,8 @@ export class AttributionContext {
         if (i === first) i++;
         break;
       }
+      // "told the AP her group ...", "told reporters the vote ...": a determiner after a noun opens the next phrase.
+      if (i > first && (this.tag(i) === 'DET' || POSSESSIVE.has(this.word(i))) && (this.tag(i - 1) === 'NOUN' || this.tag(i - 1) === 'PROPN') && !DEMONSTRATIVES.has(this.word(i))) break;
       if (this.isNpToken(i)) i++;
       else if (NP_BRIDGE.has(this.word(i)) && i > first && i + 1 < limit && this.isNpToken(i + 1)) i++;
       else if (this.word(i) === 'and' && this.tag(i - 1) === 'PROPN' && this.tag(i + 1) === 'PROPN') i++;

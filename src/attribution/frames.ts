@@ -268,9 +268,16 @@ export function cueFrame(ctx: AttributionContext, si: number, cue: Cue, consumed
   if (!speaker && !participle && left.first === lo && subjectLo < lo) speaker = speakerLeft(ctx, left.first, subjectLo);
   if (!speaker && !participle && !givenSpeaker) speaker = infinitiveSubject(ctx, left.first, lo);
   // "“...,” Jeb Bush, the former governor and a candidate, told CNN": a long subject right after a quotation.
-  if (!speaker && !participle && !givenSpeaker && closesApposition(ctx, left.first - 1)) {
+  // Or one the noun-phrase walk cut short ("“...,” the senator and candidate told ABC").
+  if (!participle && !givenSpeaker && (!speaker || ctx.quoteEndingBefore(ctx.start(speaker.first)) === null)) {
     const subject = wholeSubject(ctx, left.first, lo);
-    if (subject && ctx.quoteEndingBefore(ctx.start(subject.first)) !== null) speaker = subject;
+    if (subject && (!speaker || subject.first < speaker.first) && ctx.quoteEndingBefore(ctx.start(subject.first)) !== null) speaker = subject;
+  }
+  // "..., his top aide, Tad Devine, told the paper.": a speaker and its apposition after the content's comma.
+  if (!speaker && !participle && !givenSpeaker && cue.flags.pre && ctx.word(left.first - 1) === ',') {
+    const second = ctx.npLeft(left.first - 1, lo);
+    const first = second && ctx.word(second.first - 1) === ',' ? ctx.npLeft(second.first - 1, lo) : null;
+    if (first && first.first - 1 > lo && ctx.word(first.first - 1) === ',' && ctx.inQuote[first.first]! < 0) speaker = { first: first.first, end: left.first - 1 };
   }
   // "flipped his choice on the spot – saying ...": a free-standing dash sets off a participle as a comma does.
   const dashBefore = ['—', '–', '--'].includes(ctx.word(left.first - 1)) && closesApposition(ctx, left.first - 1);
@@ -327,7 +334,7 @@ export function cueFrame(ctx: AttributionContext, si: number, cue: Cue, consumed
   // "“… experience.” He adds, “…”": a quotation that ends its sentence, followed by a capitalised speaker and a
   // quotation of its own after the cue, is someone else's (or an earlier) statement, not the first part of this one.
   const endedQuote =
-    boundary !== null && boundary.quoteStart !== null && post?.marker === 'quote' && /[.!?]\P{L}*$/u.test(ctx.doc.text.slice(boundary.quoteStart, boundary.at)) && /^\p{Lu}/u.test(ctx.doc.text[ctx.start(speaker!.first)] ?? "");
+    boundary !== null && boundary.quoteStart !== null && post?.marker === 'quote' && /[.!?]\P{L}*$/u.test(ctx.doc.text.slice(boundary.quoteStart, boundary.at)) && /^\p{Lu}/u.test(ctx.doc.text[ctx.start(speaker!.first)] ?? '');
   if (boundary && speaker && !participle && !endedQuote && !(strongPost && boundary.quoteStart === null)) {
     // After a quotation and its speaker, whatever follows the cue is circumstance ("told ITV in an interview aired Monday when asked ...").
     // So is whatever follows a cue that opens no content of its own ("..., Wilkin said during his speech to be a delegate").
@@ -413,8 +420,10 @@ export function cueFrame(ctx: AttributionContext, si: number, cue: Cue, consumed
   }
   // A subject the noun-phrase walk cannot span (long appositions, relative clauses), when the content is clearly opened.
   // Or when the subject visibly closes an apposition ("Sanders, a Democratic rival, assailed her for ...").
-  const afterApposition = closesApposition(ctx, left.first - 1);
-  if (!speaker && !participle && post && (STRONG_MARKERS.has(post.marker) || afterApposition) && left.first > lo) speaker = wholeSubject(ctx, left.first, lo);
+  // "Humphrey, who calls Trump a “sociopath,” said ...": the apposition's comma may sit inside a closing quotation mark.
+  const subjectEnd = CLOSING_MARKS.has(ctx.word(left.first - 1)) && ctx.word(left.first - 2) === ',' ? left.first - 1 : left.first;
+  const afterApposition = closesApposition(ctx, subjectEnd - 1);
+  if (!speaker && !participle && post && (STRONG_MARKERS.has(post.marker) || afterApposition) && subjectEnd > lo) speaker = wholeSubject(ctx, subjectEnd, lo);
   if (post && (speaker || participle)) {
     const frame = baseFrame(ctx, si, cue, 'post');
     if (participle && ctx.word(left.first - 1) === ',') frame.participleAfterComma = ctx.start(left.first - 1);

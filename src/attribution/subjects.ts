@@ -52,7 +52,9 @@ function clauseStart(ctx: AttributionContext, lo: number, at: number): number {
   // "Yet Democratic economists, like ..., say": a lone connective adverb before the subject.
   if (ctx.tag(start) === 'ADV' && ctx.word(start + 1) !== ',' && ['ADJ', 'NOUN', 'PROPN', 'DET', 'NUM'].includes(ctx.tag(start + 1)) && CONNECTIVES.has(ctx.word(start))) start++;
   // "And on Tuesday, Kevin Brady, ...": skip an opening phrase that a comma closes.
-  if (OPENER_TAGS.has(ctx.tag(start)) || ctx.word(start) === 'when' || ctx.word(start) === 'while') {
+  // "Alarmed by the unrest, Harry Reid, the minority leader, said ...": an opening participial phrase too.
+  const participleOpener = ctx.tag(start) === 'VERB' && /(ed|ing)$/.test(ctx.word(start));
+  if (OPENER_TAGS.has(ctx.tag(start)) || participleOpener || ctx.word(start) === 'when' || ctx.word(start) === 'while') {
     for (let i = start + 1; i < at && i - start <= 20; i++) {
       if (ctx.word(i) === ',') return i + 1;
     }
@@ -74,6 +76,8 @@ export function wholeSubject(ctx: AttributionContext, before: number, lo: number
   const nameStart = /^\p{Lu}/u.test(ctx.doc.text[ctx.start(first)] ?? '') && ctx.tag(first + 1) === 'PROPN';
   if ((!['PROPN', 'NOUN', 'DET', 'ADJ', 'NUM', 'PRON', 'X'].includes(head) && !nameStart) || RELATIVES.has(ctx.word(first))) return null;
   if (ctx.inQuote[first]! >= 0) return null;
+  // "Berg, who | has proposed ...": a cue inside a relative clause has the relative word, not the phrase, as subject.
+  if (RELATIVES.has(ctx.word(end - 1))) return null;
   // Verbs are allowed only inside a relative clause or a participial apposition after a comma,
   // and participles inside an apposition or before a noun ("a man visiting Nice", "an unaligned strategist").
   let relative = false;
@@ -99,6 +103,11 @@ export function wholeSubject(ctx: AttributionContext, before: number, lo: number
     }
     const verb = ctx.tag(i) === 'VERB' || ctx.tag(i) === 'AUX';
     if (!verb || relative) continue;
+    // "Cruz, the only candidate to campaign in Wyoming, told ...": an infinitive after the noun of an apposition.
+    if (apposed && ctx.word(i - 1) === 'to' && ctx.tag(i - 1) === 'PART' && ctx.tag(i - 2) === 'NOUN') {
+      relative = true;
+      continue;
+    }
     const apposition = ctx.word(i - 1) === ',' && (w.endsWith('ing') || w.endsWith('ed'));
     const modifier = (i === first && nameStart) || pollParticiple(ctx, i) || ctx.word(i - 1) === '-' || /^\p{Lu}/u.test(ctx.doc.text[ctx.start(i)] ?? '');
     if (apposition) {
