@@ -1052,3 +1052,22 @@ describe('Attributor: quotations read off signs and titles after a possessive', 
     expect(whole(find(a, 'ice is thin'))).toBe('“The ice is thin. We will wait,”');
   });
 });
+
+describe('Attributor: long speakers after an inverted cue', () => {
+  it('takes a speaker with a participle, "and" or an adjective after its noun, up to the comma', () => {
+    const cases: [string, string][] = [
+      ['“The ice is thin,” said the harbour pilot known as Ole, speaking for the first time.', 'the harbour pilot known as Ole'],
+      ['“The ice is thin,” said former Nordland Gov. and Harbour Board Chairman Ole Berg.', 'former Nordland Gov. and Harbour Board Chairman Ole Berg'],
+      ['“The ice is thin,” said one well-connected official familiar with the route.', 'one well-connected official familiar with the route'],
+    ];
+    for (const [text, speaker] of cases) {
+      const x = find(attribute(`${TITLE}${text}`), 'ice is thin');
+      expect([x.type, x.speaker?.text]).toEqual(['direct', speaker]);
+    }
+  });
+
+  it('does not take a phrase with a finite verb of its own as the speaker', () => {
+    const a = attribute(`${TITLE}“The ice is thin,” said the pilot the ferry is late again.`);
+    expect((a.layers.attributions ?? []).map((x) => x.speaker?.text)).not.toContain('the pilot the ferry is late again');
+  });
+});

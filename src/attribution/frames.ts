@@ -396,6 +396,11 @@ export function cueFrame(ctx: AttributionContext, si: number, cue: Cue, consumed
       while (k < hi && !/^[.!?;,]+$/.test(ctx.word(k)) && ctx.inQuote[k]! < 0) k++;
       if (k >= hi - 1) np = { first: np.first, end: k };
     }
+    // "“...,” said the base chief known as Bob, speaking ...": right after a quotation, a speaker phrase the
+    // noun-phrase walk cannot span (participles, "and", adjectives after the noun) runs to the next comma.
+    if (inverted && inverted.quoteStart !== null && ctx.quoteEndingBefore(ctx.start(cue.first)) !== null && (!np || !afterFrame(ctx, si, np.end, false))) {
+      np = looseSpeakerRight(ctx, skipAdjunct(ctx, cue.end, hi), hi) ?? np;
+    }
     if (inverted && np) {
       const after = afterFrame(ctx, si, np.end, false);
       if (after) {
@@ -443,6 +448,29 @@ export function cueFrame(ctx: AttributionContext, si: number, cue: Cue, consumed
     return frame;
   }
   return null;
+}
+
+/**
+ * The words from `p` to the next comma or the sentence end as a speaker
+ * phrase: at most 16 tokens outside quotation marks, holding a noun or a name,
+ * with no finite verb except inside a relative clause ("who oversaw ...").
+ */
+function looseSpeakerRight(ctx: AttributionContext, p: number, hi: number): TokenRange | null {
+  let end = p;
+  let head = false;
+  let relative = false;
+  while (end < hi && !/^[,.!?;:]+$/.test(ctx.word(end)) && end - p < 16) {
+    const tag = ctx.tag(end);
+    const w = ctx.word(end);
+    if (ctx.inQuote[end]! >= 0) return null;
+    if (w === 'who' || w === 'which' || w === 'that') relative = true;
+    const finite = tag === 'AUX' || (tag === 'VERB' && !/(ed|ing|wn)$/.test(w));
+    if (finite && !relative) return null;
+    if (tag === 'NOUN' || tag === 'PROPN') head = true;
+    end++;
+  }
+  if (!head || end === p || end - p >= 16) return null;
+  return { first: p, end };
 }
 
 /** "recognised [two “people’s republics”] as independent states": an object followed by "as" and its complement, outside quotation marks. */

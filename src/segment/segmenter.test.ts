@@ -56,6 +56,9 @@ describe('Segmenter', () => {
     // After a word (not after punctuation that may open a quotation), a capitalised word read as a verb is a name.
     expect(tags('“The ferry is late,” said Skelly, explaining the delay.')).toContain('Skelly/PROPN');
     expect(tags('Holm told The Post of Charleston on Saturday that the ferry was late.')).toContain('Charleston/PROPN');
+    expect(tags('“The ferry is late,” said Will Holm, the harbour chief.')).toContain('Will/PROPN');
+    // A participle between a determiner and a noun is an adjective.
+    expect(tags('“The ferry is late,” said one unaligned Nordland strategist.')).toContain('unaligned/ADJ');
     // Title-case headlines are left alone.
     expect(tags('Ferry Chief Says Cook Provided A Statement')).not.toContain('Cook/PROPN');
   });

@@ -184,7 +184,9 @@ function repairTags(tokens: Token[], s: { first: number; end: number }): void {
     // word after a word (not after punctuation that may open a quotation or
     // clause) is a name in running text.
     const afterWord = prev.pos !== 'PUNCT' && prev.pos !== 'SYM';
-    if (t.pos === 'VERB' && /^\p{Lu}\p{Ll}+$/u.test(t.text) && (beforeVerb || insideName || afterWord)) t.pos = 'PROPN';
+    if ((t.pos === 'VERB' || t.pos === 'AUX') && /^\p{Lu}\p{Ll}+$/u.test(t.text) && (beforeVerb || insideName || afterWord)) t.pos = 'PROPN';
+    // "one unaligned Florida strategist", "a rising star": a participle between a determiner and a noun is an adjective.
+    else if (t.pos === 'VERB' && /^\p{Ll}+(ed|ing)$/u.test(t.text) && (prev.pos === 'DET' || prev.pos === 'NUM') && (next.pos === 'NOUN' || next.pos === 'PROPN' || next.pos === 'ADJ')) t.pos = 'ADJ';
     else if (t.pos === 'ADJ' && t.text.endsWith('ed') && (prev.pos === 'PROPN' || prev.pos === 'PRON') && next.text === 'that') t.pos = 'VERB';
     else if (t.pos === 'NOUN' && /[^s']s$/.test(t.text) && /^\p{Ll}/u.test(t.text) && (prev.pos === 'NOUN' || prev.pos === 'PROPN') && !prev.text.endsWith('s') && (next.pos === 'DET' || next.pos === 'NUM' || (next.pos === 'PRON' && POSSESSIVE_DETERMINERS.has(next.text.toLowerCase())))) t.pos = 'VERB';
   }
