@@ -115,6 +115,28 @@ describe('newsgraph query, search, export', () => {
     expect(fs.readdirSync(all).sort()).toEqual(['actors.jsonl', 'documents.jsonl', 'event-records.jsonl', 'events.jsonl', 'quotes.jsonl']);
   });
 
+  it('export to an output it cannot write fails in one line naming the path, before reading the store', () => {
+    const notADirectory = path.join(tmp, 'plain-file');
+    fs.writeFileSync(notADirectory, 'x');
+    for (const [args, message] of [
+      [['export', 'events', '-o', path.join(tmp, 'no-such-dir', 'e.csv')], `cannot write ${path.join(tmp, 'no-such-dir', 'e.csv')}: no such directory`],
+      [['export', 'events', '-f', 'gdelt', '-o', path.join(tmp, 'no-such-dir', 'e.tsv')], `cannot write ${path.join(tmp, 'no-such-dir', 'e.tsv')}: no such directory`],
+      [['export', 'events', '-o', path.join(tmp, 'no-such-dir', 'e.parquet')], `cannot write ${path.join(tmp, 'no-such-dir', 'e.parquet')}: no such directory`],
+      [['export', 'quotes', '-o', tmp], `cannot write ${tmp}: it is a directory`],
+      [['export', 'all', '-o', notADirectory], `cannot write ${notADirectory}: it is a file, not a directory`],
+    ] as const) {
+      const r = cli([...args, '--db', SQLITE]);
+      expect(r.code, args.join(' ')).toBe(1);
+      expect(r.stderr.trim().split('\n')).toEqual([`newsgraph: ${message}`]);
+    }
+    // A store that is not there is reported first, and no empty output file is left behind.
+    const out = path.join(tmp, 'never.csv');
+    const missing = cli(['export', 'events', '-o', out, '--db', path.join(tmp, 'missing.db')]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/^newsgraph: no database at /);
+    expect(fs.existsSync(out)).toBe(false);
+  });
+
   it.skipIf(!PG_AVAILABLE)('gives the same answers from PostgreSQL as from SQLite', () => {
     for (const args of [
       ['query', 'events', '--actor', 'RUS', '--target', 'PRK'],

@@ -26,6 +26,7 @@ export type ErrorCode =
   | 'nothing-readable'
   | 'corrupt-store'
   | 'store-error'
+  | 'write-failed'
   | 'pipeline-order'
   | 'usage';
 

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Command, Option } from 'commander';
-import { EXPORT_FORMATS, exportTable, type ExportFormat } from '../../store/export/export.js';
+import { checkWritable, EXPORT_FORMATS, exportTable, writeError, type ExportFormat } from '../../store/export/export.js';
 import { defaultDb, openStore } from '../../store/open.js';
 import type { StreamKind } from '../../store/store.js';
 import { dayOption } from '../../util/dates.js';
@@ -76,7 +76,11 @@ export function registerExportCommand(program: Command): void {
       if (table === 'all') {
         if (!o.out) throw new NewsgraphError('usage', 'export all needs --out <directory>');
         if (format === 'gdelt' || format === 'gdelt1') throw new NewsgraphError('usage', 'export all writes csv, jsonl or parquet');
-        fs.mkdirSync(o.out, { recursive: true });
+        try {
+          fs.mkdirSync(o.out, { recursive: true });
+        } catch (e) {
+          throw writeError(o.out, e);
+        }
         for (const [name, kind] of Object.entries(TABLES)) jobs.push({ kind, out: path.join(o.out, `${name}${FILE_EXTENSION[format]}`) });
       } else {
         let kind = TABLES[table];
@@ -88,6 +92,8 @@ export function registerExportCommand(program: Command): void {
         }
         jobs.push({ kind, out: o.out ?? '-' });
       }
+      // A wrong --out fails here, before the store is read, not after the work.
+      for (const job of jobs) if (job.out !== '-') checkWritable(job.out);
       const store = await openStore(o.db, { readonly: true });
       try {
         for (const job of jobs) {

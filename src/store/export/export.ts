@@ -4,6 +4,7 @@
  * through a backpressured sink, so memory stays flat however many rows
  * there are.
  */
+import { once } from 'node:events';
 import fs from 'node:fs';
 import { finished } from 'node:stream/promises';
 import type { Writable } from 'node:stream';
@@ -30,22 +31,71 @@ export interface ExportResult {
   out: string;
 }
 
-async function toText(out: string, write: (sink: TextSink) => Promise<number>): Promise<number> {
-  const stream: Writable = out === '-' ? process.stdout : fs.createWriteStream(out);
-  const sink = new TextSink(stream);
-  const n = await write(sink);
-  await sink.flush();
-  if (out !== '-') {
-    stream.end();
-    await finished(stream);
+const WRITE_REASONS: Record<string, string> = {
+  ENOENT: 'no such directory',
+  ENOTDIR: 'a part of the path is not a directory',
+  EISDIR: 'it is a directory',
+  EEXIST: 'it is a file, not a directory',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'read-only file system',
+  ENOSPC: 'no space left on the device',
+};
+
+/** A file system error on an export's output as one line naming the path ("cannot write out.csv: no such directory"). */
+export function writeError(out: string, e: unknown): NewsgraphError {
+  const err = e as { code?: string; message?: string };
+  const reason = (err.code && WRITE_REASONS[err.code]) ?? err.message ?? String(e);
+  return new NewsgraphError('write-failed', `cannot write ${out}: ${reason}`, { cause: e });
+}
+
+/** An error of the file system (it names a syscall), not one of the store. */
+const isFsError = (e: unknown): boolean => typeof (e as { syscall?: unknown })?.syscall === 'string';
+
+/**
+ * Fail before reading any row when the output cannot be written (no such
+ * directory, a directory, no permission). Leaves no file behind.
+ */
+export function checkWritable(out: string): void {
+  const existed = fs.existsSync(out);
+  try {
+    fs.closeSync(fs.openSync(out, 'a'));
+  } catch (e) {
+    throw writeError(out, e);
   }
-  return n;
+  if (!existed) fs.rmSync(out, { force: true });
+}
+
+async function toText(out: string, write: (sink: TextSink) => Promise<number>): Promise<number> {
+  let stream: Writable = process.stdout;
+  if (out !== '-') {
+    stream = fs.createWriteStream(out);
+    try {
+      await once(stream, 'open');
+    } catch (e) {
+      throw writeError(out, e);
+    }
+  }
+  try {
+    const sink = new TextSink(stream);
+    const n = await write(sink);
+    await sink.flush();
+    if (out !== '-') {
+      stream.end();
+      await finished(stream);
+    }
+    return n;
+  } catch (e) {
+    if (out !== '-' && isFsError(e)) throw writeError(out, e);
+    throw e;
+  }
 }
 
 export async function exportTable<K extends StreamKind>(store: Store, req: ExportRequest<K>): Promise<ExportResult> {
   const columns = columnsOf(req.kind);
   if (req.format === 'parquet') {
     if (req.out === '-') throw new NewsgraphError('usage', 'Parquet needs a file: give --out <file.parquet>');
+    checkWritable(req.out);
     // DuckDB is loaded only when Parquet is asked for: every other command starts without its native module.
     const { writeParquet } = await import('./parquet.js');
     return { rows: await writeParquet(store.stream(req.kind, req.filter), columns, req.out), out: req.out };

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DuckDBInstance, type DuckDBAppender } from '@duckdb/node-api';
+import { NewsgraphError } from '../../util/errors.js';
 import type { Column, ColumnType } from './columns.js';
 
 const DUCK_TYPES: Record<ColumnType, string> = { text: 'VARCHAR', int: 'BIGINT', float: 'DOUBLE', bool: 'BOOLEAN' };
@@ -46,7 +47,12 @@ export async function writeParquet<R>(rows: AsyncIterable<R>, columns: Column<R>
       if (++n % FLUSH_EVERY === 0) appender.flushSync();
     }
     appender.closeSync();
-    await conn.run(`COPY export TO ${literal(path.resolve(file))} (FORMAT PARQUET, COMPRESSION ZSTD)`);
+    try {
+      await conn.run(`COPY export TO ${literal(path.resolve(file))} (FORMAT PARQUET, COMPRESSION ZSTD)`);
+    } catch (e) {
+      // DuckDB's IO errors carry no errno: say which file, with DuckDB's reason.
+      throw new NewsgraphError('write-failed', `cannot write ${file}: ${String((e as Error).message ?? e).replace(/^IO Error:\s*/, '')}`, { cause: e });
+    }
     return n;
   } finally {
     conn.closeSync();
