@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixtureAnalysis } from '../src/store/fixtures.js';
 import { PgStore } from '../src/store/postgres/pg-store.js';
 import { dropTestSchemas, freshPgUrl, PG_AVAILABLE } from '../src/store/postgres/pg-test-support.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
@@ -93,6 +94,18 @@ describe('newsgraph query, search, export', () => {
       expect(bad.stdout).toBe('');
       expect(bad.stderr.trim().split('\n')).toEqual([`newsgraph: ${message}`]);
     }
+  });
+
+  it('search gives every hit unless told a --limit (50 on a table), as its --help says', async () => {
+    const db = path.join(tmp, 'many.db');
+    const store = SqliteStore.open(db);
+    await store.putMany(Array.from({ length: 60 }, (_, i) => fixtureAnalysis({ id: `harbour-${i}`, text: `Harbour talks, day ${i}.\nThe harbour talks went on for the ${i}th day.` })));
+    await store.close();
+    const lines = (args: string[]) => cli(['search', 'harbour', ...args, '--db', db]).stdout.trim().split('\n');
+    expect(lines(['--format', 'jsonl'])).toHaveLength(60);
+    expect(new Set(lines(['--format', 'jsonl']).map((l) => (JSON.parse(l) as { id: string }).id)).size).toBe(60);
+    expect(lines(['--format', 'jsonl', '--limit', '25'])).toHaveLength(25);
+    expect(lines(['--format', 'table'])).toHaveLength(52); // header, rule, 50 rows
   });
 
   it('export writes Parquet that DuckDB opens, and the GDELT layout', async () => {

@@ -228,10 +228,10 @@ export function registerQueryCommands(program: Command): void {
     .description('full-text search over stored documents (all words must match; English stemming)')
     .argument('<text>', 'words to search for')
     .action(async (text: string, o: CommonOptions) => {
-      const format = o.format ?? defaultFormat();
-      const limit = o.limit ?? 20;
+      // As its --help says: 50 hits on a table, every hit (best first) otherwise.
+      const { format, limit } = plan(o);
       await withStore(o.db, (store) =>
-        emitRows(allPages((cursor) => store.search(text, { limit: Math.min(limit, 1000), cursor })), { format, limit, table: SEARCH_TABLE, csv: SEARCH_CSV, done: note(format) }).then(() => {}),
+        emitRows(allPages((cursor) => store.search(text, { limit: Math.min(limit ?? 1000, 1000), cursor })), { format, limit, table: SEARCH_TABLE, csv: SEARCH_CSV, done: note(format) }).then(() => {}),
       );
     });
 }
