@@ -1047,6 +1047,11 @@ describe('Attributor: quotations read off signs and titles after a possessive', 
     expect(attribute(`${TITLE}The captain read the report on Tuesday.`).layers.attributions ?? []).toEqual([]);
   });
 
+  it('does not continue a statement with a quotation that is the subject of a clause of its own', () => {
+    const a = attribute(`${TITLE}“Ferries for all, all year,” read one banner. “No more delays, ever,” was another.`);
+    expect(whole(find(a, 'Ferries for all'))).toBe('“Ferries for all, all year,”');
+  });
+
   it('does not continue a statement with a programme title after a possessive', () => {
     const a = attribute(`${TITLE}“The ice is thin. We will wait,” the captain told NRK’s “Morning News Today.”`);
     expect(whole(find(a, 'ice is thin'))).toBe('“The ice is thin. We will wait,”');
