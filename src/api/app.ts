@@ -123,7 +123,7 @@ export function createApp(opts: AppOptions): OpenAPIHono {
 /** What `newsgraph serve` runs: the API, the web UI's read routes and the built UI at `/`. */
 export function createServerApp(opts: AppOptions & { webRoot?: string }): OpenAPIHono {
   const app = createApp(opts);
-  app.route('/api/ui', uiRoutes(opts.store));
+  app.route('/api/ui', uiRoutes(opts.store, opts.log));
   serveWeb(app as unknown as Hono, opts.webRoot ? { root: opts.webRoot } : {});
   return app;
 }

@@ -67,22 +67,20 @@ function statusOf(code: string): 400 | 404 | 500 {
   return 500;
 }
 
-function fail(c: Context, e: unknown): Response {
+/** Where server-side failures are logged (never sent to clients): one line, as the API logs its own. */
+export type Log = (line: string) => void;
+
+function fail(c: Context, e: unknown, log: Log): Response {
   if (isNewsgraphError(e)) {
     const status = statusOf(String(e.code));
+    if (status === 500) log(`newsgraph serve: ${c.req.method} ${c.req.path}: ${String(e.code)}: ${e.message}`);
     return c.json({ error: { code: String(e.code), message: status === 500 ? 'the store failed to answer' : e.message } }, status);
   }
+  log(`newsgraph serve: ${c.req.method} ${c.req.path}: internal error: ${(e as Error)?.stack ?? String(e)}`);
   return c.json({ error: { code: 'internal', message: 'internal error' } }, 500);
 }
 
 type Handler = (c: Context) => Promise<Response>;
-const safe = (h: Handler): Handler => async (c) => {
-  try {
-    return await h(c);
-  } catch (e) {
-    return fail(c, e);
-  }
-};
 
 /* ---------- time buckets ---------- */
 
@@ -210,8 +208,15 @@ function byPublished(a: DocumentRow, b: DocumentRow): number {
 
 /* ---------- the routes ---------- */
 
-export function uiRoutes(store: Store): Hono {
+export function uiRoutes(store: Store, log: Log = (line) => process.stderr.write(`${line}\n`)): Hono {
   const app = new Hono();
+  const safe = (h: Handler): Handler => async (c) => {
+    try {
+      return await h(c);
+    } catch (e) {
+      return fail(c, e, log);
+    }
+  };
 
   app.get('/documents', safe(async (c) => {
     const q = parse(documentsQuery, c);
@@ -408,6 +413,8 @@ export function uiRoutes(store: Store): Hono {
 
   app.get('/search', safe(async (c) => {
     const { q } = parse(searchQuery, c);
+    // Punctuation alone ("?", a stray quote) names nothing: nothing found, not an error about a "name" filter.
+    if (!/[\p{L}\p{N}]/u.test(q)) return c.json({ q, documents: [], actors: [], quotes: [], events: [] });
     const page = { limit: 20 };
     const [documents, actors, bySpeaker, byRelay, asSource, asTarget] = await Promise.all([
       store.search(q, page).then((p) => p.items).catch((e: unknown): SearchHit[] => {

@@ -9,6 +9,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fillBuckets, jaccard, monthOf, uiRoutes, weekOf } from '../../src/api/ui-routes.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+import type { Store } from '../../src/store/store.js';
+import { NewsgraphError } from '../../src/util/errors.js';
 import { fixtureAnalysis } from '../../src/store/fixtures.js';
 import { lettersAnalysis, storyAnalyses, xssAnalysis } from './fixtures.js';
 
@@ -138,6 +140,30 @@ describe('UI routes on fixtures', () => {
     expect(relay.map((q) => q.speaker)).toContain('Vladimir Putin');
     // Hostile input is just text to search for.
     expect((await get('/search?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E')).status).toBe(200);
+  });
+
+  it('search: punctuation alone finds nothing (no error about a "name" filter)', async () => {
+    for (const q of ['%22', '%3F', '%25', '--']) {
+      const r = await get(`/search?q=${q}`);
+      expect(r.status, q).toBe(200);
+      expect(r.body, q).toMatchObject({ documents: [], actors: [], quotes: [], events: [] });
+    }
+  });
+});
+
+describe('UI routes when the store fails', () => {
+  it('answer 500 with a fixed message and log the cause on the server', async () => {
+    const lines: string[] = [];
+    let fault: unknown = new NewsgraphError('store-error', 'cannot connect to PostgreSQL at postgres://db/x: connect ECONNREFUSED');
+    const broken = new Proxy({}, { get: () => () => { throw fault; } }) as unknown as Store;
+    const app = uiRoutes(broken, (line) => lines.push(line));
+    const res = await app.request('/stories');
+    expect(res.status).toBe(500);
+    expect(await res.json()).toEqual({ error: { code: 'store-error', message: 'the store failed to answer' } });
+    expect(lines).toEqual(['newsgraph serve: GET /stories: store-error: cannot connect to PostgreSQL at postgres://db/x: connect ECONNREFUSED']);
+    fault = new TypeError('boom');
+    expect((await app.request('/stories/1')).status).toBe(500);
+    expect(lines[1]).toMatch(/^newsgraph serve: GET \/stories\/1: internal error: TypeError: boom/);
   });
 });
 
