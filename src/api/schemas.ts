@@ -120,7 +120,12 @@ export const storyRowSchema = z
   .openapi('StoryRow');
 
 export const searchHitSchema = z
-  .object({ key: s, id: s, title: sn, url: sn, published: sn, outlet: sn, snippet: s, rank: n })
+  .object({
+    key: s, id: s, title: sn, url: sn, published: sn, outlet: sn,
+    snippet: s.openapi({ description: 'matching text with the hits in [brackets]; the article may have brackets of its own, see highlights' }),
+    highlights: z.array(z.object({ start: n, end: n })).openapi({ description: 'offsets in snippet (UTF-16, end exclusive) of the text of each hit' }),
+    rank: n,
+  })
   .openapi('SearchHit');
 
 export function pageOf<T extends z.ZodTypeAny>(item: T, name: string) {

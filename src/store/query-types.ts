@@ -217,8 +217,13 @@ export interface SearchHit {
   url: string | null;
   published: string | null;
   outlet: string | null;
-  /** Matching text with the hits in [brackets]. */
+  /**
+   * Matching text with the hits in [brackets]. Brackets of the article's own
+   * ("the [Lisbon] agreement") look the same: `highlights` tells them apart.
+   */
   snippet: string;
+  /** Where the hits are in `snippet`: start/end offsets (UTF-16, end exclusive) of each hit's text, inside its brackets. */
+  highlights: { start: number; end: number }[];
   /** Higher is better; comparable within one result list only. */
   rank: number;
 }

@@ -182,6 +182,14 @@ export function storeContract(name: string, makeStore: () => Promise<Store>): vo
       expect(paged.items.map((h) => h.id).sort()).toEqual(['aid-2', 'kim-1']);
     }));
 
+    it('tells search hits from brackets of the text itself', withStore(async (store) => {
+      await store.putMany([fixtureAnalysis({ id: 'brackets-1', text: 'Kok wrote that the ink had scarcely dried on the [Lisbon] agreement.\nNothing else.' })]);
+      const [hit] = (await store.search('scarcely dried', { limit: 10 })).items;
+      expect(hit!.snippet).toContain('[scarcely] [dried] on the [Lisbon] agreement');
+      expect(hit!.highlights.map(({ start, end }) => hit!.snippet.slice(start, end))).toEqual(['scarcely', 'dried']);
+      for (const { start, end } of hit!.highlights) expect([hit!.snippet[start - 1], hit!.snippet[end]]).toEqual(['[', ']']);
+    }));
+
     it('keeps stories and lists their documents', withFacts(async (store) => {
       const story = await store.createStory('Russian aid to North Korea');
       await store.assignToStory('kim-1', story, 0.9);

@@ -272,7 +272,7 @@ export class PgStore implements Store {
       page,
       (offset, limit) => ({
         sql: `SELECT d.key, d.id, d.title, d.url, d.published, o.name AS outlet,
-            ts_headline('english', left(d.text, 200000), q.query, 'StartSel="[", StopSel="]", MaxWords=24, MinWords=8, MaxFragments=1, FragmentDelimiter=" … "') AS snippet,
+            ts_headline('english', left(d.text, 200000), q.query, 'StartSel=' || chr(2) || ', StopSel=' || chr(3) || ', MaxWords=24, MinWords=8, MaxFragments=1, FragmentDelimiter=" … "') AS snippet,
             ts_rank(d.tsv, q.query) AS rank
           FROM documents d CROSS JOIN (SELECT plainto_tsquery('english', ?) AS query) q LEFT JOIN outlets o ON o.id = d.outlet_id
           WHERE d.tsv @@ q.query ORDER BY rank DESC, d.seq LIMIT ? OFFSET ?`,

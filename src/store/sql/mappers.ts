@@ -145,6 +145,33 @@ export function toStoryRow(r: Raw): StoryRow {
   };
 }
 
+/**
+ * The stores mark hits in snippets with these two control characters (never
+ * in article text that passed the binary check), so brackets of the text
+ * itself are not taken for hits. Snippets show hits in [brackets].
+ */
+export const HIT_START = '\u0002';
+export const HIT_END = '\u0003';
+
+/** A snippet with the stores' hit marks as `[hit]` text and the offsets of each hit's text in it. */
+export function markHits(marked: string): { snippet: string; highlights: { start: number; end: number }[] } {
+  let snippet = '';
+  const highlights: { start: number; end: number }[] = [];
+  let open = -1;
+  for (const ch of marked) {
+    if (ch === HIT_START && open < 0) {
+      snippet += '[';
+      open = snippet.length;
+    } else if (ch === HIT_END && open >= 0) {
+      highlights.push({ start: open, end: snippet.length });
+      snippet += ']';
+      open = -1;
+    } else if (ch !== HIT_START && ch !== HIT_END) snippet += ch;
+  }
+  if (open >= 0) highlights.push({ start: open, end: snippet.length });
+  return { snippet, highlights };
+}
+
 export function toSearchHit(r: Raw): SearchHit {
   return {
     key: str(r.key),
@@ -153,7 +180,7 @@ export function toSearchHit(r: Raw): SearchHit {
     url: strOrNull(r.url),
     published: strOrNull(r.published),
     outlet: strOrNull(r.outlet),
-    snippet: str(r.snippet),
+    ...markHits(str(r.snippet)),
     rank: num(r.rank),
   };
 }

@@ -281,7 +281,7 @@ export class SqliteStore implements Store {
       (offset, limit) => ({
         // Rank every match, but make snippets only for the page's rows (snippet() reads the whole text).
         sql: `SELECT d.key, d.id, d.title, d.url, d.published, o.name AS outlet,
-            snippet(documents_fts, 1, '[', ']', '…', 16) AS snippet, -bm25(documents_fts) AS rank
+            snippet(documents_fts, 1, char(2), char(3), '…', 16) AS snippet, -bm25(documents_fts) AS rank
           FROM documents_fts JOIN documents d ON d.seq = documents_fts.rowid LEFT JOIN outlets o ON o.id = d.outlet_id
           WHERE documents_fts MATCH ? AND documents_fts.rowid IN (
             SELECT rowid FROM documents_fts WHERE documents_fts MATCH ? ORDER BY bm25(documents_fts), rowid LIMIT ? OFFSET ?)

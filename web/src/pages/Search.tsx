@@ -5,18 +5,11 @@ import { AsyncView, Empty, useAsync } from '../components/Status.js';
 import { EventTable, QuoteTable } from '../components/Rows.js';
 import { actorHref, href, navigate } from '../router.js';
 import { day } from '../labels.js';
+import { snippetParts } from '../snippet.js';
 
-/** The store marks hits in snippets with [brackets]; show them bold, as text. */
-function Snippet({ text }: { text: string }) {
-  const parts: ComponentChildren[] = [];
-  const re = /\[([^\]]*)\]/g;
-  let last = 0;
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    if (m.index > last) parts.push(text.slice(last, m.index));
-    parts.push(<b key={m.index}>{m[1]}</b>);
-    last = m.index + m[0].length;
-  }
-  if (last < text.length) parts.push(text.slice(last));
+/** Hits bold, as text (see snippetParts). */
+function Snippet({ text, highlights }: { text: string; highlights: { start: number; end: number }[] }) {
+  const parts: ComponentChildren[] = snippetParts(text, highlights).map((p, i) => (p.hit ? <b key={i}>{p.text}</b> : p.text));
   return <p class="snippet">{parts}</p>;
 }
 
@@ -49,7 +42,7 @@ export function SearchPage({ query }: { query: URLSearchParams }) {
                   {r.documents.map((d) => (
                     <li key={d.key}>
                       <a href={href('article', d.key)}>{d.title ?? d.id}</a> <span class="meta">{d.outlet ?? ''} {day(d.published)}</span>
-                      <Snippet text={d.snippet} />
+                      <Snippet text={d.snippet} highlights={d.highlights ?? []} />
                     </li>
                   ))}
                 </ol>
