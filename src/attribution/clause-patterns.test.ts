@@ -1076,3 +1076,20 @@ describe('Attributor: long speakers after an inverted cue', () => {
     expect((a.layers.attributions ?? []).map((x) => x.speaker?.text)).not.toContain('the pilot the ferry is late again');
   });
 });
+
+describe('Attributor: reported clauses opened by a subordinator or a short phrase', () => {
+  it('"said because …, …" reports the whole clause', () => {
+    const a = attribute(`${TITLE}Holm said because the ice was thin, the ferry stayed in port.`);
+    expect(find(a, 'ice was thin').content.text).toBe('because the ice was thin, the ferry stayed in port');
+  });
+
+  it('"said in winter the ferry runs late" reports the clause with its opening phrase', () => {
+    const a = attribute(`${TITLE}Holm said in winter the ferry runs late.`);
+    expect(find(a, 'ferry runs late').content.text).toBe('in winter the ferry runs late');
+  });
+
+  it('a phrase before "that" still belongs to the frame', () => {
+    const a = attribute(`${TITLE}Holm said at the meeting that fares would rise.`);
+    expect(find(a, 'fares would rise').content.text).toBe('that fares would rise');
+  });
+});

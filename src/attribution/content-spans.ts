@@ -23,6 +23,8 @@ const ANSWERS = new Set(['yes', 'no', 'so']);
 const WH = new Set(['whether', 'if', 'how', 'why', 'what', 'when', 'who', 'where']);
 const CLAUSE_START = new Set(['PRON', 'DET', 'PROPN', 'NOUN', 'NUM', 'ADJ']);
 const CLAUSE_START_WORDS = new Set(['there', 'this', 'these', 'those']);
+/** Subordinators that open a reported clause right after a cue ("said because ...", "said if elected ..."). */
+const CONTENT_SUBORDINATORS = new Set(['because', 'if', 'although', 'though', 'unless', 'once']);
 /** What may stand between a cue and a quotation set off by a comma: a phrase with no verb. */
 const QUOTE_LEAD_TAGS = new Set(['ADP', 'DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'ADV', 'PUNCT', 'PRON']);
 /** Prepositions whose object is the content ("asked for volunteers", "warned of the risk"). */
@@ -209,6 +211,9 @@ export function postContent(ctx: AttributionContext, si: number, p0: number, fla
   // "explained why ...", "questioned whether ...": any cue takes an indirect question ("if" only where a clause may follow).
   if (WH.has(w) && (flags.bare || flags.obj || w !== 'if')) return at(p, ctx.start(p), 'wh');
   if (flags.bare && (CLAUSE_START.has(ctx.tag(p)) || CLAUSE_START_WORDS.has(w)) && hasVerbAfter(ctx, p + 1, hi)) return at(p, ctx.start(p), 'bare');
+  // "said because Obama is popular, he ...", "said just because ... did not mean ...": a clause opened by a subordinator.
+  const subordinator = ctx.tag(p) === 'ADV' && CONTENT_SUBORDINATORS.has(ctx.word(p + 1)) ? p + 1 : p;
+  if (flags.bare && CONTENT_SUBORDINATORS.has(ctx.word(subordinator)) && hasVerbAfter(ctx, subordinator + 1, hi)) return at(p, ctx.start(p), 'bare');
   // "said about half of the adjustment reflected ...": a subject opening with a quantifier.
   if (flags.bare && QUANTIFIERS.has(w) && hasVerbAfter(ctx, p + 2, hi)) return at(p, ctx.start(p), 'bare');
   // A gerund subject: "said having Mr. Putin's respect is a positive development".
@@ -231,6 +236,12 @@ export function postContent(ctx: AttributionContext, si: number, p0: number, fla
   if (flags.np && (ctx.npRight(p, hi) || objectOpensAt(ctx, p, hi))) return at(p, ctx.start(p), 'np');
   // "asked for volunteers", "warned of the risk", "agreed with Trump on the issue": the object of the preposition.
   if (OBJECT_PREPOSITIONS.has(w) && p + 1 < hi && (ctx.npRight(p + 1, hi) || objectOpensAt(ctx, p + 1, hi))) return at(p + 1, ctx.start(p + 1), 'np');
+  // "said in politics it takes time ...": a short prepositional phrase opening the reported clause,
+  // when nothing else after the cue is its content.
+  if (flags.bare && ctx.tag(p) === 'ADP' && ctx.inQuote[p]! < 0) {
+    const np = ctx.npRight(p + 1, hi);
+    if (np && np.end - p <= 5 && (CLAUSE_START.has(ctx.tag(np.end)) || CLAUSE_START_WORDS.has(ctx.word(np.end))) && ctx.tag(np.end) !== 'ADJ' && hasVerbAfter(ctx, np.end + 1, Math.min(hi, np.end + 4))) return at(p, ctx.start(p), 'bare');
+  }
   return null;
 }
 

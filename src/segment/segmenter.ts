@@ -185,6 +185,8 @@ function repairTags(tokens: Token[], s: { first: number; end: number }): void {
     // clause) is a name in running text.
     const afterWord = prev.pos !== 'PUNCT' && prev.pos !== 'SYM';
     if ((t.pos === 'VERB' || t.pos === 'AUX') && /^\p{Lu}\p{Ll}+$/u.test(t.text) && (beforeVerb || insideName || afterWord)) t.pos = 'PROPN';
+    // "The Republican incumbent said": an adjective after a determiner or a name, right before a verb, is a noun.
+    else if (t.pos === 'ADJ' && /^\p{Ll}+$/u.test(t.text) && (prev.pos === 'DET' || prev.pos === 'PROPN') && next.pos === 'VERB' && !next.text.endsWith('ing')) t.pos = 'NOUN';
     // "one unaligned Florida strategist", "a rising star": a participle between a determiner and a noun is an adjective.
     else if (t.pos === 'VERB' && /^\p{Ll}+(ed|ing)$/u.test(t.text) && (prev.pos === 'DET' || prev.pos === 'NUM') && (next.pos === 'NOUN' || next.pos === 'PROPN' || next.pos === 'ADJ')) t.pos = 'ADJ';
     else if (t.pos === 'ADJ' && t.text.endsWith('ed') && (prev.pos === 'PROPN' || prev.pos === 'PRON') && next.text === 'that') t.pos = 'VERB';
