@@ -209,6 +209,35 @@ describe('newsgraph serve', () => {
     expect(child.exitCode === 0 || child.signalCode === 'SIGTERM').toBe(true);
   });
 
+  it.skipIf(!PG_AVAILABLE)('never prints the PostgreSQL password, and names the schema (serve, show)', async () => {
+    const url = new URL(PG);
+    url.password = 'hunter2-secret';
+    const schema = url.searchParams.get('schema');
+    const masked = new URL(url);
+    masked.password = '***';
+    const show = cli(['show', 'no-such-document', '--db', url.toString()]);
+    expect(show.code).toBe(1);
+    expect(show.stderr.trim()).toBe(`newsgraph: no stored document with id or key "no-such-document" in ${masked.toString()}`);
+    expect(show.stderr).toContain(`schema=${schema}`);
+    const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--db', url.toString()], { cwd: tmp, env: { ...process.env, NEWSGRAPH_TOKEN: '' } });
+    try {
+      const line = await new Promise<string>((resolve, reject) => {
+        let err = '';
+        child.stderr.on('data', (d: Buffer) => {
+          err += d.toString();
+          if (err.includes('\n')) resolve(err);
+        });
+        child.once('exit', () => reject(new Error(`serve exited: ${err}`)));
+      });
+      expect(line).toMatch(/^newsgraph: listening on http:\/\/127\.0\.0\.1:\d+ \(store /);
+      expect(line).toContain(masked.toString());
+      expect(line).not.toContain('hunter2');
+    } finally {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+    }
+  });
+
   it('refuses to listen beyond loopback without a token', () => {
     const r = spawnSync(process.execPath, [BIN, 'serve', '--host', '0.0.0.0', '--port', '0', '--db', SQLITE], { encoding: 'utf8', env: { ...process.env, NEWSGRAPH_TOKEN: '' }, timeout: 20_000 });
     expect(r.status).toBe(2);

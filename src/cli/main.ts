@@ -90,7 +90,7 @@ export function buildProgram(): Command {
       const store = await openStore(opts.db, { readonly: true });
       try {
         const analysis = await store.get(id);
-        if (!analysis) throw new NewsgraphError('not-found', `no stored document with id or key "${id}" in ${opts.db}`);
+        if (!analysis) throw new NewsgraphError('not-found', `no stored document with id or key "${id}" in ${store.path}`);
         write(opts.format === 'json' ? `${JSON.stringify(analysis, null, 2)}\n` : `${renderReport(analysis, { color: useColor() })}\n`);
       } finally {
         await store.close();

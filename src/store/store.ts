@@ -81,6 +81,8 @@ export interface StreamFilterTypes {
  * database cursor, in flat memory, for exports.
  */
 export interface Store {
+  /** Where the store is, for messages: a SQLite file, or a PostgreSQL URL with its password masked. */
+  readonly path: string;
   /** Store analyses in one transaction; documents already present (same content hash) are skipped. */
   putMany(analyses: Analysis[]): Promise<PutResult[]>;
   /** Find by store key, key prefix (at least 8 characters) or document id. */

@@ -41,7 +41,7 @@ export function registerServeCommand(program: Command): void {
         await store.close();
         throw e;
       }
-      process.stderr.write(`newsgraph: listening on ${server.url} (store ${o.db}${token ? ', writes need the token' : ''}); Ctrl-C stops\n`);
+      process.stderr.write(`newsgraph: listening on ${server.url} (store ${store.path}${token ? ', writes need the token' : ''}); Ctrl-C stops\n`);
       const running = server;
       await new Promise<void>((resolve) => {
         const stop = (): void => {

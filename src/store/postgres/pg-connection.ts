@@ -10,7 +10,7 @@ export interface PgTarget {
   /** The connection string pg gets (our `schema` parameter removed). */
   connectionString: string;
   schema: string | null;
-  /** For messages: the URL without its password. */
+  /** For messages: the URL without its password, with its schema (several stores may share a database). */
   display: string;
 }
 
@@ -31,9 +31,9 @@ export function parsePgUrl(value: string): PgTarget {
   if (schema !== null && !SCHEMA_NAME.test(schema)) {
     throw new NewsgraphError('usage', `schema "${schema}" must be lower-case letters, digits and underscores`);
   }
-  url.searchParams.delete('schema');
   const display = new URL(url.toString());
   if (display.password) display.password = '***';
+  url.searchParams.delete('schema');
   return { connectionString: url.toString(), schema, display: display.toString() };
 }
 
