@@ -1093,3 +1093,12 @@ describe('Attributor: reported clauses opened by a subordinator or a short phras
     expect(find(a, 'fares would rise').content.text).toBe('that fares would rise');
   });
 });
+
+describe('Attributor: a relative clause with commas of its own inside a subject', () => {
+  it('takes the whole subject up to the comma before the cue', () => {
+    const a = attribute(`${TITLE}Kari Lund, who was to sail to Bodø, Nordland, on Friday to open the route, said the ice was thin.`);
+    const x = find(a, 'ice was thin');
+    expect(x.speaker?.text).toBe('Kari Lund, who was to sail to Bodø, Nordland, on Friday to open the route');
+    expect(x.content.text).toBe('the ice was thin');
+  });
+});

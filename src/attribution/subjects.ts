@@ -85,10 +85,9 @@ export function wholeSubject(ctx: AttributionContext, before: number, lo: number
   for (let i = first; i < end; i++) {
     const w = ctx.word(i);
     if (RELATIVES.has(w) && i > first) relative = true;
-    if (w === ',') {
-      relative = false;
-      apposed = true;
-    }
+    // A relative clause goes on past commas of its own ("Biden, who was to travel to Columbus, Ohio, on Wednesday to
+    // promote the rules, said").
+    if (w === ',') apposed = true;
     const participle = w.endsWith('ing') || w.endsWith('ed');
     if (participle && (apposed || ['NOUN', 'PROPN', 'ADJ'].includes(ctx.tag(i + 1))) && i > first) {
       // "An official, speaking on condition of anonymity to discuss ..., said": a participle opening an apposition may
