@@ -161,6 +161,11 @@ describe('HTTP API: writes, limits and errors', () => {
     expect(await api.post('/api/analyze', { url: 'http://127.0.0.1:9/secret' })).toMatchObject({ status: 400, body: { error: { code: 'blocked-address' } } });
     expect(await api.post('/api/analyze', { text: 'a', html: '<p>a</p>' })).toMatchObject({ status: 400, body: { error: { code: 'bad-input' } } });
     expect(await api.post('/api/analyze', '{"text": ')).toMatchObject({ status: 400, body: { error: { code: 'bad-json' } } });
+    // A body that is not declared as JSON: its own code, and what to send instead.
+    expect(await api.post('/api/analyze', 'Russia attacked Ukraine.', { 'Content-Type': 'text/plain' })).toEqual({
+      status: 415, headers: expect.anything(),
+      body: { error: { code: 'unsupported-media-type', message: 'send the body as JSON, with Content-Type: application/json' } },
+    });
     expect(await api.call('/api/nowhere')).toMatchObject({ status: 404, body: { error: { code: 'not-found' } } });
   });
 

@@ -52,6 +52,7 @@ export function toErrorResponse(c: Context, e: unknown, log: (line: string) => v
   // hono's own HTTP errors (e.g. a malformed JSON body) carry a status.
   const status = (e as { status?: number }).status;
   if (typeof status === 'number' && status >= 400 && status < 500) {
+    if (status === 415) return c.json(errorBody('unsupported-media-type', 'send the body as JSON, with Content-Type: application/json'), 415);
     return c.json(errorBody(status === 400 ? 'bad-json' : 'bad-request', (e as Error).message || 'bad request'), status as ContentfulStatusCode);
   }
   log(`newsgraph serve: ${c.req.method} ${c.req.path}: internal error: ${(e as Error)?.stack ?? String(e)}`);
