@@ -1102,3 +1102,12 @@ describe('Attributor: a relative clause with commas of its own inside a subject'
     expect(x.content.text).toBe('the ice was thin');
   });
 });
+
+describe('Attributor: an adverbial opener is not the content of a cue with content after it', () => {
+  it('"When …, the passengers wondered whether …" reports the question', () => {
+    const a = attribute(`${TITLE}When the ferry finally docked on Friday, the passengers wondered whether the ice would hold.`);
+    const x = find(a, 'ice would hold');
+    expect(x.content.text).toBe('whether the ice would hold');
+    expect(x.speaker?.text).toBe('the passengers');
+  });
+});

@@ -335,7 +335,10 @@ export function cueFrame(ctx: AttributionContext, si: number, cue: Cue, consumed
   // quotation of its own after the cue, is someone else's (or an earlier) statement, not the first part of this one.
   const endedQuote =
     boundary !== null && boundary.quoteStart !== null && post?.marker === 'quote' && /[.!?]\P{L}*$/u.test(ctx.doc.text.slice(boundary.quoteStart, boundary.at)) && /^\p{Lu}/u.test(ctx.doc.text[ctx.start(speaker!.first)] ?? '');
-  if (boundary && speaker && !participle && !endedQuote && !(strongPost && boundary.quoteStart === null)) {
+  // "When Sanders took the stage ..., many wondered whether ...": an adverbial clause or phrase opening the sentence
+  // is circumstance, not what the cue reports, when the cue has content of its own after it.
+  const adverbialBefore = boundary !== null && boundary.quoteStart === null && post !== null && ADVERBIAL_OPENERS.has(ctx.word(ctx.tag(lo) === 'CCONJ' ? lo + 1 : lo));
+  if (boundary && speaker && !participle && !endedQuote && !adverbialBefore && !(strongPost && boundary.quoteStart === null)) {
     // After a quotation and its speaker, whatever follows the cue is circumstance ("told ITV in an interview aired Monday when asked ...").
     // So is whatever follows a cue that opens no content of its own ("..., Wilkin said during his speech to be a delegate").
     const after = afterFrame(ctx, si, cue.end, cue.flags.obj) ?? ((boundary.quoteStart !== null && (!post || post.marker === 'wh' || post.marker === 'np')) || (!post && opensWithClause(ctx, lo, speaker.first - 1)) ? afterFrame(ctx, si, cue.end, cue.flags.obj, true) : null);
@@ -472,6 +475,9 @@ function looseSpeakerRight(ctx: AttributionContext, p: number, hi: number): Toke
   if (!head || end === p || end - p >= 16) return null;
   return { first: p, end };
 }
+
+/** Words opening an adverbial clause or phrase before the main clause ("When ...", "On Friday morning, ..."). */
+const ADVERBIAL_OPENERS = new Set(['when', 'as', 'after', 'before', 'while', 'since', 'once', 'until', 'on', 'during', 'despite', 'following', 'at', 'in', 'if', 'although', 'because', 'with', 'by', 'for']);
 
 /** "recognised [two “people’s republics”] as independent states": an object followed by "as" and its complement, outside quotation marks. */
 function namesObjectAs(ctx: AttributionContext, first: number, end: number): boolean {
