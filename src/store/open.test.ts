@@ -28,6 +28,14 @@ describe('openStore', () => {
     }
   });
 
+  it('refuses a URL of another kind instead of taking it for a SQLite file name', async () => {
+    for (const url of ['mysql://u@127.0.0.1/db', 'postgress://u@127.0.0.1/db', 'pg://localhost/x']) {
+      await expect(openStore(url), url).rejects.toThrow(/^cannot open a \w+:\/\/ database: give a SQLite file path or a postgres:\/\/ URL$/);
+      await expect(openStore(url, { readonly: true }), url).rejects.toMatchObject({ code: 'usage' });
+    }
+    expect(fs.readdirSync(process.cwd()).filter((f) => /^(mysql|postgress|pg):/.test(f))).toEqual([]);
+  });
+
   it('refuses a bad schema name before connecting', async () => {
     await expect(openStore('postgres://u@127.0.0.1:1/db?schema=Robert%27);DROP')).rejects.toThrow(/must be lower-case letters/);
   });

@@ -7,6 +7,7 @@ import { isPostgresUrl } from './postgres/pg-connection.js';
 import { PgStore } from './postgres/pg-store.js';
 import { SqliteStore } from './sqlite/sqlite-store.js';
 import type { Store } from './store.js';
+import { NewsgraphError } from '../util/errors.js';
 
 export const DEFAULT_DB_PATH = './newsgraph.db';
 
@@ -22,5 +23,8 @@ export interface OpenStoreOptions {
 
 export async function openStore(dbUrlOrPath: string = defaultDb(), opts: OpenStoreOptions = {}): Promise<Store> {
   if (isPostgresUrl(dbUrlOrPath)) return PgStore.open(dbUrlOrPath, opts);
+  // "mysql://...", "postgress://...": a URL we cannot open, not a SQLite file to look for (or create) under that name.
+  const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(dbUrlOrPath);
+  if (scheme) throw new NewsgraphError('usage', `cannot open a ${scheme[1]}:// database: give a SQLite file path or a postgres:// URL`);
   return SqliteStore.open(dbUrlOrPath, opts);
 }
