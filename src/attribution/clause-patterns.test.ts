@@ -1111,3 +1111,10 @@ describe('Attributor: an adverbial opener is not the content of a cue with conte
     expect(x.speaker?.text).toBe('the passengers');
   });
 });
+
+describe('Attributor: an amount as the object of a cue', () => {
+  it('"calls for $2 million …" reports the amount and what follows', () => {
+    const a = attribute(`${TITLE}Holm calls for $2 million in new ferry funding.`);
+    expect(find(a, '$2 million').content.text).toBe('$2 million in new ferry funding');
+  });
+});

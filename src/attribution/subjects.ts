@@ -120,9 +120,12 @@ export function wholeSubject(ctx: AttributionContext, before: number, lo: number
 
 const OBJECT_START = new Set(['DET', 'ADJ', 'PRON', 'NUM', 'PROPN', 'NOUN']);
 const QUOTE_MARKS = new Set(['"', "'", '“', '”', '‘', '’', '«', '»']);
+const CURRENCY = new Set(['$', '€', '£', '¥']);
 
 /** Whether an object noun phrase opens at token `p`, quotation marks inside it allowed ("the “fog of war”", "“Lyin’ Ted”"). */
 export function objectOpensAt(ctx: AttributionContext, p: number, hi: number): boolean {
+  // "calls for $1 trillion in new spending": an amount opened by a currency sign.
+  if (CURRENCY.has(ctx.word(p)) && ctx.tag(p + 1) === 'NUM') return true;
   if (!OBJECT_START.has(ctx.tag(p)) && !QUOTE_MARKS.has(ctx.word(p))) return false;
   if (RELATIVES.has(ctx.word(p)) || ctx.word(p) === 'there') return false;
   for (let i = p; i < hi && i - p <= 6; i++) {
