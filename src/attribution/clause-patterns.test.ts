@@ -1118,3 +1118,17 @@ describe('Attributor: an amount as the object of a cue', () => {
     expect(find(a, '$2 million').content.text).toBe('$2 million in new ferry funding');
   });
 });
+
+describe('Attributor: circumstances after a quotation and its frame', () => {
+  it('a participle after the addressee', () => {
+    const a = attribute(`${TITLE}“The ice is thin,” Holm told 40 passengers gathered on the pier.`);
+    expect([find(a, 'ice is thin').type, find(a, 'ice is thin').content.text]).toEqual(['direct', '“The ice is thin,”']);
+  });
+
+  it('"when asked … if that …" and "that night" are circumstances, not content', () => {
+    const a = attribute(`${TITLE}“Never,” Holm said when asked by a reporter if that was still her view.`);
+    expect(find(a, 'Never').content.text).toBe('“Never,”');
+    const b = attribute(`${TITLE}“The ice is thin and the ferry will wait,” Holm said in her speech that night.`);
+    expect(find(b, 'ice is thin').content.text).toBe('“The ice is thin and the ferry will wait,”');
+  });
+});

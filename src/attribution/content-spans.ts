@@ -23,6 +23,8 @@ const ANSWERS = new Set(['yes', 'no', 'so']);
 const WH = new Set(['whether', 'if', 'how', 'why', 'what', 'when', 'who', 'where']);
 const CLAUSE_START = new Set(['PRON', 'DET', 'PROPN', 'NOUN', 'NUM', 'ADJ']);
 const CLAUSE_START_WORDS = new Set(['there', 'this', 'these', 'those']);
+/** Nouns of time a determiner "that" may stand before ("that night", "that week"). */
+const TIME_NOUNS = new Set(['night', 'day', 'morning', 'afternoon', 'evening', 'week', 'weekend', 'month', 'year', 'time', 'moment']);
 /** Subordinators that open a reported clause right after a cue ("said because ...", "said if elected ..."). */
 const CONTENT_SUBORDINATORS = new Set(['because', 'if', 'although', 'though', 'unless', 'once']);
 /** What may stand between a cue and a quotation set off by a comma: a phrase with no verb. */
@@ -199,7 +201,8 @@ export function postContent(ctx: AttributionContext, si: number, p0: number, fla
   }
   // "46 percent said yes", "half said so": a one-word answer is the content.
   if (flags.bare && ANSWERS.has(w) && (p + 1 >= hi || /^[.,;!?]+$/.test(ctx.word(p + 1)))) return at(p, ctx.start(p), 'np');
-  if (w === 'that' && ctx.tag(p) !== 'PRON') return at(p, ctx.start(p), 'that');
+  // ("said in his speech that night" has a determiner, not a clause.)
+  if (w === 'that' && ctx.tag(p) !== 'PRON' && !(ctx.tag(p) === 'DET' && TIME_NOUNS.has(ctx.word(p + 1)))) return at(p, ctx.start(p), 'that');
   if (w === 'that' && p + 1 < hi && hasVerbAfter(ctx, p + 1, hi)) return at(p, ctx.start(p), 'that');
   if (w === ':') {
     if (p + 1 < hi) return at(p + 1, ctx.start(p + 1), 'colon');

@@ -146,12 +146,14 @@ function afterFrame(ctx: AttributionContext, si: number, p0: number, obj: boolea
   const closingMark = (ctx.word(p) === "'" || ctx.word(p) === '"') && ctx.anyQuoteStartingAt(ctx.start(p))?.start !== ctx.start(p);
   if (p >= hi || /^[.!?;,]+$/.test(ctx.word(p)) || closingMark) return { next: p, medium, addressee };
   // Circumstances after the frame ("said during a speech at the council in New York"): skip to the next comma.
-  if (ctx.tag(p) === 'ADP' || anything) {
+  // So is a participle after the addressee ("told 2,267 people gathered in the arena").
+  const reducedRelative = addressee !== null && p === addressee.end && ctx.tag(p) === 'VERB' && /(ed|ing)$/.test(ctx.word(p));
+  if (ctx.tag(p) === 'ADP' || anything || reducedRelative) {
     let q = p;
     while (q < hi && ctx.word(q) !== ',' && !/^[.!?;]+$/.test(ctx.word(q))) {
       const m = medium ? null : mediumAt(ctx, q, hi);
       if (m) medium = m.medium;
-      if (ctx.word(q) === 'that' || ctx.word(q) === ':') return null;
+      if ((ctx.word(q) === 'that' && ctx.tag(q) === 'SCONJ') || ctx.word(q) === ':') return null;
       q++;
     }
     return { next: q, medium, addressee };
