@@ -3,6 +3,7 @@ import { PRESET_NAMES, type PresetName } from '../pipeline/presets.js';
 import { defaultReadContext } from '../readers/inputs.js';
 import { defaultDb, openStore } from '../store/open.js';
 import { describeError, NewsgraphError } from '../util/errors.js';
+import { terminalSafe } from '../util/terminal.js';
 import { VERSION } from '../version.js';
 import { runAnalyze, type AnalyzeFormat } from './commands/analyze.js';
 import { runIngest } from './commands/ingest.js';
@@ -127,7 +128,7 @@ export function buildProgram(): Command {
         for (const [k, v] of rows) write(`${k!.padEnd(18)} ${v}\n`);
         if (s.bySource.length > 0) {
           write('\nby source:\n');
-          for (const b of s.bySource) write(`  ${String(b.documents).padStart(7)}  ${b.source}\n`);
+          for (const b of s.bySource) write(`  ${String(b.documents).padStart(7)}  ${terminalSafe(b.source)}\n`);
         }
       } finally {
         await store.close();

@@ -2,6 +2,7 @@ import { styleText } from 'node:util';
 import { renderAttributions } from '../attribution/index.js';
 import type { Analysis, Span } from '../doc/schema.js';
 import { renderEvents } from '../events/render.js';
+import { terminalSafeDeep } from '../util/terminal.js';
 
 export interface ReportOptions {
   color: boolean;
@@ -10,7 +11,9 @@ export interface ReportOptions {
 type Style = Parameters<typeof styleText>[0];
 
 /** A readable terminal report of one analysed document. */
-export function renderReport(a: Analysis, opts: ReportOptions): string {
+export function renderReport(analysis: Analysis, opts: ReportOptions): string {
+  // The article's own escape sequences must not reach the terminal (offsets stay: one character for one).
+  const a = terminalSafeDeep(analysis);
   const paint = (style: Style, s: string): string => (opts.color ? styleText(style, s) : s);
   const at = (s: Span): string => paint('dim', `[${s.start}-${s.end}]`);
   const L = a.layers;

@@ -7,6 +7,7 @@ import { feedItemsToRaw } from '../../readers/web-inputs.js';
 import { openStore } from '../../store/open.js';
 import type { Store } from '../../store/store.js';
 import { NewsgraphError } from '../../util/errors.js';
+import { terminalSafe } from '../../util/terminal.js';
 import { ingestSources } from './ingest.js';
 
 export interface FeedsCliContext {
@@ -53,7 +54,7 @@ export function registerFeedsCommands(program: Command, ctx: FeedsCliContext): v
           if (sniffFeedKind(res.body)) {
             const feed = parseFeed(res.body, { url: res.url });
             await store.upsertFeed(res.url, { title: feed.title ?? null });
-            ctx.log(`subscribed to ${res.url} (${feed.title ?? 'untitled'}, ${feed.items.length} items now)`);
+            ctx.log(`subscribed to ${res.url} (${terminalSafe(feed.title ?? 'untitled')}, ${feed.items.length} items now)`);
             continue;
           }
           const found = discoverFeeds(res.body.toString('utf8'), res.url);
@@ -80,7 +81,7 @@ export function registerFeedsCommands(program: Command, ctx: FeedsCliContext): v
           return;
         }
         if (list.length === 0) ctx.write('no feeds: add one with "newsgraph feeds add <url>"\n');
-        for (const f of list) ctx.write(`${f.url}\t${f.title ?? ''}\t${f.lastPolled ? `polled ${f.lastPolled}` : 'never polled'}\n`);
+        for (const f of list) ctx.write(`${f.url}\t${terminalSafe(f.title ?? '')}\t${f.lastPolled ? `polled ${f.lastPolled}` : 'never polled'}\n`);
       } finally {
         await store.close();
       }

@@ -7,6 +7,7 @@
 import type { Column } from '../../store/export/columns.js';
 import { csvHeader, csvRow } from '../../store/export/csv.js';
 import { TextSink } from '../../store/export/sink.js';
+import { terminalSafe } from '../../util/terminal.js';
 
 export type QueryFormat = 'table' | 'csv' | 'jsonl' | 'json';
 export const QUERY_FORMATS: QueryFormat[] = ['table', 'csv', 'jsonl', 'json'];
@@ -25,7 +26,7 @@ export function defaultFormat(): QueryFormat {
 
 function cell(v: string | number | boolean | null, max: number): string {
   const s = v === null || v === undefined ? '' : typeof v === 'boolean' ? (v ? 'yes' : '') : String(v);
-  const flat = s.replace(/\s+/g, ' ');
+  const flat = terminalSafe(s.replace(/\s+/g, ' '));
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 
