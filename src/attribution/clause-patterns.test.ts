@@ -1123,6 +1123,8 @@ describe('Attributor: circumstances after a quotation and its frame', () => {
   it('a participle after the addressee', () => {
     const a = attribute(`${TITLE}“The ice is thin,” Holm told 40 passengers gathered on the pier.`);
     expect([find(a, 'ice is thin').type, find(a, 'ice is thin').content.text]).toEqual(['direct', '“The ice is thin,”']);
+    const b = attribute(`${TITLE}“The ice is thin,” Holm told a meeting being held in the harbour office.`);
+    expect(find(b, 'ice is thin').content.text).toBe('“The ice is thin,”');
   });
 
   it('"when asked … if that …" and "that night" are circumstances, not content', () => {
@@ -1130,5 +1132,12 @@ describe('Attributor: circumstances after a quotation and its frame', () => {
     expect(find(a, 'Never').content.text).toBe('“Never,”');
     const b = attribute(`${TITLE}“The ice is thin and the ferry will wait,” Holm said in her speech that night.`);
     expect(find(b, 'ice is thin').content.text).toBe('“The ice is thin and the ferry will wait,”');
+  });
+});
+
+describe('Attributor: a phrase with a hyphenated word before a comma and a quotation', () => {
+  it('"said in an op-ed piece before the hearing, “…”"', () => {
+    const a = attribute(`${TITLE}Holm said in an op-ed piece before the harbour board hearing, “The ice is thin.”`);
+    expect([find(a, 'ice is thin').type, find(a, 'ice is thin').content.text]).toEqual(['direct', '“The ice is thin.”']);
   });
 });

@@ -224,10 +224,11 @@ export function postContent(ctx: AttributionContext, si: number, p0: number, fla
   if (flags.bare && ctx.tag(p) === 'VERB' && w.endsWith('ing') && hasVerbAfter(ctx, p + 2, hi) && !reportFollows(ctx, p + 2, hi)) return at(p, ctx.start(p), 'bare');
   // "declared in the debate spin room, “...”", "acknowledged, however, “...”", "saying at one point, ''...''":
   // a phrase with no verb, then a comma and the quotation.
-  for (let q = p; q < hi && q - p <= 10; q++) {
+  // (A hyphenated word's second half may be read as anything: "in an op-ed piece".)
+  for (let q = p; q < hi && q - p <= 14; q++) {
     const quote = ctx.word(q) === ',' ? ctx.quoteStartingAt(ctx.end(q)) : null;
     if (quote) return at(q + 1, quote.start, 'quote');
-    if (!QUOTE_LEAD_TAGS.has(ctx.tag(q)) || ctx.inQuote[q]! >= 0) break;
+    if ((!QUOTE_LEAD_TAGS.has(ctx.tag(q)) && ctx.word(q - 1) !== '-') || ctx.inQuote[q]! >= 0) break;
   }
   // "told a town hall in Salem, New Hampshire on Monday that ...": phrases with no verb before "that".
   for (let q = p; q < hi && q - p <= 12; q++) {

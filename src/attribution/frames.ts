@@ -147,7 +147,7 @@ function afterFrame(ctx: AttributionContext, si: number, p0: number, obj: boolea
   if (p >= hi || /^[.!?;,]+$/.test(ctx.word(p)) || closingMark) return { next: p, medium, addressee };
   // Circumstances after the frame ("said during a speech at the council in New York"): skip to the next comma.
   // So is a participle after the addressee ("told 2,267 people gathered in the arena").
-  const reducedRelative = addressee !== null && p === addressee.end && ctx.tag(p) === 'VERB' && /(ed|ing)$/.test(ctx.word(p));
+  const reducedRelative = addressee !== null && p === addressee.end && (ctx.tag(p) === 'VERB' || ctx.word(p) === 'being') && /(ed|ing)$/.test(ctx.word(p));
   if (ctx.tag(p) === 'ADP' || anything || reducedRelative) {
     let q = p;
     while (q < hi && ctx.word(q) !== ',' && !/^[.!?;]+$/.test(ctx.word(q))) {
