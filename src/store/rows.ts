@@ -192,11 +192,18 @@ export function toRows(a: Analysis, ingestedAt: string): DocumentRows {
     (m): MentionInsert => ({ start: m.start, end: m.end, text: m.text, type: m.type, kind: m.kind, actorLocalId: m.actorId }),
   );
 
+  // An actor is found by its canonical name and by the names the article calls it ("KCNA" for the
+  // Korean Central News Agency), so `--relay KCNA` and `--speaker KCNA` find it whatever the chain shows.
+  const namesOf = (actorId: string | null | undefined): string[] => {
+    const actor = actorId ? actorsById.get(actorId) : undefined;
+    if (!actor) return [];
+    return [actor.name, ...actor.mentions.map((i) => L.mentions?.[i]).filter((m) => m?.kind === 'name').map((m) => m!.text)];
+  };
   const quotes = (L.attributions ?? []).map((q, idx): QuoteInsert => {
     const actor = q.speakerActorId ? actorsById.get(q.speakerActorId) : undefined;
     const speakerText = q.speaker?.text ?? null;
     const chain = q.chain.map((r) => ({ name: r.name, kind: r.kind, actorId: r.actorId }));
-    const relayNames = q.chain.filter((r) => r.kind !== 'speaker').flatMap((r) => [r.name, r.actorId ? actorsById.get(r.actorId)?.name : null]);
+    const relayNames = q.chain.filter((r) => r.kind !== 'speaker').flatMap((r) => [r.name, ...namesOf(r.actorId)]);
     return {
       idx,
       type: q.type,
@@ -205,7 +212,7 @@ export function toRows(a: Analysis, ingestedAt: string): DocumentRows {
       contentEnd: q.content.end,
       speaker: actor?.name ?? speakerText,
       speakerText,
-      speakerKey: nameKey(actor?.name, speakerText),
+      speakerKey: nameKey(actor?.name, speakerText, ...namesOf(q.speakerActorId)),
       speakerCode: actor?.code ?? null,
       speakerActorId: q.speakerActorId,
       cue: q.cue?.text ?? null,

@@ -182,6 +182,23 @@ export function storeContract(name: string, makeStore: () => Promise<Store>): vo
       expect(paged.items.map((h) => h.id).sort()).toEqual(['aid-2', 'kim-1']);
     }));
 
+    it('finds a speaker or relay by the name the article gives it, not only its canonical name', withStore(async (store) => {
+      await store.putMany([fixtureAnalysis({
+        id: 'alias-1', text: 'Putin wrote to Kim, KCNA reported. The agency said KCNA had the letter.',
+        actors: [
+          { id: 'a1', name: 'Vladimir Putin', code: 'RUSGOV', mentions: ['Putin'] },
+          { id: 'a2', name: 'Korean Central News Agency', type: 'ORG', kind: 'media', code: 'PRKMED', mentions: ['KCNA'] },
+        ],
+        quotes: [
+          { content: 'Putin wrote to Kim', speaker: 'Putin', speakerActor: 'a1', cue: { text: 'reported', lemma: 'report' }, chain: [{ name: 'Vladimir Putin', kind: 'speaker', actorId: 'a1' }, { name: 'Korean Central News Agency', kind: 'relay', actorId: 'a2' }] },
+          { content: 'KCNA had the letter', speaker: 'The agency', speakerActor: 'a2', cue: { text: 'said', lemma: 'say' }, chain: [{ name: 'Korean Central News Agency', kind: 'speaker', actorId: 'a2' }] },
+        ],
+      })]);
+      expect((await store.quotes({ relay: 'KCNA' }, { limit: 10 })).items.map((q) => q.content)).toEqual(['Putin wrote to Kim']);
+      expect((await store.quotes({ relay: 'Korean Central News Agency' }, { limit: 10 })).items.map((q) => q.content)).toEqual(['Putin wrote to Kim']);
+      expect((await store.quotes({ speaker: 'KCNA' }, { limit: 10 })).items.map((q) => q.content)).toEqual(['KCNA had the letter']);
+    }));
+
     it('tells search hits from brackets of the text itself', withStore(async (store) => {
       await store.putMany([fixtureAnalysis({ id: 'brackets-1', text: 'Kok wrote that the ink had scarcely dried on the [Lisbon] agreement.\nNothing else.' })]);
       const [hit] = (await store.search('scarcely dried', { limit: 10 })).items;
