@@ -278,9 +278,9 @@ function addFloatingQuotes(ctx: AttributionContext, frames: Frame[]): void {
     // (Not a title after a possessive: "told ABC’s “Good Morning America.”")
     const title = /\p{L}['’]s\s*$/u.test(ctx.doc.norm.slice(Math.max(para.start, q.start - 30), q.start));
     // (Nor a quotation that a clause of its own goes on from: "“...,” read one. “Anybody but him,” was another.")
-    const qSentence = ctx.sentences.find((x) => x.start <= q.start && q.start < x.end);
-    const nextToken = ctx.tokens.findIndex((t) => t.start >= q.end);
-    const clauseAfter = qSentence !== undefined && nextToken >= 0 && ctx.start(nextToken) < qSentence.end && (ctx.tag(nextToken) === 'AUX' || ctx.tag(nextToken) === 'VERB');
+    const qSentence = ctx.sentences[ctx.sentenceOf[ctx.tokenFrom(q.start)] ?? -1];
+    const nextToken = ctx.tokenFrom(q.end);
+    const clauseAfter = qSentence !== undefined && nextToken < ctx.tokens.length && ctx.start(nextToken) < qSentence.end && (ctx.tag(nextToken) === 'AUX' || ctx.tag(nextToken) === 'VERB');
     const continued = quotedJustBefore && !title && !clauseAfter && ctx.doc.norm.slice(ctx.sentences[quotedJustBefore.sentence]!.end, q.start).trim() === '' ? quotedJustBefore : null;
     // A paragraph of quotation right after a quoted statement goes on with it (one statement, several pieces).
     const paraIndex = ctx.paragraphs.indexOf(para);

@@ -227,6 +227,18 @@ export class AttributionContext {
     return this.hasHead(range) ? range : null;
   }
 
+  /** The index of the first token starting at or after offset `at` (tokens.length when there is none). */
+  tokenFrom(at: number): number {
+    let lo = 0;
+    let hi = this.tokens.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.tokens[mid]!.start < at) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
   /** The speech-like quote whose closing mark ends exactly at or just before offset `at` (spaces and commas between). */
   quoteEndingBefore(at: number): Quote | null {
     let p = at;
