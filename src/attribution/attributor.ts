@@ -281,7 +281,7 @@ function addFloatingQuotes(ctx: AttributionContext, frames: Frame[]): void {
     const qSentence = ctx.sentences[ctx.sentenceOf[ctx.tokenFrom(q.start)] ?? -1];
     const nextToken = ctx.tokenFrom(q.end);
     const clauseAfter = qSentence !== undefined && nextToken < ctx.tokens.length && ctx.start(nextToken) < qSentence.end && (ctx.tag(nextToken) === 'AUX' || ctx.tag(nextToken) === 'VERB');
-    const continued = quotedJustBefore && !title && !clauseAfter && ctx.doc.norm.slice(ctx.sentences[quotedJustBefore.sentence]!.end, q.start).trim() === '' ? quotedJustBefore : null;
+    const continued = quotedJustBefore && !title && !clauseAfter && !ctx.isTitleLike(q) && ctx.doc.norm.slice(ctx.sentences[quotedJustBefore.sentence]!.end, q.start).trim() === '' ? quotedJustBefore : null;
     // A paragraph of quotation right after a quoted statement goes on with it (one statement, several pieces).
     const paraIndex = ctx.paragraphs.indexOf(para);
     const prevPara = ctx.paragraphs[paraIndex - 1];

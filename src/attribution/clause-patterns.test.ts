@@ -1141,3 +1141,11 @@ describe('Attributor: a phrase with a hyphenated word before a comma and a quota
     expect([find(a, 'ice is thin').type, find(a, 'ice is thin').content.text]).toEqual(['direct', '“The ice is thin.”']);
   });
 });
+
+describe('Attributor: a title quoted after the cue of a quotation', () => {
+  it('"“…,” Holm told “Morning Show” after …" keeps the first quotation as the content', () => {
+    const a = attribute(`${TITLE}“The ice is thin and we will wait,” Holm told “Morning Show” after she was asked about the ferry.`);
+    const x = find(a, 'ice is thin');
+    expect([x.type, whole(x)]).toEqual(['direct', '“The ice is thin and we will wait,”']);
+  });
+});

@@ -227,6 +227,15 @@ export class AttributionContext {
     return this.hasHead(range) ? range : null;
   }
 
+  /** Whether a quotation reads as a title ("“Fox and Friends”"): at most six words, capitalised, no punctuation closing it. */
+  isTitleLike(q: { start: number; end: number } | null): boolean {
+    if (!q) return false;
+    const text = this.doc.text.slice(q.start, q.end);
+    const inner = text.replace(/^\P{L}+|\P{L}+$/gu, '');
+    const words = inner.split(/\s+/).filter((w) => /\p{L}/u.test(w));
+    return words.length > 0 && words.length <= 6 && /^\p{Lu}/u.test(inner) && !/[.,!?;:]\P{L}*$/u.test(text);
+  }
+
   /** The index of the first token starting at or after offset `at` (tokens.length when there is none). */
   tokenFrom(at: number): number {
     let lo = 0;

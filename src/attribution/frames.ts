@@ -343,7 +343,9 @@ export function cueFrame(ctx: AttributionContext, si: number, cue: Cue, consumed
   if (boundary && speaker && !participle && !endedQuote && !adverbialBefore && !(strongPost && boundary.quoteStart === null)) {
     // After a quotation and its speaker, whatever follows the cue is circumstance ("told ITV in an interview aired Monday when asked ...").
     // So is whatever follows a cue that opens no content of its own ("..., Wilkin said during his speech to be a delegate").
-    const after = afterFrame(ctx, si, cue.end, cue.flags.obj) ?? ((boundary.quoteStart !== null && (!post || post.marker === 'wh' || post.marker === 'np')) || (!post && opensWithClause(ctx, lo, speaker.first - 1)) ? afterFrame(ctx, si, cue.end, cue.flags.obj, true) : null);
+    // ("“...,” the nominee told “Fox and Friends” after ...": a programme's title after the cue is no content either.)
+    const titleAfter = boundary.quoteStart !== null && post?.marker === 'quote' && ctx.isTitleLike(ctx.anyQuoteStartingAt(post.contentStart));
+    const after = afterFrame(ctx, si, cue.end, cue.flags.obj) ?? ((boundary.quoteStart !== null && (!post || post.marker === 'wh' || post.marker === 'np' || titleAfter)) || (!post && opensWithClause(ctx, lo, speaker.first - 1)) ? afterFrame(ctx, si, cue.end, cue.flags.obj, true) : null);
     if (after) {
       const frame = baseFrame(ctx, si, cue, 'pre');
       frame.speaker = span(ctx, speaker);

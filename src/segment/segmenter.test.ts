@@ -57,6 +57,8 @@ describe('Segmenter', () => {
     expect(tags('“The ferry is late,” said Skelly, explaining the delay.')).toContain('Skelly/PROPN');
     expect(tags('Holm told The Post of Charleston on Saturday that the ferry was late.')).toContain('Charleston/PROPN');
     expect(tags('“The ferry is late,” said Will Holm, the harbour chief.')).toContain('Will/PROPN');
+    // A hyphenated compound of a verb and a particle is a noun.
+    expect(tags('Holm told NRK in a follow-up statement that the ferry was late.')).toContain('follow/NOUN');
     // An adjective after a determiner, right before a verb, is a noun.
     expect(tags('The Republican incumbent said that the ferry was late.')).toContain('incumbent/NOUN');
     // A participle between a determiner and a noun is an adjective.

@@ -173,6 +173,14 @@ function repairTags(tokens: Token[], s: { first: number; end: number }): void {
     if (/^\p{Lu}/u.test(tokens[i]!.text)) capitalised++;
   }
   if (capitalised * 2 > words) return;
+  // "a follow-up statement", "the run-up", "an op-ed": a hyphenated compound of a verb and a particle, or ending in
+  // "-ed" after a noun, is a noun, not a verb.
+  for (let i = s.first; i + 2 < s.end; i++) {
+    const [a, dash, b] = [tokens[i]!, tokens[i + 1]!, tokens[i + 2]!];
+    if (dash.text !== '-' || a.end !== dash.start || dash.end !== b.start) continue;
+    if (a.pos === 'VERB' && (b.pos === 'ADP' || b.pos === 'ADV' || b.pos === 'PART') && /^\p{Ll}/u.test(a.text)) a.pos = b.pos = 'NOUN';
+    else if (a.pos === 'NOUN' && b.pos === 'VERB' && b.text === 'ed') b.pos = 'NOUN';
+  }
   for (let i = s.first + 1; i < s.end - 1; i++) {
     const t = tokens[i]!;
     const next = tokens[i + 1]!;
