@@ -1149,3 +1149,10 @@ describe('Attributor: a title quoted after the cue of a quotation', () => {
     expect([x.type, whole(x)]).toEqual(['direct', '“The ice is thin and we will wait,”']);
   });
 });
+
+describe('Attributor: an infinitive cue takes no content before it', () => {
+  it('"Outside the harbour, a pilot … has good things to say about …" does not report the opening phrase', () => {
+    const a = attribute(`${TITLE}Outside the harbour, a pilot named Ole Berg has nothing but good things to say about the route.`);
+    expect((a.layers.attributions ?? []).map((x) => x.content.text)).not.toContain('Outside the harbour');
+  });
+});

@@ -329,7 +329,9 @@ export function cueFrame(ctx: AttributionContext, si: number, cue: Cue, consumed
   // A quotation closing right before the speaker is what any speech cue said ("“...,” he urged them").
   const closing = speaker !== null && cue.cls === 'speech' ? ctx.quoteEndingBefore(ctx.start(speaker.first)) : null;
   const quoteBefore = closing !== null && closing.end > s.start && !/\n/.test(ctx.doc.text.slice(closing.end, ctx.start(speaker!.first)));
-  const boundary = speaker && (cue.flags.pre || quoteBefore) ? boundaryBefore(ctx, speaker.first, lo) : null;
+  // An infinitive ("things to say about his job") reports nothing that comes before it.
+  const infinitive = ctx.word(left.first - 1) === 'to' && ctx.tag(left.first - 1) === 'PART';
+  const boundary = speaker && !infinitive && (cue.flags.pre || quoteBefore) ? boundaryBefore(ctx, speaker.first, lo) : null;
   // "On the subject of Israel, Trump added, 'Sheldon knows ...'": the quotation after the cue is the content.
   // ("..., the operator said, adding that ...": the participle is a statement of its own, not this cue's content.)
   const strongPost = post !== null && post.consumed.length === 0 && (post.marker === 'quote' || post.marker === 'that' || post.marker === 'colon');
