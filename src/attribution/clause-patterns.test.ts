@@ -1104,6 +1104,12 @@ describe('Attributor: a relative clause with commas of its own inside a subject'
 });
 
 describe('Attributor: an adverbial opener is not the content of a cue with content after it', () => {
+  it('"On Thursday, Holm will testify." reports nothing; "In winter, Holm said, the ferry runs late." reports both sides', () => {
+    expect(attribute(`${TITLE}On Thursday, Holm will testify.`).layers.attributions ?? []).toEqual([]);
+    const a = attribute(`${TITLE}In winter, Holm said, the ferry runs late.`);
+    expect(whole(find(a, 'ferry runs late'))).toBe('In winter | the ferry runs late');
+  });
+
   it('"When …, the passengers wondered whether …" reports the question', () => {
     const a = attribute(`${TITLE}When the ferry finally docked on Friday, the passengers wondered whether the ice would hold.`);
     const x = find(a, 'ice would hold');

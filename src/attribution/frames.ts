@@ -341,7 +341,12 @@ export function cueFrame(ctx: AttributionContext, si: number, cue: Cue, consumed
     boundary !== null && boundary.quoteStart !== null && post?.marker === 'quote' && /[.!?]\P{L}*$/u.test(ctx.doc.text.slice(boundary.quoteStart, boundary.at)) && /^\p{Lu}/u.test(ctx.doc.text[ctx.start(speaker!.first)] ?? '');
   // "When Sanders took the stage ..., many wondered whether ...": an adverbial clause or phrase opening the sentence
   // is circumstance, not what the cue reports, when the cue has content of its own after it.
-  const adverbialBefore = boundary !== null && boundary.quoteStart === null && post !== null && ADVERBIAL_OPENERS.has(ctx.word(ctx.tag(lo) === 'CCONJ' ? lo + 1 : lo));
+  // Nor is an opening phrase with no verb in it when the sentence ends with the cue ("On Thursday, Comey will testify.";
+  // in "In his state, Christie said, offenders are ..." the statement goes on after the frame).
+  const opener = ctx.tag(lo) === 'CCONJ' ? lo + 1 : lo;
+  const endsWithCue = cue.end >= hi - 1 && !/[\p{L}\p{N}]/u.test(ctx.word(hi - 1));
+  const adverbialBefore =
+    boundary !== null && boundary.quoteStart === null && ADVERBIAL_OPENERS.has(ctx.word(opener)) && (post !== null || (endsWithCue && !hasVerbBetween(ctx, opener, speaker!.first)));
   if (boundary && speaker && !participle && !endedQuote && !adverbialBefore && !(strongPost && boundary.quoteStart === null)) {
     // After a quotation and its speaker, whatever follows the cue is circumstance ("told ITV in an interview aired Monday when asked ...").
     // So is whatever follows a cue that opens no content of its own ("..., Wilkin said during his speech to be a delegate").
@@ -480,6 +485,12 @@ function looseSpeakerRight(ctx: AttributionContext, p: number, hi: number): Toke
   }
   if (!head || end === p || end - p >= 16) return null;
   return { first: p, end };
+}
+
+/** Whether a verb or an auxiliary stands between tokens `first` and `end`. */
+function hasVerbBetween(ctx: AttributionContext, first: number, end: number): boolean {
+  for (let i = first; i < end; i++) if (ctx.tag(i) === 'VERB' || ctx.tag(i) === 'AUX') return true;
+  return false;
 }
 
 /** Words opening an adverbial clause or phrase before the main clause ("When ...", "On Friday morning, ..."). */
