@@ -19,6 +19,8 @@ describe('Segmenter', () => {
       'Rep. Nils Berg (D-N.Y.) said the plan was bad.',
       'It rained.',
     ]);
+    // Nor right before the comma of an apposition.
+    expect(sentencesOf('x\n\nRep. Kari Lund (D-Nord.), the harbour chief, said the ferry was late.')).toEqual(['Rep. Kari Lund (D-Nord.), the harbour chief, said the ferry was late.']);
     // A parenthesis that is itself a sentence still ends one.
     expect(sentencesOf('x\n\nThe vote failed. (It was close.) Then the talks resumed.')).toEqual(['The vote failed.', '(It was close.)', 'Then the talks resumed.']);
   });

@@ -118,7 +118,8 @@ export class Segmenter implements Component {
         if (tokens[k]!.text === ')') closesSoon = true;
       }
       const lastTwo = a.end - a.first >= 2 ? `${tokens[a.end - 2]!.text}${tokens[a.end - 1]!.text}` : '';
-      const afterAbbreviation = lastTwo.endsWith('.)') && /^\p{Ll}/u.test(tokens[b.first]!.text);
+      // (A sentence never opens with a comma: "Rep. Zoe Lofgren (D-Calif.), who ...".)
+      const afterAbbreviation = lastTwo.endsWith('.)') && /^[\p{Ll},;]/u.test(tokens[b.first]!.text);
       if ((depth > 0 && closesSoon) || afterAbbreviation) {
         spans[i] = { first: a.first, end: b.end };
         spans.splice(i + 1, 1);
