@@ -2,15 +2,52 @@
  * PostgreSQL schema migrations, applied in order on open under an advisory
  * lock. The PostgreSQL store starts at version 2, the first schema with the
  * fact tables, so that both backends report the same schema version for the
- * same tables. Never edit a migration that has shipped: add a new one.
+ * same tables. Never edit a migration that has shipped: add a new one. A
+ * migration may carry `after`, run in the same transaction once the SQL of
+ * every pending migration has run (as in the SQLite store).
  *
  * Sorted and grouped text (actor names and codes) uses the "C" collation so
  * that orders and min() agree with SQLite's byte order.
  */
+import type { PoolClient } from 'pg';
 import { EVENT_RECORD_COUNTS_SQL } from '../sql/migration-v3.js';
 import { PG_NO_DATE, UNDATED_EVENTS_SQL } from '../sql/migration-v4.js';
+import { QUOTE_KEYS_CHUNK, QUOTE_KEYS_DOCUMENTS_SQL, quoteKeysOf } from '../sql/migration-v5.js';
 
-export const PG_MIGRATIONS: { version: number; sql: string }[] = [
+export interface PgMigration {
+  version: number;
+  sql: string;
+  after?: (client: PoolClient) => Promise<void>;
+}
+
+/** Migration 5: every attribution's key columns as today's writer computes them (see migration-v5.ts). */
+async function recomputeQuoteKeys(client: PoolClient): Promise<void> {
+  const chunk = QUOTE_KEYS_DOCUMENTS_SQL.replace('?', '$1').replace('?', '$2');
+  // One UPDATE per chunk of documents; rows whose keys are already right are not rewritten.
+  const update = `UPDATE attributions a SET speaker_key = v.speaker_key, cue_key = v.cue_key, relay_key = v.relay_key
+    FROM unnest($1::int8[], $2::int4[], $3::text[], $4::text[], $5::text[]) AS v(doc_seq, idx, speaker_key, cue_key, relay_key)
+    WHERE a.doc_seq = v.doc_seq AND a.idx = v.idx
+      AND (a.speaker_key, a.cue_key, a.relay_key) IS DISTINCT FROM (v.speaker_key, v.cue_key, v.relay_key)`;
+  type Row = { seq: string; key: string; text: string; analysis: string };
+  for (let after = '0'; ;) {
+    const rows = (await client.query(chunk, [after, QUOTE_KEYS_CHUNK])).rows as Row[];
+    if (rows.length === 0) break;
+    const seqs: string[] = [], idxs: number[] = [], speakers: string[] = [], cues: string[] = [], relays: string[] = [];
+    for (const row of rows) {
+      for (const k of quoteKeysOf(row)) {
+        seqs.push(String(row.seq));
+        idxs.push(k.idx);
+        speakers.push(k.speakerKey);
+        cues.push(k.cueKey);
+        relays.push(k.relayKey);
+      }
+    }
+    if (seqs.length > 0) await client.query(update, [seqs, idxs, speakers, cues, relays]);
+    after = String(rows.at(-1)!.seq);
+  }
+}
+
+export const PG_MIGRATIONS: PgMigration[] = [
   {
     version: 2,
     sql: `
@@ -228,4 +265,5 @@ export const PG_MIGRATIONS: { version: number; sql: string }[] = [
   },
   { version: 3, sql: EVENT_RECORD_COUNTS_SQL.replaceAll('{ID}', 'BIGINT') },
   { version: 4, sql: UNDATED_EVENTS_SQL.replaceAll('{NO_DATE}', PG_NO_DATE) },
+  { version: 5, sql: '', after: recomputeQuoteKeys },
 ];

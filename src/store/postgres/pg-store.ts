@@ -126,11 +126,13 @@ export class PgStore implements Store {
       const current = await this.currentVersion(client);
       const latest = PG_MIGRATIONS.at(-1)!.version;
       if (current > latest) throw new NewsgraphError('store-error', `${this.path} has schema version ${current}, newer than this newsgraph (${latest}): upgrade newsgraph`);
-      for (const m of PG_MIGRATIONS) {
-        if (m.version <= current) continue;
-        await client.query(m.sql);
+      const pending = PG_MIGRATIONS.filter((m) => m.version > current);
+      for (const m of pending) {
+        if (m.sql.trim() !== '') await client.query(m.sql);
         await client.query('INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)', [m.version, new Date().toISOString()]);
       }
+      // Data steps read and write today's tables, so they run once every table has its latest shape.
+      for (const m of pending) await m.after?.(client);
       await client.query('COMMIT');
     } catch (e) {
       await client.query('ROLLBACK').catch(() => {});

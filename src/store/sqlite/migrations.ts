@@ -7,6 +7,7 @@
 import type Database from 'better-sqlite3';
 import { EVENT_RECORD_COUNTS_SQL } from '../sql/migration-v3.js';
 import { SQLITE_NO_DATE, UNDATED_EVENTS_SQL } from '../sql/migration-v4.js';
+import { QUOTE_KEYS_CHUNK, QUOTE_KEYS_DOCUMENTS_SQL, quoteKeysOf } from '../sql/migration-v5.js';
 
 export interface SqliteMigration {
   version: number;
@@ -261,7 +262,23 @@ export function sqliteMigrations(restoreV1: (db: Database.Database) => void): Sq
     { version: 2, sql: V2, after: (db) => { restoreV1(db); db.exec('DROP TABLE documents_v1'); } },
     { version: 3, sql: EVENT_RECORD_COUNTS_SQL.replaceAll('{ID}', 'INTEGER') },
     { version: 4, sql: UNDATED_EVENTS_SQL.replaceAll('{NO_DATE}', SQLITE_NO_DATE) },
+    { version: 5, sql: '', after: recomputeQuoteKeys },
   ];
 }
 
-export const SQLITE_SCHEMA_VERSION = 4;
+/** Migration 5: every attribution's key columns as today's writer computes them (see migration-v5.ts). */
+function recomputeQuoteKeys(db: Database.Database): void {
+  // In chunks by seq: a connection cannot write while it iterates.
+  const chunk = db.prepare(QUOTE_KEYS_DOCUMENTS_SQL);
+  const update = db.prepare(`UPDATE attributions SET speaker_key = ?, cue_key = ?, relay_key = ?
+    WHERE doc_seq = ? AND idx = ? AND (speaker_key IS NOT ? OR cue_key IS NOT ? OR relay_key IS NOT ?)`);
+  type Row = { seq: number; key: string; text: string; analysis: string };
+  for (let after = 0, rows = chunk.all(after, QUOTE_KEYS_CHUNK) as Row[]; rows.length > 0; rows = chunk.all(after, QUOTE_KEYS_CHUNK) as Row[]) {
+    for (const row of rows) {
+      for (const k of quoteKeysOf(row)) update.run(k.speakerKey, k.cueKey, k.relayKey, row.seq, k.idx, k.speakerKey, k.cueKey, k.relayKey);
+    }
+    after = rows.at(-1)!.seq;
+  }
+}
+
+export const SQLITE_SCHEMA_VERSION = 5;

@@ -1,0 +1,183 @@
+/**
+ * The version-5 repair: attributions written before their keys held the
+ * names the article gives their speaker's and relays' actors get today's
+ * keys. A store is filled as the code before version 5 wrote it and set back
+ * to schema version 4; opened with today's code, it must find a quote by its
+ * relay's alias and hold exactly the attribution rows that today's code
+ * writes, with nothing but the key columns changed. A failure part-way leaves
+ * it as it was.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import pg from 'pg';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Analysis } from '../../doc/schema.js';
+import { fixtureAnalysis } from '../fixtures.js';
+import { nameKey } from '../names.js';
+import { PgStore } from '../postgres/pg-store.js';
+import { clientOnSchema, dropTestSchemas, freshPgUrl, PG_AVAILABLE } from '../postgres/pg-test-support.js';
+import { writeBatch } from '../postgres/pg-writer.js';
+import { toRows, type DocumentRows } from '../rows.js';
+import { SqliteStore } from '../sqlite/sqlite-store.js';
+import { SqliteWriter } from '../sqlite/sqlite-writer.js';
+import { contractFixtures } from '../store.contract.js';
+import type { Store } from '../store.js';
+import { QUOTE_KEYS_CHUNK } from './migration-v5.js';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsgraph-v5-'));
+afterAll(async () => {
+  fs.rmSync(dir, { recursive: true, force: true });
+  await dropTestSchemas();
+});
+
+const AT = '2026-01-05T10:00:00.000Z';
+
+/** The chain names the agency in full; the article calls it KCNA. */
+const alias = fixtureAnalysis({
+  id: 'alias-1', text: 'Putin wrote to Kim, KCNA reported. The agency said KCNA had the letter.',
+  actors: [
+    { id: 'a1', name: 'Vladimir Putin', code: 'RUSGOV', mentions: ['Putin'] },
+    { id: 'a2', name: 'Korean Central News Agency', type: 'ORG', kind: 'media', code: 'PRKMED', mentions: ['KCNA'] },
+  ],
+  quotes: [
+    { content: 'Putin wrote to Kim', speaker: 'Putin', speakerActor: 'a1', cue: { text: 'reported', lemma: 'report' }, chain: [{ name: 'Vladimir Putin', kind: 'speaker', actorId: 'a1' }, { name: 'Korean Central News Agency', kind: 'relay', actorId: 'a2' }] },
+    { content: 'KCNA had the letter', speaker: 'The agency', speakerActor: 'a2', cue: { text: 'said', lemma: 'say' }, chain: [{ name: 'Korean Central News Agency', kind: 'speaker', actorId: 'a2' }] },
+  ],
+});
+
+/** Enough documents for several chunks; the alias document comes in the last one, and one document has no quotes. */
+function documents(): Analysis[] {
+  const { kim, aid, ukr } = contractFixtures();
+  const filler = Array.from({ length: 2 * QUOTE_KEYS_CHUNK + 3 }, (_, i) => fixtureAnalysis({
+    id: `filler-${i}`, text: `Report ${i}. Ivanov arrived. The minister said all was calm.`,
+    actors: [{ id: 'a1', name: 'Sergei Ivanov', code: 'RUSGOV', mentions: ['Ivanov'] }],
+    quotes: [{ content: 'all was calm', speaker: 'The minister', speakerActor: 'a1', cue: { text: 'said', lemma: 'say' }, chain: [{ name: 'Sergei Ivanov', kind: 'speaker', actorId: 'a1' }] }],
+  }));
+  const quiet = fixtureAnalysis({ id: 'quiet-1', text: 'Nothing was said.' });
+  return [kim, aid, ...filler, quiet, ukr, alias];
+}
+
+/** The rows the code before version 5 wrote: keys from canonical names and the chain only. */
+function oldRows(a: Analysis, ingestedAt: string): DocumentRows {
+  const rows = toRows(a, ingestedAt);
+  const actors = new Map((a.layers.actors ?? []).map((x) => [x.id, x]));
+  const actorName = (id: string | null) => (id ? actors.get(id)?.name : undefined);
+  rows.quotes = rows.quotes.map((q, i) => {
+    const src = a.layers.attributions![i]!;
+    const relayNames = src.chain.filter((r) => r.kind !== 'speaker').flatMap((r) => [r.name, actorName(r.actorId)]);
+    return { ...q, speakerKey: nameKey(actorName(src.speakerActorId), src.speaker?.text ?? null), relayKey: nameKey(...relayNames, src.medium?.text) };
+  });
+  return rows;
+}
+
+type Raw = Record<string, unknown>;
+interface Backend {
+  store: Store;
+  write: (rows: DocumentRows[]) => Promise<void>;
+  attributions: () => Promise<Raw[]>;
+  exec: (sql: string) => Promise<void>;
+  version: () => Promise<number>;
+  /** Closes the store and opens it again with today's code (which migrates it). */
+  reopen: () => Promise<Store>;
+  close: () => Promise<void>;
+}
+
+const contents = async (store: Store, filter: { relay?: string; speaker?: string }) =>
+  (await store.quotes(filter, { limit: 10 })).items.map((q) => q.content);
+const withoutKeys = (rows: Raw[]) => rows.map(({ speaker_key: _s, cue_key: _c, relay_key: _r, ...rest }) => rest);
+
+async function check(open: () => Promise<Backend>) {
+  const old = await open();
+  const today = await open();
+  try {
+    await old.write(documents().map((a) => oldRows(a, AT)));
+    await today.write(documents().map((a) => toRows(a, AT)));
+    // The old keys: the alias finds only the contract fixture whose chain names KCNA itself.
+    expect(await contents(old.store, { relay: 'KCNA' })).toEqual(['the missiles were ready']);
+    expect(await contents(old.store, { speaker: 'KCNA' })).toEqual([]);
+    const before = await old.attributions();
+    const expected = await today.attributions();
+    expect(before).not.toEqual(expected);
+
+    // Every chunk has quotes whose keys change.
+    expect(before.filter((r, i) => r.speaker_key !== expected[i]!.speaker_key).length).toBeGreaterThan(2 * QUOTE_KEYS_CHUNK);
+    // Back to version 4; a document that cannot be read, last of all, stops the migration after earlier chunks were updated.
+    await old.exec('DELETE FROM schema_migrations WHERE version = 5');
+    await old.exec(`UPDATE documents SET analysis = '{' WHERE key = '${alias.document.contentHash}'`);
+    await expect(old.reopen()).rejects.toThrow(/not JSON/);
+    expect(await old.version()).toBe(4);
+    expect(await old.attributions()).toEqual(before);
+
+    await old.exec(`UPDATE documents SET analysis = '${JSON.stringify({ ...alias, text: undefined }).replaceAll("'", "''")}' WHERE key = '${alias.document.contentHash}'`);
+    const migrated = await old.reopen();
+    expect((await contents(migrated, { relay: 'KCNA' })).sort()).toEqual(['Putin wrote to Kim', 'the missiles were ready']);
+    expect(await contents(migrated, { relay: 'Korean Central News Agency' })).toEqual(['Putin wrote to Kim']);
+    expect(await contents(migrated, { speaker: 'KCNA' })).toEqual(['KCNA had the letter']);
+    expect((await migrated.stats()).schemaVersion).toBe(5);
+    const after = await old.attributions();
+    // The same rows (ids included) with only their keys changed, and the keys today's writer gives.
+    expect(withoutKeys(after)).toEqual(withoutKeys(before));
+    expect(after).toEqual(expected);
+  } finally {
+    await old.close();
+    await today.close();
+  }
+}
+
+describe('version 5: quote keys with the names the article gives', () => {
+  it('recomputes the keys of every stored attribution on SQLite', async () => {
+    let n = 0;
+    await check(async () => {
+      const file = path.join(dir, `v5-${n++}.db`);
+      let store: Store = SqliteStore.open(file);
+      let open = true;
+      const raw = new Database(file);
+      const writer = new SqliteWriter(raw);
+      return {
+        get store() { return store; },
+        write: async (rows) => raw.transaction(() => { writer.startBatch(); for (const r of rows) writer.write(r); })(),
+        attributions: async () => raw.prepare('SELECT * FROM attributions ORDER BY id').all() as Raw[],
+        exec: async (sql) => void raw.exec(sql),
+        version: async () => (raw.prepare('SELECT max(version) AS v FROM schema_migrations').get() as { v: number }).v,
+        reopen: async () => {
+          if (open) await store.close();
+          open = false;
+          store = SqliteStore.open(file);
+          open = true;
+          return store;
+        },
+        close: async () => { raw.close(); if (open) await store.close(); },
+      };
+    });
+  });
+
+  it.skipIf(!PG_AVAILABLE)('recomputes the keys of every stored attribution on PostgreSQL', async () => {
+    await check(async () => {
+      const url = freshPgUrl();
+      let store: Store = await PgStore.open(url);
+      let open = true;
+      const client = await clientOnSchema(url);
+      return {
+        get store() { return store; },
+        write: async (rows) => {
+          await client.query('BEGIN');
+          await writeBatch(client as unknown as pg.PoolClient, rows);
+          await client.query('COMMIT');
+        },
+        attributions: async () => (await client.query('SELECT * FROM attributions ORDER BY id')).rows as Raw[],
+        exec: async (sql) => void (await client.query(sql)),
+        version: async () => Number((await client.query('SELECT max(version) AS v FROM schema_migrations')).rows[0].v),
+        reopen: async () => {
+          if (open) await store.close();
+          open = false;
+          store = await PgStore.open(url);
+          open = true;
+          return store;
+        },
+        close: async () => { await client.end(); if (open) await store.close(); },
+      };
+    });
+  });
+});
