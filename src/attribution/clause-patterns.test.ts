@@ -1162,3 +1162,13 @@ describe('Attributor: an infinitive cue takes no content before it', () => {
     expect((a.layers.attributions ?? []).map((x) => x.content.text)).not.toContain('Outside the harbour');
   });
 });
+
+describe('Attributor: a passive question with its asker', () => {
+  it('"Holm was asked by the host whether …" and "… by the host, “…?”" report the question', () => {
+    const a = attribute(`${TITLE}Holm was asked by radio host Ole Berg whether the ferry would run on Sunday.`);
+    const x = find(a, 'ferry would run');
+    expect([x.content.text, x.speaker?.text]).toEqual(['whether the ferry would run on Sunday', 'radio host Ole Berg']);
+    const b = attribute(`${TITLE}Holm was asked by radio host Ole Berg, “Will the ferry run on Sunday?”`);
+    expect(find(b, 'Will the ferry').content.text).toBe('“Will the ferry run on Sunday?”');
+  });
+});

@@ -105,6 +105,18 @@ function passiveFrame(ctx: AttributionContext, si: number, cue: Cue, auxFirst: n
     // "by the councils on Monday": a time phrase is no part of the agent.
     if (agent) for (let k = agent.first + 1; k < agent.end; k++) if (skipAdjunct(ctx, k, hi) > k) agent.end = k;
     if (agent) frame.speaker = span(ctx, agent);
+    // "Rubio was asked by host Gerard Baker whether ...", "... by host Bill Maher, “...”": the question after the agent.
+    let q = agent ? agent.end : -1;
+    if (q >= 0 && ctx.word(q) === ',') q++;
+    const quote = q >= 0 && q < hi ? ctx.quoteStartingAt(ctx.start(q)) : null;
+    if (quote && quote.start === ctx.start(q)) {
+      frame.parts.push({ start: quote.start, end: quote.end });
+      return frame;
+    }
+    if (q >= 0 && q < hi && ctx.word(q - 1) !== ',' && QUESTION_WORDS.has(ctx.word(q))) {
+      frame.parts.push(contentFrom(ctx, si, ctx.start(q)));
+      return frame;
+    }
   }
   frame.parts.push({ start: ctx.start(subject.first), end: ctx.end(end - 1) });
   return frame;
@@ -492,6 +504,9 @@ function hasVerbBetween(ctx: AttributionContext, first: number, end: number): bo
   for (let i = first; i < end; i++) if (ctx.tag(i) === 'VERB' || ctx.tag(i) === 'AUX') return true;
   return false;
 }
+
+/** Words opening an indirect question after a passive cue and its agent. */
+const QUESTION_WORDS = new Set(['whether', 'if', 'why', 'how', 'what', 'when', 'where', 'who', 'which']);
 
 /** Words opening an adverbial clause or phrase before the main clause ("When ...", "On Friday morning, ..."). */
 const ADVERBIAL_OPENERS = new Set(['when', 'as', 'after', 'before', 'while', 'since', 'once', 'until', 'on', 'during', 'despite', 'following', 'at', 'in', 'if', 'although', 'because', 'with', 'by', 'for']);
