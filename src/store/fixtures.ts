@@ -246,3 +246,18 @@ export function contractFixtures() {
   });
   return { kim, aid, ukr };
 }
+
+/** A relay the chain names in full ("Korean Central News Agency") and the article calls by an alias ("KCNA"). */
+export function aliasFixture(): Analysis {
+  return fixtureAnalysis({
+    id: 'alias-1', text: 'Putin wrote to Kim, KCNA reported. The agency said KCNA had the letter.',
+    actors: [
+      { id: 'a1', name: 'Vladimir Putin', code: 'RUSGOV', mentions: ['Putin'] },
+      { id: 'a2', name: 'Korean Central News Agency', type: 'ORG', kind: 'media', code: 'PRKMED', mentions: ['KCNA'] },
+    ],
+    quotes: [
+      { content: 'Putin wrote to Kim', speaker: 'Putin', speakerActor: 'a1', cue: { text: 'reported', lemma: 'report' }, chain: [{ name: 'Vladimir Putin', kind: 'speaker', actorId: 'a1' }, { name: 'Korean Central News Agency', kind: 'relay', actorId: 'a2' }] },
+      { content: 'KCNA had the letter', speaker: 'The agency', speakerActor: 'a2', cue: { text: 'said', lemma: 'say' }, chain: [{ name: 'Korean Central News Agency', kind: 'speaker', actorId: 'a2' }] },
+    ],
+  });
+}

@@ -3,7 +3,7 @@
  * test file calls `storeContract` with a factory for a fresh, empty store.
  */
 import { describe, expect, it } from 'vitest';
-import { contractFixtures, fixtureAnalysis } from './fixtures.js';
+import { aliasFixture, contractFixtures, fixtureAnalysis } from './fixtures.js';
 import type { Page, Store } from './store.js';
 
 export { contractFixtures };
@@ -183,17 +183,7 @@ export function storeContract(name: string, makeStore: () => Promise<Store>): vo
     }));
 
     it('finds a speaker or relay by the name the article gives it, not only its canonical name', withStore(async (store) => {
-      await store.putMany([fixtureAnalysis({
-        id: 'alias-1', text: 'Putin wrote to Kim, KCNA reported. The agency said KCNA had the letter.',
-        actors: [
-          { id: 'a1', name: 'Vladimir Putin', code: 'RUSGOV', mentions: ['Putin'] },
-          { id: 'a2', name: 'Korean Central News Agency', type: 'ORG', kind: 'media', code: 'PRKMED', mentions: ['KCNA'] },
-        ],
-        quotes: [
-          { content: 'Putin wrote to Kim', speaker: 'Putin', speakerActor: 'a1', cue: { text: 'reported', lemma: 'report' }, chain: [{ name: 'Vladimir Putin', kind: 'speaker', actorId: 'a1' }, { name: 'Korean Central News Agency', kind: 'relay', actorId: 'a2' }] },
-          { content: 'KCNA had the letter', speaker: 'The agency', speakerActor: 'a2', cue: { text: 'said', lemma: 'say' }, chain: [{ name: 'Korean Central News Agency', kind: 'speaker', actorId: 'a2' }] },
-        ],
-      })]);
+      await store.putMany([aliasFixture()]);
       expect((await store.quotes({ relay: 'KCNA' }, { limit: 10 })).items.map((q) => q.content)).toEqual(['Putin wrote to Kim']);
       expect((await store.quotes({ relay: 'Korean Central News Agency' }, { limit: 10 })).items.map((q) => q.content)).toEqual(['Putin wrote to Kim']);
       expect((await store.quotes({ speaker: 'KCNA' }, { limit: 10 })).items.map((q) => q.content)).toEqual(['KCNA had the letter']);

@@ -14,7 +14,7 @@ import Database from 'better-sqlite3';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Analysis } from '../../doc/schema.js';
-import { fixtureAnalysis } from '../fixtures.js';
+import { aliasFixture, fixtureAnalysis } from '../fixtures.js';
 import { nameKey } from '../names.js';
 import { PgStore } from '../postgres/pg-store.js';
 import { clientOnSchema, dropTestSchemas, freshPgUrl, PG_AVAILABLE } from '../postgres/pg-test-support.js';
@@ -35,17 +35,7 @@ afterAll(async () => {
 const AT = '2026-01-05T10:00:00.000Z';
 
 /** The chain names the agency in full; the article calls it KCNA. */
-const alias = fixtureAnalysis({
-  id: 'alias-1', text: 'Putin wrote to Kim, KCNA reported. The agency said KCNA had the letter.',
-  actors: [
-    { id: 'a1', name: 'Vladimir Putin', code: 'RUSGOV', mentions: ['Putin'] },
-    { id: 'a2', name: 'Korean Central News Agency', type: 'ORG', kind: 'media', code: 'PRKMED', mentions: ['KCNA'] },
-  ],
-  quotes: [
-    { content: 'Putin wrote to Kim', speaker: 'Putin', speakerActor: 'a1', cue: { text: 'reported', lemma: 'report' }, chain: [{ name: 'Vladimir Putin', kind: 'speaker', actorId: 'a1' }, { name: 'Korean Central News Agency', kind: 'relay', actorId: 'a2' }] },
-    { content: 'KCNA had the letter', speaker: 'The agency', speakerActor: 'a2', cue: { text: 'said', lemma: 'say' }, chain: [{ name: 'Korean Central News Agency', kind: 'speaker', actorId: 'a2' }] },
-  ],
-});
+const alias = aliasFixture();
 
 /** Enough documents for several chunks; the alias document comes in the last one, and one document has no quotes. */
 function documents(): Analysis[] {
