@@ -358,7 +358,7 @@ export function cueFrame(ctx: AttributionContext, si: number, cue: Cue, consumed
   const opener = ctx.tag(lo) === 'CCONJ' ? lo + 1 : lo;
   const endsWithCue = cue.end >= hi - 1 && !/[\p{L}\p{N}]/u.test(ctx.word(hi - 1));
   const adverbialBefore =
-    boundary !== null && boundary.quoteStart === null && ADVERBIAL_OPENERS.has(ctx.word(opener)) && (post !== null || (endsWithCue && !hasVerbBetween(ctx, opener, speaker!.first)));
+    boundary !== null && boundary.quoteStart === null && ADVERBIAL_OPENERS.has(ctx.word(opener)) && (post !== null || (endsWithCue && !hasVerbAfter(ctx, opener, speaker!.first)));
   if (boundary && speaker && !participle && !endedQuote && !adverbialBefore && !(strongPost && boundary.quoteStart === null)) {
     // After a quotation and its speaker, whatever follows the cue is circumstance ("told ITV in an interview aired Monday when asked ...").
     // So is whatever follows a cue that opens no content of its own ("..., Wilkin said during his speech to be a delegate").
@@ -497,12 +497,6 @@ function looseSpeakerRight(ctx: AttributionContext, p: number, hi: number): Toke
   }
   if (!head || end === p || end - p >= 16) return null;
   return { first: p, end };
-}
-
-/** Whether a verb or an auxiliary stands between tokens `first` and `end`. */
-function hasVerbBetween(ctx: AttributionContext, first: number, end: number): boolean {
-  for (let i = first; i < end; i++) if (ctx.tag(i) === 'VERB' || ctx.tag(i) === 'AUX') return true;
-  return false;
 }
 
 /** Words opening an indirect question after a passive cue and its agent. */
