@@ -36,8 +36,9 @@ export class Attributor implements Component {
     const mentions = doc.get('mentions') ?? [];
     const actors = doc.get('actors') ?? [];
     const actorById = new Map(actors.map((a) => [a.id, a]));
+    const mentionIndex = new MentionIndex(mentions);
     const actorAt = (start: number, end: number): Actor | null => {
-      const m = bestMention(mentions, start, end);
+      const m = mentionIndex.best(start, end);
       return m?.actorId ? (actorById.get(m.actorId) ?? null) : null;
     };
 
@@ -128,20 +129,50 @@ function flattenNested(frames: Frame[]): Frame[] {
   });
 }
 
-function bestMention(mentions: readonly Mention[], start: number, end: number): Mention | null {
-  let best: Mention | null = null;
-  let bestScore = 0;
-  for (const m of mentions) {
-    const overlap = Math.min(end, m.end) - Math.max(start, m.start);
-    if (overlap <= 0) continue;
-    // Prefer a mention with an actor, then the one nearest the end of the phrase (its head).
-    const score = overlap + (m.actorId ? 1000 : 0) + m.end / 1e9;
-    if (score > bestScore) {
-      best = m;
-      bestScore = score;
-    }
+/**
+ * Mentions by position, for finding the one that best covers a phrase without
+ * scanning them all (an article may hold thousands of mentions and of phrases).
+ */
+class MentionIndex {
+  /** Indices into the mentions, by start. */
+  private readonly order: number[];
+  /** The largest end among order[0..i]. */
+  private readonly maxEnd: number[];
+
+  constructor(private readonly mentions: readonly Mention[]) {
+    this.order = mentions.map((_, i) => i).sort((a, b) => mentions[a]!.start - mentions[b]!.start || a - b);
+    let max = -1;
+    this.maxEnd = this.order.map((i) => (max = Math.max(max, mentions[i]!.end)));
   }
-  return best;
+
+  /**
+   * The mention overlapping [start, end) with the most overlap, preferring one with
+   * an actor, then the one nearest the end of the phrase (its head); on a tie the first in the article's list.
+   */
+  best(start: number, end: number): Mention | null {
+    // Mentions starting before `end`, scanned back while one of them may still reach past `start`.
+    let lo = 0;
+    let hi = this.order.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.mentions[this.order[mid]!]!.start < end) lo = mid + 1;
+      else hi = mid;
+    }
+    let best = -1;
+    let bestScore = 0;
+    for (let k = lo - 1; k >= 0 && this.maxEnd[k]! > start; k--) {
+      const i = this.order[k]!;
+      const m = this.mentions[i]!;
+      const overlap = Math.min(end, m.end) - Math.max(start, m.start);
+      if (overlap <= 0) continue;
+      const score = overlap + (m.actorId ? 1000 : 0) + m.end / 1e9;
+      if (score > bestScore || (score === bestScore && i < best)) {
+        best = i;
+        bestScore = score;
+      }
+    }
+    return best >= 0 ? this.mentions[best]! : null;
+  }
 }
 
 function trimSpan(text: string, s: CharSpan): CharSpan {
@@ -250,16 +281,34 @@ function addFloatingQuotes(ctx: AttributionContext, frames: Frame[]): void {
   const quotesByEnd = new Map<number, Quote[]>();
   for (const x of ctx.quotes) if (x.words >= 2) quotesByEnd.set(x.end, [...(quotesByEnd.get(x.end) ?? []), x]);
   const endsInQuote = (p: CharSpan): boolean => [p.end - 1, p.end, p.end + 1].some((e) => quotesByEnd.get(e)?.some((x) => x.start >= p.start) ?? false);
-  const ordered = (): Frame[] => [...frames].sort((a, b) => a.parts[0]!.start - b.parts[0]!.start);
+  const quoteStarts = new Set(ctx.quotes.map((x) => x.start));
+  // The frames in the order their content starts, kept so as floating frames are added (a stable sort, as before).
+  const ordered = [...frames].sort((a, b) => a.parts[0]!.start - b.parts[0]!.start);
+  /** How many frames' content starts at or before offset `at`. */
+  const startingBy = (at: number): number => {
+    let lo = 0;
+    let hi = ordered.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ordered[mid]!.parts[0]!.start <= at) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  /** The last frame, in content order, whose content starts by `at` and that passes `test`. */
+  const lastBefore = (at: number, test: (f: Frame) => boolean): Frame | undefined => {
+    for (let i = startingBy(at) - 1; i >= 0; i--) if (test(ordered[i]!)) return ordered[i];
+    return undefined;
+  };
   for (const q of ctx.speechQuotes) {
     if (covered(frames, q.start, q.end)) continue;
-    const para = ctx.paragraphs.find((p) => p.start <= q.start && q.start < p.end);
+    const paraIndex = paragraphAt(ctx, q.start);
+    const para = ctx.paragraphs[paraIndex];
     if (!para) continue;
     const before = ctx.doc.norm.slice(para.start, q.start);
     const after = ctx.doc.norm.slice(q.end, para.end);
-    let previous = ordered()
-      .filter((f) => f.speaker && f.parts[f.parts.length - 1]!.end <= q.start)
-      .pop();
+    // (A frame's content ends after it starts, so one ending by q.start also starts by it.)
+    let previous = lastBefore(q.start, (f) => f.speaker !== null && lastPart(f).end <= q.start);
     if (!previous) continue;
     // "'Part one,' he said, referring to the plan. 'Part two.'": a participle naming what the statement is about hangs off
     // the quoted statement, which goes on. (After "adding that ..." or "explaining why ...", the quotation goes on with that.)
@@ -267,14 +316,12 @@ function addFloatingQuotes(ctx: AttributionContext, frames: Frame[]): void {
     const cueText = previous.cue ? ctx.doc.norm.slice(previous.cue.start, previous.cue.end).toLowerCase() : '';
     if (comma !== undefined && NP_OBJECT_PREPOSITION.test(cueText)) {
       const sentence = previous.sentence;
-      previous = ordered().filter((f) => f.sentence === sentence && f.speaker && f.parts[f.parts.length - 1]!.end <= comma).pop() ?? previous;
+      previous = lastBefore(comma, (f) => f.sentence === sentence && f.speaker !== null && lastPart(f).end <= comma) ?? previous;
     }
     const wholeParagraph = before.trim() === '' && /^[\s.,!?]*$/.test(after);
     // "'Part one,' he said. 'Part two.'": a quotation right after a quoted statement continues it, even when a
     // lesser frame came between them in that sentence ("said Berg, a group focused on trade. 'Part two.'").
-    const quotedJustBefore = ordered()
-      .filter((f) => f.speaker && lastPart(f).end <= q.start && lastPart(f).start >= para.start && endsInQuote(lastPart(f)))
-      .pop();
+    const quotedJustBefore = lastBefore(q.start, (f) => f.speaker !== null && lastPart(f).end <= q.start && lastPart(f).start >= para.start && endsInQuote(lastPart(f)));
     // (Not a title after a possessive: "told ABC’s “Good Morning America.”")
     const title = /\p{L}['’]s\s*$/u.test(ctx.doc.norm.slice(Math.max(para.start, q.start - 30), q.start));
     // (Nor a quotation that a clause of its own goes on from: "“...,” read one. “Anybody but him,” was another.")
@@ -283,19 +330,16 @@ function addFloatingQuotes(ctx: AttributionContext, frames: Frame[]): void {
     const clauseAfter = qSentence !== undefined && nextToken < ctx.tokens.length && ctx.start(nextToken) < qSentence.end && (ctx.tag(nextToken) === 'AUX' || ctx.tag(nextToken) === 'VERB');
     const continued = quotedJustBefore && !title && !clauseAfter && !ctx.isTitleLike(q) && ctx.doc.norm.slice(ctx.sentences[quotedJustBefore.sentence]!.end, q.start).trim() === '' ? quotedJustBefore : null;
     // A paragraph of quotation right after a quoted statement goes on with it (one statement, several pieces).
-    const paraIndex = ctx.paragraphs.indexOf(para);
     const prevPara = ctx.paragraphs[paraIndex - 1];
     // The quoted statement of the paragraph before, even when a reported one follows it there.
     const quotedBefore = prevPara
-      ? ordered()
-          .filter((f) => f.speaker && f.parts.some((p) => p.start >= prevPara.start && p.end <= prevPara.end && ctx.quotes.some((x) => x.start === p.start)))
-          .pop()
+      ? lastBefore(prevPara.end, (f) => f.speaker !== null && f.parts.some((p) => p.start >= prevPara.start && p.end <= prevPara.end && quoteStarts.has(p.start)))
       : undefined;
     if (continued) continued.parts.push({ start: q.start, end: q.end });
     else if (wholeParagraph && quotedBefore) quotedBefore.parts.push({ start: q.start, end: q.end });
     else if (wholeParagraph) {
-      frames.push({
-        sentence: ctx.sentenceOf[ctx.tokens.findIndex((t) => t.start >= q.start)] ?? previous.sentence,
+      const floating: Frame = {
+        sentence: ctx.sentenceOf[ctx.tokenFrom(q.start)] ?? previous.sentence,
         shape: 'floating',
         cue: null,
         cueToken: -1,
@@ -308,9 +352,24 @@ function addFloatingQuotes(ctx: AttributionContext, frames: Frame[]): void {
         boundary: null,
         relays: previous.relays,
         relayOnly: false,
-      });
+      };
+      frames.push(floating);
+      ordered.splice(startingBy(q.start), 0, floating);
     }
   }
+}
+
+/** The index of the paragraph holding offset `at`, or -1. */
+function paragraphAt(ctx: AttributionContext, at: number): number {
+  let lo = 0;
+  let hi = ctx.paragraphs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ctx.paragraphs[mid]!.start <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  const i = lo - 1;
+  return i >= 0 && at < ctx.paragraphs[i]!.end ? i : -1;
 }
 
 /** "There are reports that X", "reports are swirling that X": a claim with no speaker, hedged. */
