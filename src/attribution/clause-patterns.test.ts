@@ -1172,3 +1172,10 @@ describe('Attributor: a passive question with its asker', () => {
     expect(find(b, 'Will the ferry').content.text).toBe('“Will the ferry run on Sunday?”');
   });
 });
+
+describe('Attributor: a gerund as the object of a cue', () => {
+  it('"Holm supports extending the route to Bodø" reports the gerund phrase', () => {
+    const a = attribute(`${TITLE}Holm supports extending the route to Bodø.`);
+    expect(find(a, 'extending the route').content.text).toBe('extending the route to Bodø');
+  });
+});

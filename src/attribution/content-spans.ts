@@ -238,6 +238,8 @@ export function postContent(ctx: AttributionContext, si: number, p0: number, fla
     if (ctx.tag(q) === 'VERB' || ctx.tag(q) === 'AUX' || ctx.tag(q) === 'SCONJ' || ctx.inQuote[q]! >= 0) break;
   }
   if (flags.np && (ctx.npRight(p, hi) || objectOpensAt(ctx, p, hi))) return at(p, ctx.start(p), 'np');
+  // "Cruz supports squeezing out undocumented immigrants": a gerund right after the cue is its object.
+  if (flags.np && p === p0 && ctx.tag(p) === 'VERB' && ctx.word(p).endsWith('ing') && ctx.word(p - 1) !== ',') return at(p, ctx.start(p), 'np');
   // "asked for volunteers", "warned of the risk", "agreed with Trump on the issue": the object of the preposition.
   if (OBJECT_PREPOSITIONS.has(w) && p + 1 < hi && (ctx.npRight(p + 1, hi) || objectOpensAt(ctx, p + 1, hi))) return at(p + 1, ctx.start(p + 1), 'np');
   // "said in politics it takes time ...": a short prepositional phrase opening the reported clause,
