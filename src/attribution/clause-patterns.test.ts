@@ -1179,3 +1179,11 @@ describe('Attributor: a gerund as the object of a cue', () => {
     expect(find(a, 'extending the route').content.text).toBe('extending the route to Bodø');
   });
 });
+
+describe('Attributor: a relative "that" after a noun speaks for it', () => {
+  it('"after polls that showed that …" reports the clause with "that" as the speaker', () => {
+    const a = attribute(`${TITLE}The plan came after surveys that showed that most passengers wanted a later ferry.`);
+    const x = find(a, 'most passengers');
+    expect([x.speaker?.text, x.content.text]).toEqual(['that', 'that most passengers wanted a later ferry']);
+  });
+});

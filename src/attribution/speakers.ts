@@ -219,6 +219,8 @@ const SUBORDINATORS = new Set(['as', 'when', 'while', 'after', 'before', 'althou
 export function speakerLeft(ctx: AttributionContext, a: number, lo: number): TokenRange | null {
   // "voters who said": the relative pronoun stands for the speaker, as written.
   if ((ctx.word(a - 1) === 'who' || ctx.word(a - 1) === 'which') && a - 1 >= lo) return { first: a - 1, end: a };
+  // ... and so does "that" after a noun ("polls that showed Trump ahead").
+  if (ctx.word(a - 1) === 'that' && ctx.tag(a - 1) === 'PRON' && a - 2 >= lo && (ctx.tag(a - 2) === 'NOUN' || ctx.tag(a - 2) === 'PROPN')) return { first: a - 1, end: a };
   const np = ctx.npLeft(a, lo);
   if (np) return withRestrictiveRelative(ctx, np, a, lo) ?? np;
   if (QUANTIFIER_SUBJECTS.has(ctx.word(a - 1)) && a - 1 >= lo) return { first: a - 1, end: a };
