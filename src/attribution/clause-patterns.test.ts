@@ -1187,3 +1187,10 @@ describe('Attributor: a relative "that" after a noun speaks for it', () => {
     expect([x.speaker?.text, x.content.text]).toEqual(['that', 'that most passengers wanted a later ferry']);
   });
 });
+
+describe('Attributor: a cue form read as a noun before an infinitive', () => {
+  it('"The harbour master plans to open …" reports the intention', () => {
+    const a = attribute(`${TITLE}The harbour master plans to open the route in May.`);
+    expect(find(a, 'open the route').content.text).toBe('to open the route in May');
+  });
+});

@@ -205,7 +205,9 @@ function framesInSentence(ctx: AttributionContext, si: number): Frame[] {
       }
     }
     const verb = lex.verbs.get(ctx.word(i));
-    if (verb && isVerbUse(ctx, i)) {
+    // "The candidate plans to be back", "senators claim to object": a cue form read as a noun, after its subject, before an infinitive.
+    const beforeInfinitive = verb !== undefined && verb.flags.to && ctx.tag(i) === 'NOUN' && ctx.word(i + 1) === 'to' && (ctx.tag(i + 2) === 'VERB' || ctx.tag(i + 2) === 'AUX') && (ctx.tag(i - 1) === 'NOUN' || ctx.tag(i - 1) === 'PROPN');
+    if (verb && (isVerbUse(ctx, i) || beforeInfinitive)) {
       const frame = cueFrame(ctx, si, { first: i, end: i + 1, lemma: verb.lemma, cls: verb.cls, flags: verb.flags }, consumed);
       if (frame) frames.push(frame);
     } else if (ctx.tag(i) === 'VERB' && afterQuotedStatement(ctx, si, i)) {
