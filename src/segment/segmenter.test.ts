@@ -65,6 +65,7 @@ describe('Segmenter', () => {
     expect(tags('The Republican incumbent said that the ferry was late.')).toContain('incumbent/NOUN');
     // A participle between a determiner and a noun is an adjective.
     expect(tags('“The ferry is late,” said one unaligned Nordland strategist.')).toContain('unaligned/ADJ');
+    expect(tags('Holm described the most engaged passengers as patient.')).toContain('engaged/ADJ');
     // Title-case headlines are left alone.
     expect(tags('Ferry Chief Says Cook Provided A Statement')).not.toContain('Cook/PROPN');
   });

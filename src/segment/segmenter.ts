@@ -197,7 +197,8 @@ function repairTags(tokens: Token[], s: { first: number; end: number }): void {
     // "The Republican incumbent said": an adjective after a determiner or a name, right before a verb, is a noun.
     else if (t.pos === 'ADJ' && /^\p{Ll}+$/u.test(t.text) && (prev.pos === 'DET' || prev.pos === 'PROPN') && next.pos === 'VERB' && !next.text.endsWith('ing')) t.pos = 'NOUN';
     // "one unaligned Florida strategist", "a rising star": a participle between a determiner and a noun is an adjective.
-    else if (t.pos === 'VERB' && /^\p{Ll}+(ed|ing)$/u.test(t.text) && (prev.pos === 'DET' || prev.pos === 'NUM') && (next.pos === 'NOUN' || next.pos === 'PROPN' || next.pos === 'ADJ')) t.pos = 'ADJ';
+    // ("the most engaged rally-goers": an adverb may stand between them.)
+    else if (t.pos === 'VERB' && /^\p{Ll}+(ed|ing)$/u.test(t.text) && (prev.pos === 'DET' || prev.pos === 'NUM' || (prev.pos === 'ADV' && i - 2 >= s.first && (tokens[i - 2]!.pos === 'DET' || tokens[i - 2]!.pos === 'NUM'))) && (next.pos === 'NOUN' || next.pos === 'PROPN' || next.pos === 'ADJ')) t.pos = 'ADJ';
     else if (t.pos === 'ADJ' && t.text.endsWith('ed') && (prev.pos === 'PROPN' || prev.pos === 'PRON') && next.text === 'that') t.pos = 'VERB';
     else if (t.pos === 'NOUN' && /[^s']s$/.test(t.text) && /^\p{Ll}/u.test(t.text) && (prev.pos === 'NOUN' || prev.pos === 'PROPN') && !prev.text.endsWith('s') && (next.pos === 'DET' || next.pos === 'NUM' || (next.pos === 'PRON' && POSSESSIVE_DETERMINERS.has(next.text.toLowerCase())))) t.pos = 'VERB';
   }
