@@ -1194,3 +1194,18 @@ describe('Attributor: a cue form read as a noun before an infinitive', () => {
     expect(find(a, 'open the route').content.text).toBe('to open the route in May');
   });
 });
+
+describe('Attributor: participles inside a subject', () => {
+  it('"A survey conducted last week found that …" and "the pilot known as Ole, stated that …"', () => {
+    const a = attribute(`${TITLE}A survey conducted last week found that most passengers wanted a later ferry.`);
+    expect(find(a, 'most passengers').speaker?.text).toBe('A survey conducted');
+    const b = attribute(`${TITLE}Ole Berg, the pilot known as Ole the Bold, stated that the ice was thin.`);
+    expect(find(b, 'ice was thin').speaker?.text).toBe('Ole Berg, the pilot known as Ole the Bold');
+  });
+
+  it('a that-clause after an inverted cue is its content, not its speaker', () => {
+    const a = attribute(`${TITLE}Ole Berg, the pilot known as “Ole the Bold,” stated that the ice was thin.`);
+    const x = find(a, 'ice was thin');
+    expect(x.content.text).toBe('that the ice was thin');
+  });
+});

@@ -412,7 +412,8 @@ export function cueFrame(ctx: AttributionContext, si: number, cue: Cue, consumed
     }
   }
   // "CONTENT, said SPEAKER" / "'CONTENT,' reports Reuters"
-  if (!speaker && cue.flags.inv && !participle) {
+  // (Not when a that-clause or a colon follows the cue: "…, the hacker known as “Guccifer,” stated that he ...".)
+  if (!speaker && cue.flags.inv && !participle && post?.marker !== 'that' && post?.marker !== 'colon') {
     const inverted = boundaryBefore(ctx, left.first, lo);
     // "..., said Tuesday." has no speaker after the verb; "..., said on Tuesday the minister" does.
     let np = inverted ? ctx.npRight(skipAdjunct(ctx, cue.end, hi), hi) : null;
@@ -454,7 +455,7 @@ export function cueFrame(ctx: AttributionContext, si: number, cue: Cue, consumed
   // "Humphrey, who calls Trump a “sociopath,” said ...": the apposition's comma may sit inside a closing quotation mark.
   const subjectEnd = CLOSING_MARKS.has(ctx.word(left.first - 1)) && ctx.word(left.first - 2) === ',' ? left.first - 1 : left.first;
   const afterApposition = closesApposition(ctx, subjectEnd - 1);
-  if (!speaker && !participle && post && (STRONG_MARKERS.has(post.marker) || afterApposition) && subjectEnd > lo) speaker = wholeSubject(ctx, subjectEnd, lo);
+  if (!speaker && !participle && post && (STRONG_MARKERS.has(post.marker) || afterApposition) && subjectEnd > lo) speaker = wholeSubject(ctx, subjectEnd, lo, subjectEnd < left.first);
   if (post && (speaker || participle)) {
     const frame = baseFrame(ctx, si, cue, 'post');
     if (participle && ctx.word(left.first - 1) === ',') frame.participleAfterComma = ctx.start(left.first - 1);

@@ -18,10 +18,10 @@ const CONNECTIVES = new Set(['yet', 'still', 'so', 'now', 'meanwhile', 'however'
 const CLOSERS = new Set([',', '—', '–', '-', '--']);
 const HEADS = new Set(['NOUN', 'PROPN', 'PRON', 'NUM']);
 
-/** "those surveyed", "voters polled": a past participle right after a plural noun or "those" modifies it. */
+/** "those surveyed", "voters polled", "a poll conducted last week": a past participle right after a noun or "those" modifies it. */
 function pollParticiple(ctx: AttributionContext, i: number): boolean {
   const prev = ctx.word(i - 1);
-  return ctx.tag(i) === 'VERB' && ctx.word(i).endsWith('ed') && (prev === 'those' || ((ctx.tag(i - 1) === 'NOUN' || ctx.tag(i - 1) === 'PROPN') && prev.endsWith('s')));
+  return ctx.tag(i) === 'VERB' && ctx.word(i).endsWith('ed') && (prev === 'those' || ctx.tag(i - 1) === 'NOUN' || ctx.tag(i - 1) === 'PROPN');
 }
 
 /** A comma or a free-standing dash that closes an apposition ("Berg, the mayor, said"; "so-called" has no free dash). */
@@ -31,11 +31,13 @@ export function closesApposition(ctx: AttributionContext, i: number): boolean {
 }
 
 /** Where the clause holding token `at` starts: after a leading adverbial phrase and its comma, or after "; " / ", and". */
-function clauseStart(ctx: AttributionContext, lo: number, at: number): number {
+function clauseStart(ctx: AttributionContext, lo: number, at: number, quoteInside: boolean): number {
+  // A quotation closing the subject itself ("the pilot known as “Ole the Bold,” said") is part of it.
+  const inner = quoteInside ? ctx.inQuote[at - 1]! : -1;
   let start = lo;
   // "“...,” Jeb Bush, the former governor, told CNN": the subject starts after the quotation.
   for (let i = at - 1; i >= lo; i--) {
-    if (ctx.inQuote[i]! < 0) continue;
+    if (ctx.inQuote[i]! < 0 || (inner >= 0 && ctx.inQuote[i] === inner)) continue;
     start = i + 1;
     while (start < at && (ctx.tag(start) === 'PUNCT' || ctx.word(start) === ',')) start++;
     return start;
@@ -64,12 +66,12 @@ function clauseStart(ctx: AttributionContext, lo: number, at: number): number {
 }
 
 /** The subject of the clause ending just before token `before`, or null when it is not a plausible speaker phrase. */
-export function wholeSubject(ctx: AttributionContext, before: number, lo: number): TokenRange | null {
+export function wholeSubject(ctx: AttributionContext, before: number, lo: number, quoteInside = false): TokenRange | null {
   let end = before;
   while (end > lo && closesApposition(ctx, end - 1)) end--;
   // The phrase ends with an apposition's comma or with a noun ("the so-called" is no subject).
   if (end === before && !HEADS.has(ctx.tag(end - 1)) && !pollParticiple(ctx, end - 1)) return null;
-  const first = clauseStart(ctx, lo, end);
+  const first = clauseStart(ctx, lo, end, quoteInside);
   if (end - first < 2 || end - first > MAX_SUBJECT) return null;
   const head = ctx.tag(first);
   // A capitalised word opening a name ("Grant Young") may be tagged as a verb.
@@ -88,7 +90,8 @@ export function wholeSubject(ctx: AttributionContext, before: number, lo: number
     // A relative clause goes on past commas of its own ("Biden, who was to travel to Columbus, Ohio, on Wednesday to
     // promote the rules, said").
     if (w === ',') apposed = true;
-    const participle = w.endsWith('ing') || w.endsWith('ed');
+    // (Irregular participles too: "the hacker known as Guccifer", "a man born in Oslo".)
+    const participle = w.endsWith('ing') || w.endsWith('ed') || (ctx.tag(i) === 'VERB' && /(en|wn|rn)$/.test(w));
     if (participle && (apposed || ['NOUN', 'PROPN', 'ADJ'].includes(ctx.tag(i + 1))) && i > first) {
       // "An official, speaking on condition of anonymity to discuss ..., said": a participle opening an apposition may
       // carry verbs of its own up to the apposition's comma.
