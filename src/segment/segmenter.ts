@@ -195,7 +195,8 @@ function repairTags(tokens: Token[], s: { first: number; end: number }): void {
     const afterWord = prev.pos !== 'PUNCT' && prev.pos !== 'SYM';
     if ((t.pos === 'VERB' || t.pos === 'AUX') && /^\p{Lu}\p{Ll}+$/u.test(t.text) && (beforeVerb || insideName || afterWord)) t.pos = 'PROPN';
     // "The Republican incumbent said": an adjective after a determiner or a name, right before a verb, is a noun.
-    else if (t.pos === 'ADJ' && /^\p{Ll}+$/u.test(t.text) && (prev.pos === 'DET' || prev.pos === 'PROPN') && next.pos === 'VERB' && !next.text.endsWith('ing')) t.pos = 'NOUN';
+    // ("Her main rival said": after a possessive, and past other adjectives.)
+    else if (t.pos === 'ADJ' && /^\p{Ll}+$/u.test(t.text) && next.pos === 'VERB' && !next.text.endsWith('ing') && determinedAt(tokens, i - 1, s.first)) t.pos = 'NOUN';
     // "one unaligned Florida strategist", "a rising star": a participle between a determiner and a noun is an adjective.
     // ("the most engaged rally-goers": an adverb may stand between them.)
     else if (t.pos === 'VERB' && /^\p{Ll}+(ed|ing)$/u.test(t.text) && (prev.pos === 'DET' || prev.pos === 'NUM' || (prev.pos === 'ADV' && i - 2 >= s.first && (tokens[i - 2]!.pos === 'DET' || tokens[i - 2]!.pos === 'NUM'))) && (next.pos === 'NOUN' || next.pos === 'PROPN' || next.pos === 'ADJ')) t.pos = 'ADJ';
@@ -205,6 +206,13 @@ function repairTags(tokens: Token[], s: { first: number; end: number }): void {
 }
 
 const POSSESSIVE_DETERMINERS = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
+
+/** Whether the adjectives ending at token `k` follow a determiner, a possessive or a name. */
+function determinedAt(tokens: readonly Token[], k: number, first: number): boolean {
+  while (k > first && tokens[k]!.pos === 'ADJ') k--;
+  const t = tokens[k];
+  return t !== undefined && k >= first && (t.pos === 'DET' || t.pos === 'PROPN' || (t.pos === 'PRON' && POSSESSIVE_DETERMINERS.has(t.text.toLowerCase())));
+}
 
 /** Abbreviations that stand before a name and so never end a sentence. */
 const TITLE_ABBREVIATIONS = new Set(['Mr.', 'Mrs.', 'Ms.', 'Dr.', 'Prof.', 'Gen.', 'Lt.', 'Col.', 'Maj.', 'Capt.', 'Cmdr.', 'Adm.', 'Sgt.', 'Gov.', 'Sen.', 'Rep.', 'Rev.', 'Hon.', 'Pres.', 'St.']);
