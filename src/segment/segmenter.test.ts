@@ -64,6 +64,7 @@ describe('Segmenter', () => {
     // An adjective after a determiner, right before a verb, is a noun.
     expect(tags('The Republican incumbent said that the ferry was late.')).toContain('incumbent/NOUN');
     expect(tags('Her main rival said that the ferry was late.')).toContain('rival/NOUN');
+    expect(tags('The rival has said that the ferry was late.')).toContain('rival/NOUN');
     // A participle between a determiner and a noun is an adjective.
     expect(tags('“The ferry is late,” said one unaligned Nordland strategist.')).toContain('unaligned/ADJ');
     expect(tags('Holm described the most engaged passengers as patient.')).toContain('engaged/ADJ');

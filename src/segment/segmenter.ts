@@ -196,7 +196,7 @@ function repairTags(tokens: Token[], s: { first: number; end: number }): void {
     if ((t.pos === 'VERB' || t.pos === 'AUX') && /^\p{Lu}\p{Ll}+$/u.test(t.text) && (beforeVerb || insideName || afterWord)) t.pos = 'PROPN';
     // "The Republican incumbent said": an adjective after a determiner or a name, right before a verb, is a noun.
     // ("Her main rival said": after a possessive, and past other adjectives.)
-    else if (t.pos === 'ADJ' && /^\p{Ll}+$/u.test(t.text) && next.pos === 'VERB' && !next.text.endsWith('ing') && determinedAt(tokens, i - 1, s.first)) t.pos = 'NOUN';
+    else if (t.pos === 'ADJ' && /^\p{Ll}+$/u.test(t.text) && (next.pos === 'VERB' || next.pos === 'AUX') && !next.text.endsWith('ing') && determinedAt(tokens, i - 1, s.first)) t.pos = 'NOUN';
     // "one unaligned Florida strategist", "a rising star": a participle between a determiner and a noun is an adjective.
     // ("the most engaged rally-goers": an adverb may stand between them.)
     else if (t.pos === 'VERB' && /^\p{Ll}+(ed|ing)$/u.test(t.text) && (prev.pos === 'DET' || prev.pos === 'NUM' || (prev.pos === 'ADV' && i - 2 >= s.first && (tokens[i - 2]!.pos === 'DET' || tokens[i - 2]!.pos === 'NUM'))) && (next.pos === 'NOUN' || next.pos === 'PROPN' || next.pos === 'ADJ')) t.pos = 'ADJ';
