@@ -1209,3 +1209,13 @@ describe('Attributor: participles inside a subject', () => {
     expect(x.content.text).toBe('that the ice was thin');
   });
 });
+
+describe('Attributor: a coordinated statement after an interrupting frame', () => {
+  it('"…, records show, and pilots say …" gives two statements; "…, Holm said, and …" stays one', () => {
+    const a = attribute(`${TITLE}The ferry was sold for $3 million in 2011, records show, and local pilots say it is now worth half that.`);
+    expect(whole(find(a, 'sold for'))).toBe('The ferry was sold for $3 million in 2011');
+    expect(find(a, 'worth half').speaker?.text).toBe('local pilots');
+    const b = attribute(`${TITLE}The ferry had no known defects, Holm said, and had passed every inspection.`);
+    expect(whole(find(b, 'no known defects'))).toBe('The ferry had no known defects | and had passed every inspection');
+  });
+});

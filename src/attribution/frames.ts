@@ -387,7 +387,9 @@ export function cueFrame(ctx: AttributionContext, si: number, cue: Cue, consumed
         const clauseGoesOn =
           boundary.quoteStart === null &&
           (openerIsClause ? !participleAfter && !restQuote : hasVerbAfter(ctx, rest, Math.min(hi, rest + 12)));
-        if ((quoteGoesOn || clauseGoesOn) && hi - rest >= 2) frame.parts.push(contentFrom(ctx, si, ctx.start(rest)));
+        // ("..., records show, and aviation experts say ...": a coordinated clause with a cue of its own is a statement of its own.)
+        const coordinated = ctx.tag(rest) === 'CCONJ' && !quoteGoesOn && reportsOwnStatement(ctx, rest + 1, hi);
+        if ((quoteGoesOn || clauseGoesOn) && !coordinated && hi - rest >= 2) frame.parts.push(contentFrom(ctx, si, ctx.start(rest)));
       }
       return frame;
     }
@@ -498,6 +500,15 @@ function looseSpeakerRight(ctx: AttributionContext, p: number, hi: number): Toke
   }
   if (!head || end === p || end - p >= 16) return null;
   return { first: p, end };
+}
+
+/** Whether a clause starting at `first` has a subject and a listed cue verb of its own within its first words. */
+function reportsOwnStatement(ctx: AttributionContext, first: number, hi: number): boolean {
+  for (let i = first + 1; i < hi && i - first <= 6; i++) {
+    if (ctx.tag(i) === 'VERB' && ctx.lexicon.verbs.has(ctx.word(i))) return ['NOUN', 'PROPN', 'PRON'].includes(ctx.tag(i - 1));
+    if (ctx.tag(i) === 'VERB' || ctx.tag(i) === 'AUX' || ctx.word(i) === ',') return false;
+  }
+  return false;
 }
 
 /** Words opening an indirect question after a passive cue and its agent. */
