@@ -61,6 +61,7 @@ describe('Segmenter', () => {
     expect(tags('“The ferry is late,” said Will Holm, the harbour chief.')).toContain('Will/PROPN');
     // A hyphenated compound of a verb and a particle is a noun.
     expect(tags('Holm told NRK in a follow-up statement that the ferry was late.')).toContain('follow/NOUN');
+    expect(tags('The state-owned ferry company said the route was late.')).toContain('owned/ADJ');
     // An adjective after a determiner, right before a verb, is a noun.
     expect(tags('The Republican incumbent said that the ferry was late.')).toContain('incumbent/NOUN');
     expect(tags('Her main rival said that the ferry was late.')).toContain('rival/NOUN');

@@ -181,6 +181,8 @@ function repairTags(tokens: Token[], s: { first: number; end: number }): void {
     if (dash.text !== '-' || a.end !== dash.start || dash.end !== b.start) continue;
     if (a.pos === 'VERB' && (b.pos === 'ADP' || b.pos === 'ADV' || b.pos === 'PART') && /^\p{Ll}/u.test(a.text)) a.pos = b.pos = 'NOUN';
     else if (a.pos === 'NOUN' && b.pos === 'VERB' && b.text === 'ed') b.pos = 'NOUN';
+    // "China's state-owned investment giant", "a long-running feud": a compound participle before a noun is an adjective.
+    else if (b.pos === 'VERB' && /^\p{Ll}+(ed|ing|wn)$/u.test(b.text) && ['NOUN', 'PROPN', 'ADJ'].includes(tokens[i + 3]?.pos ?? '') && i + 3 < s.end) b.pos = 'ADJ';
   }
   for (let i = s.first + 1; i < s.end - 1; i++) {
     const t = tokens[i]!;
