@@ -1219,3 +1219,11 @@ describe('Attributor: a coordinated statement after an interrupting frame', () =
     expect(whole(find(b, 'no known defects'))).toBe('The ferry had no known defects | and had passed every inspection');
   });
 });
+
+describe('Attributor: a long source between the content and a cue that ends the sentence', () => {
+  it('"…, harbour records compiled by the Centre for Ferry Statistics show." gives the whole phrase as the speaker', () => {
+    const a = attribute(`${TITLE}The ferry has not sailed on time since May, harbour records compiled by the Centre for Ferry Statistics show.`);
+    const x = find(a, 'not sailed on time');
+    expect([x.speaker?.text, x.content.text]).toEqual(['harbour records compiled by the Centre for Ferry Statistics', 'The ferry has not sailed on time since May']);
+  });
+});

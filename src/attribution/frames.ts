@@ -293,6 +293,18 @@ export function cueFrame(ctx: AttributionContext, si: number, cue: Cue, consumed
     const first = second && ctx.word(second.first - 1) === ',' ? ctx.npLeft(second.first - 1, lo) : null;
     if (first && first.first - 1 > lo && ctx.word(first.first - 1) === ',' && ctx.inQuote[first.first]! < 0) speaker = { first: first.first, end: left.first - 1 };
   }
+  // "..., Federal Election Commission records compiled by the Center for Responsive Politics show.": a long subject
+  // between the content's comma and a cue that ends the sentence.
+  // (Also when the noun-phrase walk found only the end of it: "... the Center for Responsive Politics".)
+  const cutShort = speaker !== null && boundaryBefore(ctx, speaker.first, lo) === null;
+  if ((!speaker || cutShort) && !participle && !givenSpeaker && cue.flags.pre && (cue.end >= hi - 1 || /^[.!?]$/.test(ctx.word(cue.end)))) {
+    let comma = left.first - 1;
+    while (comma > lo && left.first - comma <= 16 && ctx.word(comma) !== ',') comma--;
+    if (comma > lo && ctx.word(comma) === ',' && ctx.inQuote[comma + 1]! < 0) {
+      const subject = looseSpeakerRight(ctx, comma + 1, left.first);
+      if (subject && subject.end === left.first && ['NOUN', 'PROPN'].includes(ctx.tag(left.first - 1))) speaker = subject;
+    }
+  }
   // "flipped his choice on the spot – saying ...": a free-standing dash sets off a participle as a comma does.
   const dashBefore = ['—', '–', '--'].includes(ctx.word(left.first - 1)) && closesApposition(ctx, left.first - 1);
   // "... win this race,” adding that ...": a comma inside the closing quotation mark sets it off too.
