@@ -1227,3 +1227,12 @@ describe('Attributor: a long source between the content and a cue that ends the 
     expect([x.speaker?.text, x.content.text]).toEqual(['harbour records compiled by the Centre for Ferry Statistics', 'The ferry has not sailed on time since May']);
   });
 });
+
+describe('Attributor: "called" with an infinitive or a possessive object', () => {
+  it('"Holm called to close the route" and "the board called NRK’s report a “rush to judgment”"', () => {
+    const a = attribute(`${TITLE}Holm called to close the route in winter.`);
+    expect(find(a, 'close the route').content.text).toBe('to close the route in winter');
+    const b = attribute(`${TITLE}The board called NRK’s report a “rush to judgment,” because the ferry had not yet sailed.`);
+    expect(find(b, 'rush to judgment').content.text).toBe('NRK’s report a “rush to judgment,”');
+  });
+});

@@ -77,6 +77,8 @@ function isNaming(ctx: AttributionContext, cue: Cue, left: number, hi: number): 
   } else {
     if (ctx.tag(k) !== 'PROPN') return false;
     while (k < hi && ctx.tag(k) === 'PROPN') k++;
+    // "the campaign called AP's report a ...": a possessive name opens the object, it is not the name given.
+    if (ctx.word(k) === "'s") return false;
   }
   // A second object after the name makes it "called X a Y".
   const secondObject = k < hi && (['DET', 'ADJ', 'NOUN', 'PRON'].includes(ctx.tag(k)) || ctx.anyQuoteStartingAt(ctx.start(k)) !== null);
