@@ -1236,3 +1236,12 @@ describe('Attributor: "called" with an infinitive or a possessive object', () =>
     expect(find(b, 'rush to judgment').content.text).toBe('NRK’s report a “rush to judgment,”');
   });
 });
+
+describe('Attributor: a negated infinitive as the content', () => {
+  it('"Holm told the crew not to sail" and "urged them never to …"', () => {
+    const a = attribute(`${TITLE}Holm told the crew not to sail before dawn.`);
+    expect(find(a, 'not to sail').content.text).toBe('not to sail before dawn');
+    const b = attribute(`${TITLE}The mayor urged passengers never to board without a ticket.`);
+    expect(find(b, 'never to board').content.text).toBe('never to board without a ticket');
+  });
+});

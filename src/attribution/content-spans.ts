@@ -211,6 +211,8 @@ export function postContent(ctx: AttributionContext, si: number, p0: number, fla
   }
   if (ctx.anyQuoteStartingAt(ctx.start(p))?.start === ctx.start(p)) return at(p, ctx.start(p), 'quote');
   if (w === 'to' && flags.to && (ctx.tag(p + 1) === 'VERB' || ctx.tag(p + 1) === 'AUX' || ctx.quoteStartingAt(ctx.end(p)))) return at(p, ctx.start(p), 'to');
+  // "told Megyn not to worry", "urged them never to ...": a negated infinitive.
+  if ((w === 'not' || w === 'never') && ctx.word(p + 1) === 'to' && flags.to && (ctx.tag(p + 2) === 'VERB' || ctx.tag(p + 2) === 'AUX')) return at(p, ctx.start(p), 'to');
   // "explained why ...", "questioned whether ...": any cue takes an indirect question ("if" only where a clause may follow).
   if (WH.has(w) && (flags.bare || flags.obj || w !== 'if')) return at(p, ctx.start(p), 'wh');
   if (flags.bare && (CLAUSE_START.has(ctx.tag(p)) || CLAUSE_START_WORDS.has(w)) && hasVerbAfter(ctx, p + 1, hi)) return at(p, ctx.start(p), 'bare');
