@@ -1245,3 +1245,10 @@ describe('Attributor: a negated infinitive as the content', () => {
     expect(find(b, 'never to board').content.text).toBe('never to board without a ticket');
   });
 });
+
+describe('Attributor: an infinitive with an adverb before its verb', () => {
+  it('"Holm told the crew to quickly leave the harbour"', () => {
+    const a = attribute(`${TITLE}Holm told the crew to quickly leave the harbour.`);
+    expect(find(a, 'quickly leave').content.text).toBe('to quickly leave the harbour');
+  });
+});
