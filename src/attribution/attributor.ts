@@ -15,6 +15,7 @@ import { findHedges, isHedged } from './hedges.js';
 import { attributionLexicon, type AttributionLexicon } from './lexicon.js';
 import type { Quote } from './quotes.js';
 import { scanFrames } from './scan.js';
+import { countWhile } from '../util/binary-search.js';
 
 /** Quoted fragments with at least this many words make indirect content "mixed". */
 const MIXED_QUOTE_WORDS = 2;
@@ -151,13 +152,7 @@ class MentionIndex {
    */
   best(start: number, end: number): Mention | null {
     // Mentions starting before `end`, scanned back while one of them may still reach past `start`.
-    let lo = 0;
-    let hi = this.order.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.mentions[this.order[mid]!]!.start < end) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = countWhile(this.order.length, (k) => this.mentions[this.order[k]!]!.start < end);
     let best = -1;
     let bestScore = 0;
     for (let k = lo - 1; k >= 0 && this.maxEnd[k]! > start; k--) {
@@ -285,16 +280,7 @@ function addFloatingQuotes(ctx: AttributionContext, frames: Frame[]): void {
   // The frames in the order their content starts, kept so as floating frames are added (a stable sort, as before).
   const ordered = [...frames].sort((a, b) => a.parts[0]!.start - b.parts[0]!.start);
   /** How many frames' content starts at or before offset `at`. */
-  const startingBy = (at: number): number => {
-    let lo = 0;
-    let hi = ordered.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (ordered[mid]!.parts[0]!.start <= at) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
+  const startingBy = (at: number): number => countWhile(ordered.length, (i) => ordered[i]!.parts[0]!.start <= at);
   /** The last frame, in content order, whose content starts by `at` and that passes `test`. */
   const lastBefore = (at: number, test: (f: Frame) => boolean): Frame | undefined => {
     for (let i = startingBy(at) - 1; i >= 0; i--) if (test(ordered[i]!)) return ordered[i];
@@ -361,14 +347,7 @@ function addFloatingQuotes(ctx: AttributionContext, frames: Frame[]): void {
 
 /** The index of the paragraph holding offset `at`, or -1. */
 function paragraphAt(ctx: AttributionContext, at: number): number {
-  let lo = 0;
-  let hi = ctx.paragraphs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (ctx.paragraphs[mid]!.start <= at) lo = mid + 1;
-    else hi = mid;
-  }
-  const i = lo - 1;
+  const i = countWhile(ctx.paragraphs.length, (k) => ctx.paragraphs[k]!.start <= at) - 1;
   return i >= 0 && at < ctx.paragraphs[i]!.end ? i : -1;
 }
 

@@ -8,6 +8,7 @@ import type { Doc } from '../doc/document.js';
 import type { Sentence, Token } from '../doc/schema.js';
 import type { AttributionLexicon } from './lexicon.js';
 import { findQuotes, type Paragraph, type Quote } from './quotes.js';
+import { countWhile } from '../util/binary-search.js';
 
 export interface TokenRange {
   /** First token index. */
@@ -238,14 +239,7 @@ export class AttributionContext {
 
   /** The index of the first token starting at or after offset `at` (tokens.length when there is none). */
   tokenFrom(at: number): number {
-    let lo = 0;
-    let hi = this.tokens.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.tokens[mid]!.start < at) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return countWhile(this.tokens.length, (i) => this.tokens[i]!.start < at);
   }
 
   /** The speech-like quote whose closing mark ends exactly at or just before offset `at` (spaces and commas between). */
