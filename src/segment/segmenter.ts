@@ -156,9 +156,16 @@ export class Segmenter implements Component {
 /**
  * Tagging slips that matter downstream, fixed in running text (not in
  * title-case headlines, where every word is capitalised):
- * - a capitalised word inside the sentence, read as a verb, right before a
- *   verb ("said Cook provided ...") or between two parts of a name ("Sen.
- *   Ted Cruz") is a name;
+ * - a hyphenated verb-and-particle compound is a noun ("a follow-up
+ *   statement"), and a hyphenated participle before a noun an adjective ("a
+ *   state-owned company");
+ * - a capitalised word inside the sentence, read as a verb or an auxiliary,
+ *   after a word ("said Will Doyle", "Sen. Ted Cruz") or before a verb ("said
+ *   Cook provided ...") is a name;
+ * - an adjective after a determiner, possessive or name, right before a verb,
+ *   is a noun ("the Republican incumbent said", "her main rival has");
+ * - a participle between a determiner (and an adverb) and a noun is an
+ *   adjective ("one unaligned strategist", "the most engaged voters");
  * - an "-ed" word read as an adjective between a name or pronoun and "that"
  *   ("Trump alleged that ...") is a verb;
  * - a lower-case "-s" word read as a noun between a singular noun and a
@@ -188,14 +195,12 @@ function repairTags(tokens: Token[], s: { first: number; end: number }): void {
     const t = tokens[i]!;
     const next = tokens[i + 1]!;
     const prev = tokens[i - 1]!;
-    const beforeVerb = (next.pos === 'VERB' || next.pos === 'AUX') && prev.pos !== 'PUNCT';
-    // "Sen. Ted Cruz": between two parts of a name.
-    const insideName = prev.pos === 'PROPN' && next.pos === 'PROPN' && /^\p{Lu}/u.test(prev.text) && /^\p{Lu}/u.test(next.text);
-    // "said Skelly, explaining", "of Charleston on Saturday": a capitalised
-    // word after a word (not after punctuation that may open a quotation or
-    // clause) is a name in running text.
+    // "said Skelly, explaining", "of Charleston on Saturday", "Sen. Ted Cruz": a capitalised word after a word (not
+    // after punctuation that may open a quotation or a clause), or after a symbol and before a verb ("said Cook
+    // provided"), is a name in running text.
     const afterWord = prev.pos !== 'PUNCT' && prev.pos !== 'SYM';
-    if ((t.pos === 'VERB' || t.pos === 'AUX') && /^\p{Lu}\p{Ll}+$/u.test(t.text) && (beforeVerb || insideName || afterWord)) t.pos = 'PROPN';
+    const beforeVerb = (next.pos === 'VERB' || next.pos === 'AUX') && prev.pos !== 'PUNCT';
+    if ((t.pos === 'VERB' || t.pos === 'AUX') && /^\p{Lu}\p{Ll}+$/u.test(t.text) && (afterWord || beforeVerb)) t.pos = 'PROPN';
     // "The Republican incumbent said": an adjective after a determiner or a name, right before a verb, is a noun.
     // ("Her main rival said": after a possessive, and past other adjectives.)
     else if (t.pos === 'ADJ' && /^\p{Ll}+$/u.test(t.text) && (next.pos === 'VERB' || next.pos === 'AUX') && !next.text.endsWith('ing') && determinedAt(tokens, i - 1, s.first)) t.pos = 'NOUN';
