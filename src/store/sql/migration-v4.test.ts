@@ -7,20 +7,15 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
-import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Analysis } from '../../doc/schema.js';
 import { fixtureAnalysis } from '../fixtures.js';
-import { PgStore } from '../postgres/pg-store.js';
-import { clientOnSchema, dropTestSchemas, freshPgUrl, PG_AVAILABLE } from '../postgres/pg-test-support.js';
-import { writeBatch } from '../postgres/pg-writer.js';
+import { dropTestSchemas, freshPgUrl, PG_AVAILABLE } from '../postgres/pg-test-support.js';
 import { NO_DAY, recordKey, toRows, type DocumentRows } from '../rows.js';
-import { SqliteStore } from '../sqlite/sqlite-store.js';
-import { SqliteWriter } from '../sqlite/sqlite-writer.js';
 import { contractFixtures } from '../store.contract.js';
 import type { Store } from '../store.js';
 import { PG_NO_DATE, SQLITE_NO_DATE, UNDATED_EVENTS_SQL } from './migration-v4.js';
+import { rawPgStore, rawSqliteStore, type RawStore } from './raw-store-support.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsgraph-v4-'));
 afterAll(async () => {
@@ -57,8 +52,6 @@ function oldRows(a: Analysis, ingestedAt: string): DocumentRows {
   return rows;
 }
 
-type Write = (rows: DocumentRows[]) => Promise<void>;
-
 async function snapshot(store: Store) {
   const records = (await store.eventRecords({}, { limit: 100 })).items.map(({ id: _id, ...r }) => r);
   const events = (await store.events({}, { limit: 100 })).items.map(({ id: _id, recordId: _r, ...e }) => e);
@@ -68,7 +61,7 @@ async function snapshot(store: Store) {
   return { records, events, stats };
 }
 
-async function check(open: () => Promise<{ store: Store; write: Write; exec: (sql: string) => Promise<void>; close: () => Promise<void> }>, noDate: string) {
+async function check(open: () => Promise<RawStore>, noDate: string) {
   const old = await open();
   const today = await open();
   try {
@@ -100,35 +93,10 @@ async function check(open: () => Promise<{ store: Store; write: Write; exec: (sq
 describe('version 4: undated events', () => {
   it('gives undated events back their unknown date and recounts their records on SQLite', async () => {
     let n = 0;
-    await check(async () => {
-      const file = path.join(dir, `v4-${n++}.db`);
-      const store = SqliteStore.open(file);
-      const raw = new Database(file);
-      const writer = new SqliteWriter(raw);
-      return {
-        store,
-        write: async (rows) => raw.transaction(() => { writer.startBatch(); for (const r of rows) writer.write(r); })(),
-        exec: async (sql) => void raw.exec(sql),
-        close: async () => { raw.close(); await store.close(); },
-      };
-    }, SQLITE_NO_DATE);
+    await check(async () => rawSqliteStore(path.join(dir, `v4-${n++}.db`)), SQLITE_NO_DATE);
   });
 
   it.skipIf(!PG_AVAILABLE)('gives undated events back their unknown date and recounts their records on PostgreSQL', async () => {
-    await check(async () => {
-      const url = freshPgUrl();
-      const store = await PgStore.open(url);
-      const client = await clientOnSchema(url);
-      return {
-        store,
-        write: async (rows) => {
-          await client.query('BEGIN');
-          await writeBatch(client as unknown as pg.PoolClient, rows);
-          await client.query('COMMIT');
-        },
-        exec: async (sql) => void (await client.query(sql)),
-        close: async () => { await client.end(); await store.close(); },
-      };
-    }, PG_NO_DATE);
+    await check(async () => rawPgStore(freshPgUrl()), PG_NO_DATE);
   });
 });

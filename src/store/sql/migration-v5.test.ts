@@ -10,21 +10,16 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
-import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Analysis } from '../../doc/schema.js';
 import { aliasFixture, fixtureAnalysis } from '../fixtures.js';
 import { nameKey } from '../names.js';
-import { PgStore } from '../postgres/pg-store.js';
-import { clientOnSchema, dropTestSchemas, freshPgUrl, PG_AVAILABLE } from '../postgres/pg-test-support.js';
-import { writeBatch } from '../postgres/pg-writer.js';
+import { dropTestSchemas, freshPgUrl, PG_AVAILABLE } from '../postgres/pg-test-support.js';
 import { toRows, type DocumentRows } from '../rows.js';
-import { SqliteStore } from '../sqlite/sqlite-store.js';
-import { SqliteWriter } from '../sqlite/sqlite-writer.js';
 import { contractFixtures } from '../store.contract.js';
 import type { Store } from '../store.js';
 import { QUOTE_KEYS_CHUNK } from './migration-v5.js';
+import { rawPgStore, rawSqliteStore, type Raw, type RawStore } from './raw-store-support.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsgraph-v5-'));
 afterAll(async () => {
@@ -62,23 +57,14 @@ function oldRows(a: Analysis, ingestedAt: string): DocumentRows {
   return rows;
 }
 
-type Raw = Record<string, unknown>;
-interface Backend {
-  store: Store;
-  write: (rows: DocumentRows[]) => Promise<void>;
-  attributions: () => Promise<Raw[]>;
-  exec: (sql: string) => Promise<void>;
-  version: () => Promise<number>;
-  /** Closes the store and opens it again with today's code (which migrates it). */
-  reopen: () => Promise<Store>;
-  close: () => Promise<void>;
-}
+const attributions = (raw: RawStore) => raw.rows('SELECT * FROM attributions ORDER BY id');
+const version = async (raw: RawStore) => Number((await raw.rows('SELECT max(version) AS v FROM schema_migrations'))[0]!.v);
 
 const contents = async (store: Store, filter: { relay?: string; speaker?: string }) =>
   (await store.quotes(filter, { limit: 10 })).items.map((q) => q.content);
 const withoutKeys = (rows: Raw[]) => rows.map(({ speaker_key: _s, cue_key: _c, relay_key: _r, ...rest }) => rest);
 
-async function check(open: () => Promise<Backend>) {
+async function check(open: () => Promise<RawStore>) {
   const old = await open();
   const today = await open();
   try {
@@ -87,8 +73,8 @@ async function check(open: () => Promise<Backend>) {
     // The old keys: the alias finds only the contract fixture whose chain names KCNA itself.
     expect(await contents(old.store, { relay: 'KCNA' })).toEqual(['the missiles were ready']);
     expect(await contents(old.store, { speaker: 'KCNA' })).toEqual([]);
-    const before = await old.attributions();
-    const expected = await today.attributions();
+    const before = await attributions(old);
+    const expected = await attributions(today);
     expect(before).not.toEqual(expected);
 
     // Every chunk has quotes whose keys change.
@@ -97,8 +83,8 @@ async function check(open: () => Promise<Backend>) {
     await old.exec('DELETE FROM schema_migrations WHERE version = 5');
     await old.exec(`UPDATE documents SET analysis = '{' WHERE key = '${alias.document.contentHash}'`);
     await expect(old.reopen()).rejects.toThrow(/not JSON/);
-    expect(await old.version()).toBe(4);
-    expect(await old.attributions()).toEqual(before);
+    expect(await version(old)).toBe(4);
+    expect(await attributions(old)).toEqual(before);
 
     await old.exec(`UPDATE documents SET analysis = '${JSON.stringify({ ...alias, text: undefined }).replaceAll("'", "''")}' WHERE key = '${alias.document.contentHash}'`);
     const migrated = await old.reopen();
@@ -106,7 +92,7 @@ async function check(open: () => Promise<Backend>) {
     expect(await contents(migrated, { relay: 'Korean Central News Agency' })).toEqual(['Putin wrote to Kim']);
     expect(await contents(migrated, { speaker: 'KCNA' })).toEqual(['KCNA had the letter']);
     expect((await migrated.stats()).schemaVersion).toBe(5);
-    const after = await old.attributions();
+    const after = await attributions(old);
     // The same rows (ids included) with only their keys changed, and the keys today's writer gives.
     expect(withoutKeys(after)).toEqual(withoutKeys(before));
     expect(after).toEqual(expected);
@@ -119,55 +105,10 @@ async function check(open: () => Promise<Backend>) {
 describe('version 5: quote keys with the names the article gives', () => {
   it('recomputes the keys of every stored attribution on SQLite', async () => {
     let n = 0;
-    await check(async () => {
-      const file = path.join(dir, `v5-${n++}.db`);
-      let store: Store = SqliteStore.open(file);
-      let open = true;
-      const raw = new Database(file);
-      const writer = new SqliteWriter(raw);
-      return {
-        get store() { return store; },
-        write: async (rows) => raw.transaction(() => { writer.startBatch(); for (const r of rows) writer.write(r); })(),
-        attributions: async () => raw.prepare('SELECT * FROM attributions ORDER BY id').all() as Raw[],
-        exec: async (sql) => void raw.exec(sql),
-        version: async () => (raw.prepare('SELECT max(version) AS v FROM schema_migrations').get() as { v: number }).v,
-        reopen: async () => {
-          if (open) await store.close();
-          open = false;
-          store = SqliteStore.open(file);
-          open = true;
-          return store;
-        },
-        close: async () => { raw.close(); if (open) await store.close(); },
-      };
-    });
+    await check(async () => rawSqliteStore(path.join(dir, `v5-${n++}.db`)));
   });
 
   it.skipIf(!PG_AVAILABLE)('recomputes the keys of every stored attribution on PostgreSQL', async () => {
-    await check(async () => {
-      const url = freshPgUrl();
-      let store: Store = await PgStore.open(url);
-      let open = true;
-      const client = await clientOnSchema(url);
-      return {
-        get store() { return store; },
-        write: async (rows) => {
-          await client.query('BEGIN');
-          await writeBatch(client as unknown as pg.PoolClient, rows);
-          await client.query('COMMIT');
-        },
-        attributions: async () => (await client.query('SELECT * FROM attributions ORDER BY id')).rows as Raw[],
-        exec: async (sql) => void (await client.query(sql)),
-        version: async () => Number((await client.query('SELECT max(version) AS v FROM schema_migrations')).rows[0].v),
-        reopen: async () => {
-          if (open) await store.close();
-          open = false;
-          store = await PgStore.open(url);
-          open = true;
-          return store;
-        },
-        close: async () => { await client.end(); if (open) await store.close(); },
-      };
-    });
+    await check(async () => rawPgStore(freshPgUrl()));
   });
 });
