@@ -302,3 +302,25 @@ export function preContentStart(ctx: AttributionContext, lo: number, quoteStart:
   for (let i = lo; i < ctx.tokens.length && ctx.start(i) < quoteStart; i++) if (/[\p{L}\p{N}]/u.test(ctx.word(i)) && ctx.tag(i) !== 'CCONJ') words++;
   return words >= 2 ? sentenceStart : quoteStart;
 }
+
+/** Words that open an adverbial clause before the main clause ("While announcing that ..., Biden has been ..."). */
+const FRONTED_SUBORDINATORS = new Set(['while', 'though', 'although', 'despite', 'after', 'before', 'since', 'because', 'as', 'when', 'if', 'unless', 'whereas', 'once', 'even']);
+
+/**
+ * "Though Obama has said that he opposes troops on the ground, his
+ * administration continues to ...": a cue inside a clause that opens the
+ * sentence reports only up to the comma where the main clause begins.
+ */
+export function untilMainClause(ctx: AttributionContext, si: number, cueFirst: number, first: number, content: CharSpan): CharSpan {
+  const s = ctx.sentences[si]!;
+  let lo = s.firstToken;
+  while (lo < cueFirst && ctx.tag(lo) === 'PUNCT') lo++;
+  if (!FRONTED_SUBORDINATORS.has(ctx.word(lo))) return content;
+  for (let i = lo; i < cueFirst; i++) if (ctx.word(i) === ',' && ctx.inQuote[i]! < 0) return content;
+  const hi = s.endToken;
+  for (let i = first + 1; i + 1 < hi && ctx.start(i) < content.end; i++) {
+    if (ctx.word(i) !== ',' || ctx.inQuote[i]! >= 0) continue;
+    if (hasVerbAfter(ctx, i + 1, hi)) return { start: content.start, end: Math.max(content.start, ctx.end(i - 1)) };
+  }
+  return content;
+}

@@ -17,7 +17,7 @@
  * starts and ends is in content-spans.ts; who the speaker is, in speakers.ts.
  */
 import { mediumAt, skipAdjunct, stepOverAdjunct, type Medium } from './adjuncts.js';
-import { boundaryBefore, CLOSING_MARKS, contentFrom, hasVerbAfter, npContent, postContent, preContentStart, relativeContent, span, untilCoordinatedCue, type CharSpan, type PostContent } from './content-spans.js';
+import { boundaryBefore, CLOSING_MARKS, contentFrom, untilMainClause, hasVerbAfter, npContent, postContent, preContentStart, relativeContent, span, untilCoordinatedCue, type CharSpan, type PostContent } from './content-spans.js';
 import type { AttributionContext, TokenRange } from './context.js';
 import type { CueClass, CueFlags } from './lexicon.js';
 import { clauseSubjectBefore as clauseSubject, infinitiveSubject, leftOfCue, participleSubject, speakerLeft } from './speakers.js';
@@ -482,7 +482,7 @@ export function cueFrame(ctx: AttributionContext, si: number, cue: Cue, consumed
     const quote = post.marker === 'quote' ? ctx.anyQuoteStartingAt(post.contentStart) : null;
     if (quote) frame.parts.push({ start: quote.start, end: quote.end });
     else {
-      const content = post.marker === 'np' ? npContent(ctx, si, post.contentFirst) : untilCoordinatedCue(ctx, si, post.contentFirst, contentFrom(ctx, si, post.contentStart), participle);
+      const content = untilMainClause(ctx, si, cue.first, post.contentFirst, post.marker === 'np' ? npContent(ctx, si, post.contentFirst) : untilCoordinatedCue(ctx, si, post.contentFirst, contentFrom(ctx, si, post.contentStart), participle));
       if (cue.flags.act && (post.marker === 'np' || post.marker === 'bare') && namesObjectAs(ctx, post.contentFirst, content.end)) return null;
       frame.parts.push(content);
     }

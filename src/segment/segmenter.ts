@@ -191,6 +191,7 @@ function repairTags(tokens: Token[], s: { first: number; end: number }): void {
     // "China's state-owned investment giant", "a long-running feud": a compound participle before a noun is an adjective.
     else if (b.pos === 'VERB' && /^\p{Ll}+(ed|ing|wn)$/u.test(b.text) && ['NOUN', 'PROPN', 'ADJ'].includes(tokens[i + 3]?.pos ?? '') && i + 3 < s.end) b.pos = 'ADJ';
   }
+  if (s.end - s.first > 1 && nameBeforeReport(tokens[s.first]!, tokens[s.first + 1]!, true)) tokens[s.first]!.pos = 'PROPN';
   for (let i = s.first + 1; i < s.end - 1; i++) {
     const t = tokens[i]!;
     const next = tokens[i + 1]!;
@@ -201,6 +202,9 @@ function repairTags(tokens: Token[], s: { first: number; end: number }): void {
     const afterWord = prev.pos !== 'PUNCT' && prev.pos !== 'SYM';
     const beforeVerb = (next.pos === 'VERB' || next.pos === 'AUX') && prev.pos !== 'PUNCT';
     if ((t.pos === 'VERB' || t.pos === 'AUX') && /^\p{Lu}\p{Ll}+$/u.test(t.text) && (afterWord || beforeVerb)) t.pos = 'PROPN';
+    // "..., Jolly said.", "“...,” Cross wrote": a capitalised word read as a verb, adverb or preposition right before
+    // "said" or "wrote" is the speaker's name.
+    else if (nameBeforeReport(t, next, prev.pos === 'PUNCT')) t.pos = 'PROPN';
     // "The Republican incumbent said": an adjective after a determiner or a name, right before a verb, is a noun.
     // ("Her main rival said": after a possessive, and past other adjectives.)
     else if (t.pos === 'ADJ' && /^\p{Ll}+$/u.test(t.text) && (next.pos === 'VERB' || next.pos === 'AUX') && !next.text.endsWith('ing') && determinedAt(tokens, i - 1, s.first)) t.pos = 'NOUN';
@@ -210,6 +214,16 @@ function repairTags(tokens: Token[], s: { first: number; end: number }): void {
     else if (t.pos === 'ADJ' && t.text.endsWith('ed') && (prev.pos === 'PROPN' || prev.pos === 'PRON') && next.text === 'that') t.pos = 'VERB';
     else if (t.pos === 'NOUN' && /[^s']s$/.test(t.text) && /^\p{Ll}/u.test(t.text) && (prev.pos === 'NOUN' || prev.pos === 'PROPN') && !prev.text.endsWith('s') && (next.pos === 'DET' || next.pos === 'NUM' || (next.pos === 'PRON' && POSSESSIVE_DETERMINERS.has(next.text.toLowerCase())))) t.pos = 'VERB';
   }
+}
+
+/** Reporting verbs that take a name right before them ("Cook said"). */
+const REPORT_FORMS = new Set(['said', 'says', 'told', 'tells', 'wrote', 'writes', 'added', 'adds']);
+/** Capitalised words that open a clause before such a verb ("Having said that", "So says", "When told", "Enough said"). */
+const NOT_NAMES = new Set(['having', 'so', 'when', 'enough', 'and', 'but', 'as', 'if', 'all', 'once', 'while', 'also', 'then', 'thus', 'it', 'what', 'who', 'not', 'never', 'just', 'has', 'had', 'have', 'was', 'is', 'be']);
+
+/** A capitalised word read as a verb, auxiliary, adverb or preposition, after punctuation or at the start, before "said". */
+function nameBeforeReport(t: Token, next: Token, afterPunctuation: boolean): boolean {
+  return afterPunctuation && ['VERB', 'AUX', 'ADV', 'ADP'].includes(t.pos) && /^\p{Lu}\p{Ll}+$/u.test(t.text) && REPORT_FORMS.has(next.text) && !NOT_NAMES.has(t.text.toLowerCase());
 }
 
 const POSSESSIVE_DETERMINERS = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
