@@ -1252,3 +1252,17 @@ describe('Attributor: an infinitive with an adverb before its verb', () => {
     expect(find(a, 'quickly leave').content.text).toBe('to quickly leave the harbour');
   });
 });
+
+describe('Attributor: a cue inside a clause that opens the sentence', () => {
+  it('"Though Holm has said that …, the board …": the content ends where the main clause begins', () => {
+    const a = attribute(`${TITLE}Though Holm has said that the ferry will sail in every season, the company keeps carving out exceptions for storms.`);
+    expect(find(a, 'every season').content.text).toBe('that the ferry will sail in every season');
+    const b = attribute(`${TITLE}While admitting that fares would rise, the company kept its old boats on the northern route.`);
+    expect(find(b, 'fares would rise').content.text).toBe('that fares would rise');
+  });
+
+  it('keeps the whole content when the opening clause has no main clause after a comma', () => {
+    const a = attribute(`${TITLE}Holm said that the ferry, which is old, will sail on time.`);
+    expect(find(a, 'will sail on time').content.text).toBe('that the ferry, which is old, will sail on time');
+  });
+});

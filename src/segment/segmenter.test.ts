@@ -59,6 +59,10 @@ describe('Segmenter', () => {
     expect(tags('“The ferry is late,” said Skelly, explaining the delay.')).toContain('Skelly/PROPN');
     expect(tags('Holm told The Post of Charleston on Saturday that the ferry was late.')).toContain('Charleston/PROPN');
     expect(tags('“The ferry is late,” said Will Holm, the harbour chief.')).toContain('Will/PROPN');
+    // After punctuation or at the start, a capitalised word read as a verb or adverb right before "said" is a name.
+    expect(tags('The ferry was late, Jolly said.')).toContain('Jolly/PROPN');
+    expect(tags('Welch said the ferry was late.')).toContain('Welch/PROPN');
+    expect(tags('Having said that, the ferry was late.')).not.toContain('Having/PROPN');
     // A hyphenated compound of a verb and a particle is a noun.
     expect(tags('Holm told NRK in a follow-up statement that the ferry was late.')).toContain('follow/NOUN');
     expect(tags('The state-owned ferry company said the route was late.')).toContain('owned/ADJ');
