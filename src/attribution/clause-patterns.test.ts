@@ -1266,3 +1266,17 @@ describe('Attributor: a cue inside a clause that opens the sentence', () => {
     expect(find(a, 'will sail on time').content.text).toBe('that the ferry, which is old, will sail on time');
   });
 });
+
+describe('Attributor: a quotation inside a noun-phrase content', () => {
+  it('"accused the board of running the port “with contempt, with haste”" keeps the quotation whole', () => {
+    const a = attribute(`${TITLE}The mayor accused the board of running the port “with contempt, with haste and with no plan.”`);
+    expect(find(a, 'running the port').content.text).toBe('the board of running the port “with contempt, with haste and with no plan.”');
+  });
+});
+
+describe('Attributor: cue flags measured on train', () => {
+  it('"stressed the need for …" has a noun-phrase content; "demanded he resign" a bare clause', () => {
+    expect(find(attribute(`${TITLE}Holm stressed the need for new boats on the northern route.`), 'need for new boats').content.text).toBe('the need for new boats on the northern route');
+    expect(find(attribute(`${TITLE}The union demanded the harbour chief resign over the delays.`), 'harbour chief').content.text).toBe('the harbour chief resign over the delays');
+  });
+});

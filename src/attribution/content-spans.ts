@@ -117,6 +117,11 @@ export function npContent(ctx: AttributionContext, si: number, first: number): C
       i += 2;
       break;
     }
+    // "accused him of running a campaign ''of hatred, of derision''": punctuation inside a quotation opened in the phrase is the quotation's.
+    if (i > first && ctx.inQuote[i]! >= 0 && ctx.inQuote[i] === ctx.inQuote[i - 1] && ctx.inQuote[first] !== ctx.inQuote[i] && !/^[.!?]+$/.test(w)) {
+      i++;
+      continue;
+    }
     // "blamed several factors, including ...", "questioned his tactics, his judgment and his decency": the phrase goes on.
     if (i > first && w === ',' && (LIST_CONTINUERS.has(ctx.word(i + 1)) || listGoesOn(ctx, i, hi))) {
       i++;
