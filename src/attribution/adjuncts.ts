@@ -38,6 +38,7 @@ export function whenPhraseAt(ctx: AttributionContext, p: number, limit: number):
   if (p >= limit) return false;
   const w = ctx.word(p);
   const next = ctx.word(p + 1);
+  if (next === "'s") return false;
   if (WHEN_WORDS.has(w)) return true;
   if (TIME_LEAD.has(w) && p + 1 < limit && (TIME_TAIL.has(next) || MONTHS.has(next) || WHEN_WORDS.has(next))) return true;
   if (WHEN_PREPOSITIONS.has(w) && p + 1 < limit) {
@@ -51,6 +52,8 @@ export function whenPhraseAt(ctx: AttributionContext, p: number, limit: number):
 export function skipAdjunct(ctx: AttributionContext, p: number, limit: number): number {
   if (p >= limit) return p;
   const w = ctx.word(p);
+  // "hoping Saturday's caucuses will ...": a time word before a possessive opens a noun phrase.
+  if (ctx.word(p + 1) === "'s") return p;
   if (TIME_LEAD.has(w) && p + 1 < limit && (TIME_WORDS.has(ctx.word(p + 1)) || MONTHS.has(ctx.word(p + 1)))) {
     let q = p + 2;
     while (q < limit && (TIME_TAIL.has(ctx.word(q)) || (ctx.tag(q) === 'NUM' && q === p + 2))) q++;

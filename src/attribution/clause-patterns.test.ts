@@ -1280,3 +1280,12 @@ describe('Attributor: cue flags measured on train', () => {
     expect(find(attribute(`${TITLE}The union demanded the harbour chief resign over the delays.`), 'harbour chief').content.text).toBe('the harbour chief resign over the delays');
   });
 });
+
+describe('Attributor: a time word before a possessive', () => {
+  it('"said Tuesday’s crossing was …" opens the content with the time word, not an adjunct', () => {
+    const a = attribute(`${TITLE}Holm said Tuesday’s crossing was the last of the season.`);
+    expect(find(a, 'crossing was').content.text).toBe('Tuesday’s crossing was the last of the season');
+    const b = attribute(`${TITLE}Holm said Tuesday the crossing was the last of the season.`);
+    expect(find(b, 'crossing was').content.text).toBe('the crossing was the last of the season');
+  });
+});
