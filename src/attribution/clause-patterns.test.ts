@@ -1289,3 +1289,17 @@ describe('Attributor: a time word before a possessive', () => {
     expect(find(b, 'crossing was').content.text).toBe('the crossing was the last of the season');
   });
 });
+
+describe('Attributor: an opening phrase is circumstance, not content', () => {
+  it('a phrase holding a title in quotation marks, or a clause after a conjunction and a comma, before the speaker', () => {
+    const a = attribute(`${TITLE}At a rally billed as “Ferries for All,” Holm unveiled a plan to add two boats.`);
+    expect((a.layers.attributions ?? []).map((x) => x.content.text)).toEqual(['a plan to add two boats']);
+    const b = attribute(`${TITLE}And, in a clip that the judge called “distasteful,” Holm unveiled a plan to sink the boats.`);
+    expect(find(b, 'sink the boats').content.text).toBe('a plan to sink the boats');
+  });
+
+  it('keeps a spoken quotation in an opening clause as the content', () => {
+    const a = attribute(`${TITLE}Because the boats are old, “we need new ones,” Holm said.`);
+    expect(find(a, 'we need new ones').content.text).toContain('“we need new ones,”');
+  });
+});

@@ -16,7 +16,7 @@
  * participles, what may follow a pre frame, the medium. Where the content
  * starts and ends is in content-spans.ts; who the speaker is, in speakers.ts.
  */
-import { mediumAt, skipAdjunct, stepOverAdjunct, type Medium } from './adjuncts.js';
+import { mediumAt, skipAdjunct, stepOverAdjunct, whenPhraseAt, type Medium } from './adjuncts.js';
 import { boundaryBefore, CLOSING_MARKS, contentFrom, untilMainClause, hasVerbAfter, npContent, postContent, preContentStart, relativeContent, span, untilCoordinatedCue, type CharSpan, type PostContent } from './content-spans.js';
 import type { AttributionContext, TokenRange } from './context.js';
 import type { CueClass, CueFlags } from './lexicon.js';
@@ -369,10 +369,20 @@ export function cueFrame(ctx: AttributionContext, si: number, cue: Cue, consumed
   // is circumstance, not what the cue reports, when the cue has content of its own after it.
   // Nor is an opening phrase with no verb in it when the sentence ends with the cue ("On Thursday, Comey will testify.";
   // in "In his state, Christie said, offenders are ..." the statement goes on after the frame).
-  const opener = ctx.tag(lo) === 'CCONJ' ? lo + 1 : lo;
+  // ("And, in a clip ...", "But Thursday night at the convention, ...": a conjunction, a comma and a time phrase may come first.)
+  let opener = ctx.tag(lo) === 'CCONJ' ? lo + 1 : lo;
+  if (opener > lo && ctx.word(opener) === ',') opener++;
   const endsWithCue = cue.end >= hi - 1 && !/[\p{L}\p{N}]/u.test(ctx.word(hi - 1));
+  // A title in quotation marks inside the opening phrase ("At an event billed as “Hard Hats for Hillary,” Clinton unveiled ...")
+  // does not make it a statement.
+  // Nor does one that a verb inside it takes ("And, in a clip the judge called “distasteful,” Holm ...").
+  const quoteInside =
+    boundary !== null &&
+    boundary.quoteStart !== null &&
+    boundary.quoteStart > ctx.start(opener) &&
+    (titleCased(ctx.doc.text.slice(boundary.quoteStart, boundary.at)) || isReportVerb(ctx, ctx.tokenFrom(boundary.quoteStart) - 1, opener));
   const adverbialBefore =
-    boundary !== null && boundary.quoteStart === null && ADVERBIAL_OPENERS.has(ctx.word(opener)) && (post !== null || (endsWithCue && !hasVerbAfter(ctx, opener, speaker!.first)));
+    boundary !== null && (boundary.quoteStart === null || quoteInside) && (ADVERBIAL_OPENERS.has(ctx.word(opener)) || whenPhraseAt(ctx, opener, hi)) && (post !== null || (endsWithCue && !hasVerbAfter(ctx, opener, speaker!.first)));
   if (boundary && speaker && !participle && !endedQuote && !adverbialBefore && !(strongPost && boundary.quoteStart === null)) {
     // After a quotation and its speaker, whatever follows the cue is circumstance ("told ITV in an interview aired Monday when asked ...").
     // So is whatever follows a cue that opens no content of its own ("..., Wilkin said during his speech to be a delegate").
@@ -529,6 +539,12 @@ function reportsOwnStatement(ctx: AttributionContext, first: number, hi: number)
 const QUESTION_WORDS = new Set(['whether', 'if', 'why', 'how', 'what', 'when', 'where', 'who', 'which']);
 
 /** Words opening an adverbial clause or phrase before the main clause ("When ...", "On Friday morning, ..."). */
+/** A short quotation in title case ("“Hard Hats for Hillary,”"): a name, not speech. */
+function titleCased(quote: string): boolean {
+  const words = quote.split(/\s+/).map((w) => w.replace(/^\P{L}+|\P{L}+$/gu, '')).filter((w) => w.length > 0);
+  return words.length > 0 && words.length <= 8 && words.every((w) => w.length <= 3 || /^\p{Lu}/u.test(w));
+}
+
 const ADVERBIAL_OPENERS = new Set(['when', 'as', 'after', 'before', 'while', 'since', 'once', 'until', 'on', 'during', 'despite', 'following', 'at', 'in', 'if', 'although', 'because', 'with', 'by', 'for']);
 
 /** "recognised [two “people’s republics”] as independent states": an object followed by "as" and its complement, outside quotation marks. */
