@@ -1303,3 +1303,12 @@ describe('Attributor: an opening phrase is circumstance, not content', () => {
     expect(find(a, 'we need new ones').content.text).toContain('“we need new ones,”');
   });
 });
+
+describe('Attributor: a "that" past a clause of its own', () => {
+  it('is not the content of a cue before "although", ", but" or in "now that"', () => {
+    const texts = (a: Analysis): string[] => (a.layers.attributions ?? []).map((x) => x.content.text);
+    expect(texts(attribute(`${TITLE}Few riders approve of the timetable, although that may change in the spring.`))).not.toContain('that may change in the spring');
+    expect(texts(attribute(`${TITLE}Holm spent the day at the pier without mentioning the boats, but that changed at night.`))).not.toContain('that changed at night');
+    expect(texts(attribute(`${TITLE}The board aimed at new routes now that the ice has gone.`))).not.toContain('that the ice has gone');
+  });
+});

@@ -27,6 +27,10 @@ const CLAUSE_START_WORDS = new Set(['there', 'this', 'these', 'those']);
 const TIME_NOUNS = new Set(['night', 'day', 'morning', 'afternoon', 'evening', 'week', 'weekend', 'month', 'year', 'time', 'moment']);
 /** Subordinators that open a reported clause right after a cue ("said because ...", "said if elected ..."). */
 const CONTENT_SUBORDINATORS = new Set(['because', 'if', 'although', 'though', 'unless', 'once']);
+/** Words that open a clause of their own, whatever their tag. */
+const CLAUSE_OPENERS = new Set(['although', 'though', 'while', 'because', 'since', 'unless', 'whereas', 'but', 'yet']);
+/** "now that", "so that", "such that": not a complementizer. */
+const NOT_COMPLEMENTIZER_BEFORE = new Set(['now', 'so', 'such', 'given', 'except']);
 /** What may stand between a cue and a quotation set off by a comma: a phrase with no verb. */
 const QUOTE_LEAD_TAGS = new Set(['ADP', 'DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'ADV', 'PUNCT', 'PRON']);
 /** Prepositions whose object is the content ("asked for volunteers", "warned of the risk"). */
@@ -238,11 +242,13 @@ export function postContent(ctx: AttributionContext, si: number, p0: number, fla
     if ((!QUOTE_LEAD_TAGS.has(ctx.tag(q)) && ctx.word(q - 1) !== '-') || ctx.inQuote[q]! >= 0) break;
   }
   // "told a town hall in Salem, New Hampshire on Monday that ...": phrases with no verb before "that".
+  // (Not past a clause of its own: "approve of his record, although that ...", "without mentioning Sanders, but that ...",
+  // "now that she has ...".)
   for (let q = p; q < hi && q - p <= 12; q++) {
     const wq = ctx.word(q);
-    if (wq === 'that' && q > p && hasVerbAfter(ctx, q + 1, hi)) return at(q, ctx.start(q), 'that');
+    if (wq === 'that' && q > p && hasVerbAfter(ctx, q + 1, hi) && !NOT_COMPLEMENTIZER_BEFORE.has(ctx.word(q - 1))) return at(q, ctx.start(q), 'that');
     if (wq === ':' && q + 1 < hi) return at(q + 1, ctx.start(q + 1), 'colon');
-    if (ctx.tag(q) === 'VERB' || ctx.tag(q) === 'AUX' || ctx.tag(q) === 'SCONJ' || ctx.inQuote[q]! >= 0) break;
+    if (ctx.tag(q) === 'VERB' || ctx.tag(q) === 'AUX' || ctx.tag(q) === 'SCONJ' || CLAUSE_OPENERS.has(wq) || (wq === ',' && ctx.tag(q + 1) === 'CCONJ') || ctx.inQuote[q]! >= 0) break;
   }
   if (flags.np && (ctx.npRight(p, hi) || objectOpensAt(ctx, p, hi))) return at(p, ctx.start(p), 'np');
   // "Cruz supports squeezing out undocumented immigrants": a gerund right after the cue is its object.
