@@ -83,7 +83,7 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       expect((await api.call('/api/documents?outlet=yonhap')).body.items!.map((d) => d.id)).toEqual(['kim-1']);
       const hits = (await api.call('/api/search?q=missiles')).body.items!;
       expect(hits.map((h) => h.id)).toEqual(['kim-1']);
-      expect((await api.call('/api/stats')).body).toMatchObject({ documents: 3, events: 4, eventRecords: 3, schemaVersion: 5 });
+      expect((await api.call('/api/stats')).body).toMatchObject({ documents: 3, events: 4, eventRecords: 3, schemaVersion: 6 });
     });
 
     it('gives a stored analysis by id, and a JSON 404 for an unknown one', async () => {

@@ -61,13 +61,20 @@ export interface QuoteInsert {
   contentEnd: number;
   speaker: string | null;
   speakerText: string | null;
+  /** Offsets of the speaker span in the text; null when the attribution has no speaker span. */
+  speakerStart: number | null;
+  speakerEnd: number | null;
   speakerKey: string;
   speakerCode: string | null;
   speakerActorId: string | null;
   cue: string | null;
   cueLemma: string | null;
+  cueStart: number | null;
+  cueEnd: number | null;
   cueKey: string;
   medium: string | null;
+  mediumStart: number | null;
+  mediumEnd: number | null;
   chain: string;
   relayKey: string;
   hedged: boolean;
@@ -87,6 +94,9 @@ export interface EventSide {
   name: string | null;
   nameKey: string;
   country: string | null;
+  /** Offsets of the actor's span in the text; null when the event gives this side no span. */
+  start: number | null;
+  end: number | null;
 }
 
 export interface EventInsert {
@@ -212,13 +222,19 @@ export function toRows(a: Analysis, ingestedAt: string): DocumentRows {
       contentEnd: q.content.end,
       speaker: actor?.name ?? speakerText,
       speakerText,
+      speakerStart: q.speaker?.start ?? null,
+      speakerEnd: q.speaker?.end ?? null,
       speakerKey: nameKey(actor?.name, speakerText, ...namesOf(q.speakerActorId)),
       speakerCode: actor?.code ?? null,
       speakerActorId: q.speakerActorId,
       cue: q.cue?.text ?? null,
       cueLemma: q.cue?.lemma ?? null,
+      cueStart: q.cue?.start ?? null,
+      cueEnd: q.cue?.end ?? null,
       cueKey: nameKey(q.cue?.text, q.cue?.lemma),
       medium: q.medium?.text ?? null,
+      mediumStart: q.medium?.start ?? null,
+      mediumEnd: q.medium?.end ?? null,
       chain: JSON.stringify(chain),
       relayKey: nameKey(...relayNames, q.medium?.text),
       hedged: q.hedged,
@@ -230,10 +246,13 @@ export function toRows(a: Analysis, ingestedAt: string): DocumentRows {
 
   // An event the coder could not date falls back to the publication day (as the coder itself does), never to the day it was stored.
   const fallbackDay = publishedDay ?? NO_DAY;
-  const side = (s: { actorId: string | null; code: string | null; span: { text: string } | null } | null): EventSide => {
+  const side = (s: { actorId: string | null; code: string | null; span: { start: number; end: number; text: string } | null } | null): EventSide => {
     const actor = s?.actorId ? actorsById.get(s.actorId) : undefined;
     const name = actor?.name ?? s?.span?.text ?? null;
-    return { actorId: s?.actorId ?? null, code: s?.code ?? actor?.code ?? null, name, nameKey: nameKey(name), country: actor?.country ?? null };
+    return {
+      actorId: s?.actorId ?? null, code: s?.code ?? actor?.code ?? null, name, nameKey: nameKey(name), country: actor?.country ?? null,
+      start: s?.span?.start ?? null, end: s?.span?.end ?? null,
+    };
   };
   const events = (L.events ?? []).map((e, idx): EventInsert => {
     const source = side(e.source);

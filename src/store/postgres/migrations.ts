@@ -13,6 +13,7 @@ import type { PoolClient } from 'pg';
 import { EVENT_RECORD_COUNTS_SQL } from '../sql/migration-v3.js';
 import { PG_NO_DATE, UNDATED_EVENTS_SQL } from '../sql/migration-v4.js';
 import { QUOTE_KEYS_CHUNK, QUOTE_KEYS_DOCUMENTS_SQL, quoteKeysOf } from '../sql/migration-v5.js';
+import { SPAN_OFFSET_COLUMNS_SQL, SPAN_OFFSETS_CHUNK, SPAN_OFFSETS_DOCUMENTS_SQL, spanOffsetsOf } from '../sql/migration-v6.js';
 
 export interface PgMigration {
   version: number;
@@ -43,6 +44,43 @@ async function recomputeQuoteKeys(client: PoolClient): Promise<void> {
       }
     }
     if (seqs.length > 0) await client.query(update, [seqs, idxs, speakers, cues, relays]);
+    after = String(rows.at(-1)!.seq);
+  }
+}
+
+/** Migration 6: the speaker, cue, medium and event actor offsets of every stored row, from its analysis (see migration-v6.ts). */
+async function fillSpanOffsets(client: PoolClient): Promise<void> {
+  const chunk = SPAN_OFFSETS_DOCUMENTS_SQL.replace('?', '$1').replace('?', '$2');
+  // One UPDATE per table per chunk of documents; rows whose offsets are already right are not rewritten.
+  const quotes = `UPDATE attributions a SET speaker_start = v.speaker_start, speaker_end = v.speaker_end, cue_start = v.cue_start, cue_end = v.cue_end,
+      medium_start = v.medium_start, medium_end = v.medium_end
+    FROM unnest($1::int8[], $2::int4[], $3::int4[], $4::int4[], $5::int4[], $6::int4[], $7::int4[], $8::int4[])
+      AS v(doc_seq, idx, speaker_start, speaker_end, cue_start, cue_end, medium_start, medium_end)
+    WHERE a.doc_seq = v.doc_seq AND a.idx = v.idx
+      AND (a.speaker_start, a.speaker_end, a.cue_start, a.cue_end, a.medium_start, a.medium_end)
+        IS DISTINCT FROM (v.speaker_start, v.speaker_end, v.cue_start, v.cue_end, v.medium_start, v.medium_end)`;
+  const events = `UPDATE events e SET source_start = v.source_start, source_end = v.source_end, target_start = v.target_start, target_end = v.target_end
+    FROM unnest($1::int8[], $2::int4[], $3::int4[], $4::int4[], $5::int4[], $6::int4[]) AS v(doc_seq, idx, source_start, source_end, target_start, target_end)
+    WHERE e.doc_seq = v.doc_seq AND e.idx = v.idx
+      AND (e.source_start, e.source_end, e.target_start, e.target_end) IS DISTINCT FROM (v.source_start, v.source_end, v.target_start, v.target_end)`;
+  type Row = { seq: string; key: string; text: string; analysis: string };
+  for (let after = '0'; ;) {
+    const rows = (await client.query(chunk, [after, SPAN_OFFSETS_CHUNK])).rows as Row[];
+    if (rows.length === 0) break;
+    // Columns of parameter arrays, one entry per row to update.
+    const q: (string | number | null)[][] = [[], [], [], [], [], [], [], []];
+    const e: (string | number | null)[][] = [[], [], [], [], [], []];
+    for (const row of rows) {
+      const offsets = spanOffsetsOf(row);
+      for (const x of offsets.quotes) {
+        [String(row.seq), x.idx, x.speakerStart, x.speakerEnd, x.cueStart, x.cueEnd, x.mediumStart, x.mediumEnd].forEach((v, i) => q[i]!.push(v));
+      }
+      for (const x of offsets.events) {
+        [String(row.seq), x.idx, x.sourceStart, x.sourceEnd, x.targetStart, x.targetEnd].forEach((v, i) => e[i]!.push(v));
+      }
+    }
+    if (q[0]!.length > 0) await client.query(quotes, q);
+    if (e[0]!.length > 0) await client.query(events, e);
     after = String(rows.at(-1)!.seq);
   }
 }
@@ -266,4 +304,5 @@ export const PG_MIGRATIONS: PgMigration[] = [
   { version: 3, sql: EVENT_RECORD_COUNTS_SQL.replaceAll('{ID}', 'BIGINT') },
   { version: 4, sql: UNDATED_EVENTS_SQL.replaceAll('{NO_DATE}', PG_NO_DATE) },
   { version: 5, sql: '', after: recomputeQuoteKeys },
+  { version: 6, sql: SPAN_OFFSET_COLUMNS_SQL, after: fillSpanOffsets },
 ];

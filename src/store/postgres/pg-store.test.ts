@@ -15,7 +15,7 @@ describe.skipIf(!PG_AVAILABLE)('PgStore', () => {
     const url = freshPgUrl();
     const stores = await Promise.all([PgStore.open(url), PgStore.open(url), PgStore.open(url)]);
     try {
-      for (const s of stores) expect((await s.stats()).schemaVersion).toBe(5);
+      for (const s of stores) expect((await s.stats()).schemaVersion).toBe(6);
     } finally {
       await Promise.all(stores.map((s) => s.close()));
     }

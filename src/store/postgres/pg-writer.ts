@@ -48,6 +48,7 @@ const QUOTE_COLUMNS: Column[] = [
   ['doc_seq', 'int8'], ['idx', 'int4'], ['type', 'text'], ['content', 'text'], ['content_start', 'int4'], ['content_end', 'int4'], ['speaker', 'text'],
   ['speaker_text', 'text'], ['speaker_key', 'text'], ['speaker_code', 'text'], ['speaker_actor_id', 'text'], ['cue', 'text'], ['cue_lemma', 'text'],
   ['cue_key', 'text'], ['medium', 'text'], ['chain', 'text'], ['relay_key', 'text'], ['hedged', 'bool'], ['anonymous', 'bool'],
+  ['speaker_start', 'int4'], ['speaker_end', 'int4'], ['cue_start', 'int4'], ['cue_end', 'int4'], ['medium_start', 'int4'], ['medium_end', 'int4'],
 ];
 const HEDGE_COLUMNS: Column[] = [['doc_seq', 'int8'], ['start_offset', 'int4'], ['end_offset', 'int4'], ['text', 'text'], ['kind', 'text']];
 const RECORD_COLUMNS: Column[] = [
@@ -62,6 +63,7 @@ const EVENT_COLUMNS: Column[] = [
   ['verb_end', 'int4'], ['code', 'text'], ['root', 'text'], ['goldstein', 'float8'], ['quad_class', 'int4'], ['plover_type', 'text'],
   ['plover_mode', 'text'], ['day', 'text'], ['negated', 'bool'], ['hypothetical', 'bool'], ['hedged', 'bool'], ['reported', 'bool'],
   ['attribution_idx', 'int4'], ['mention_count', 'int4'], ['rule', 'text'], ['record_id', 'int8'],
+  ['source_start', 'int4'], ['source_end', 'int4'], ['target_start', 'int4'], ['target_end', 'int4'],
 ];
 
 /** Writes the batch; returns the keys of the documents that were new. */
@@ -92,6 +94,7 @@ export async function writeBatch(client: PoolClient, batch: DocumentRows[]): Pro
   await insertRows(client, 'attributions', QUOTE_COLUMNS, rowsOf((d) => d.quotes, (s, q) => [
     s, q.idx, q.type, q.content, q.contentStart, q.contentEnd, q.speaker, q.speakerText, q.speakerKey, q.speakerCode, q.speakerActorId, q.cue,
     q.cueLemma, q.cueKey, q.medium, q.chain, q.relayKey, q.hedged, q.anonymous,
+    q.speakerStart, q.speakerEnd, q.cueStart, q.cueEnd, q.mediumStart, q.mediumEnd,
   ]));
   await insertRows(client, 'hedges', HEDGE_COLUMNS, rowsOf((d) => d.hedges, (s, h) => [s, h.start, h.end, h.text, h.kind]));
 
@@ -127,7 +130,7 @@ export async function writeBatch(client: PoolClient, batch: DocumentRows[]): Pro
     s, e.idx, e.sentence, e.section, e.sentenceText, e.source.actorId, e.source.code, e.source.name, e.source.nameKey, e.source.country,
     e.target.actorId, e.target.code, e.target.name, e.target.nameKey, e.target.country, e.verb, e.verbStart, e.verbEnd, e.code, e.root,
     e.goldstein, e.quadClass, e.ploverType, e.ploverMode, e.day, e.negated, e.hypothetical, e.hedged, e.reported, e.attribution,
-    e.mentionCount, e.rule, recordIds.get(e.recordKey)!,
+    e.mentionCount, e.rule, recordIds.get(e.recordKey)!, e.source.start, e.source.end, e.target.start, e.target.end,
   ]));
   return new Set(fresh.map((d) => d.document.key));
 }

@@ -13,6 +13,7 @@ import type { DocumentRows } from '../rows.js';
 import { SqliteStore } from '../sqlite/sqlite-store.js';
 import { SqliteWriter } from '../sqlite/sqlite-writer.js';
 import type { Store } from '../store.js';
+import { SPAN_OFFSET_COLUMNS } from './migration-v6.js';
 
 export type Raw = Record<string, unknown>;
 
@@ -77,4 +78,21 @@ export async function rawPgStore(url: string): Promise<RawStore> {
     reopen: held.reopen,
     close: async () => { await client.end(); await held.closeStore(); },
   };
+}
+
+/**
+ * Sets a store back to a schema version before 6, as the code of that version
+ * left it: the migration records from `version` on deleted and the columns
+ * version 6 added dropped (SQLite 3.35+ and PostgreSQL both drop columns).
+ */
+export async function backToVersion(raw: RawStore, version: number): Promise<void> {
+  if (version > 5) throw new Error(`backToVersion: ${version} is not before version 6`);
+  await raw.exec(`DELETE FROM schema_migrations WHERE version >= ${version + 1}`);
+  for (const [table, column] of SPAN_OFFSET_COLUMNS) await raw.exec(`ALTER TABLE ${table} DROP COLUMN ${column}`);
+}
+
+/** Rows without the columns version 6 added, to compare with rows read before it. */
+export function withoutSpanOffsets(rows: Raw[]): Raw[] {
+  const added = new Set(SPAN_OFFSET_COLUMNS.map(([, column]) => column));
+  return rows.map((r) => Object.fromEntries(Object.entries(r).filter(([k]) => !added.has(k))));
 }

@@ -8,6 +8,7 @@ import type Database from 'better-sqlite3';
 import { EVENT_RECORD_COUNTS_SQL } from '../sql/migration-v3.js';
 import { SQLITE_NO_DATE, UNDATED_EVENTS_SQL } from '../sql/migration-v4.js';
 import { QUOTE_KEYS_CHUNK, QUOTE_KEYS_DOCUMENTS_SQL, quoteKeysOf } from '../sql/migration-v5.js';
+import { SPAN_OFFSET_COLUMNS_SQL, SPAN_OFFSETS_CHUNK, SPAN_OFFSETS_DOCUMENTS_SQL, spanOffsetsOf } from '../sql/migration-v6.js';
 
 export interface SqliteMigration {
   version: number;
@@ -263,6 +264,7 @@ export function sqliteMigrations(restoreV1: (db: Database.Database) => void): Sq
     { version: 3, sql: EVENT_RECORD_COUNTS_SQL.replaceAll('{ID}', 'INTEGER') },
     { version: 4, sql: UNDATED_EVENTS_SQL.replaceAll('{NO_DATE}', SQLITE_NO_DATE) },
     { version: 5, sql: '', after: recomputeQuoteKeys },
+    { version: 6, sql: SPAN_OFFSET_COLUMNS_SQL, after: fillSpanOffsets },
   ];
 }
 
@@ -281,4 +283,27 @@ function recomputeQuoteKeys(db: Database.Database): void {
   }
 }
 
-export const SQLITE_SCHEMA_VERSION = 5;
+/** Migration 6: the speaker, cue, medium and event actor offsets of every stored row, from its analysis (see migration-v6.ts). */
+function fillSpanOffsets(db: Database.Database): void {
+  // In chunks by seq: a connection cannot write while it iterates. Rows already right are not rewritten.
+  const chunk = db.prepare(SPAN_OFFSETS_DOCUMENTS_SQL);
+  const quote = db.prepare(`UPDATE attributions SET speaker_start = @speakerStart, speaker_end = @speakerEnd, cue_start = @cueStart, cue_end = @cueEnd,
+      medium_start = @mediumStart, medium_end = @mediumEnd
+    WHERE doc_seq = @seq AND idx = @idx
+      AND (speaker_start, speaker_end, cue_start, cue_end, medium_start, medium_end)
+        IS NOT (@speakerStart, @speakerEnd, @cueStart, @cueEnd, @mediumStart, @mediumEnd)`);
+  const event = db.prepare(`UPDATE events SET source_start = @sourceStart, source_end = @sourceEnd, target_start = @targetStart, target_end = @targetEnd
+    WHERE doc_seq = @seq AND idx = @idx
+      AND (source_start, source_end, target_start, target_end) IS NOT (@sourceStart, @sourceEnd, @targetStart, @targetEnd)`);
+  type Row = { seq: number; key: string; text: string; analysis: string };
+  for (let after = 0, rows = chunk.all(after, SPAN_OFFSETS_CHUNK) as Row[]; rows.length > 0; rows = chunk.all(after, SPAN_OFFSETS_CHUNK) as Row[]) {
+    for (const row of rows) {
+      const offsets = spanOffsetsOf(row);
+      for (const q of offsets.quotes) quote.run({ seq: row.seq, ...q });
+      for (const e of offsets.events) event.run({ seq: row.seq, ...e });
+    }
+    after = rows.at(-1)!.seq;
+  }
+}
+
+export const SQLITE_SCHEMA_VERSION = 6;

@@ -19,7 +19,7 @@ describe('SqliteStore', () => {
     const file = path.join(dir, 'migrate.db');
     await SqliteStore.open(file).close();
     const store = SqliteStore.open(file);
-    expect((await store.stats()).schemaVersion).toBe(5);
+    expect((await store.stats()).schemaVersion).toBe(6);
     await store.close();
   });
 
@@ -56,7 +56,7 @@ describe('SqliteStore', () => {
     db.close();
     const store = SqliteStore.open(file);
     try {
-      expect((await store.stats()).schemaVersion).toBe(5);
+      expect((await store.stats()).schemaVersion).toBe(6);
       expect(await store.get('kim-1')).toEqual(kim);
       expect((await store.events({}, { limit: 10 })).items).toHaveLength(2);
       expect((await store.search('missiles', { limit: 10 })).items.map((h) => h.id)).toEqual(['kim-1']);

@@ -24,8 +24,9 @@ export class SqliteWriter {
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       mention: p('INSERT INTO mentions (doc_seq, start_offset, end_offset, text, type, kind, actor_local_id) VALUES (?, ?, ?, ?, ?, ?, ?)'),
       quote: p(`INSERT INTO attributions (doc_seq, idx, type, content, content_start, content_end, speaker, speaker_text, speaker_key, speaker_code,
-          speaker_actor_id, cue, cue_lemma, cue_key, medium, chain, relay_key, hedged, anonymous)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+          speaker_actor_id, cue, cue_lemma, cue_key, medium, chain, relay_key, hedged, anonymous,
+          speaker_start, speaker_end, cue_start, cue_end, medium_start, medium_end)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       hedge: p('INSERT INTO hedges (doc_seq, start_offset, end_offset, text, kind) VALUES (?, ?, ?, ?, ?)'),
       record: p(`INSERT INTO event_records (source_code, target_code, code, day, root, quad_class, goldstein, source_name, source_key, source_country,
           target_name, target_key, target_country, mentions, first_sentence, first_seen)
@@ -39,8 +40,9 @@ export class SqliteWriter {
       recordOutletCount: p('UPDATE event_records SET outlets = outlets + 1 WHERE id = ?'),
       event: p(`INSERT INTO events (doc_seq, idx, sentence, section, sentence_text, source_actor_id, source_code, source_name, source_key, source_country,
           target_actor_id, target_code, target_name, target_key, target_country, verb, verb_start, verb_end, code, root, goldstein, quad_class,
-          plover_type, plover_mode, day, negated, hypothetical, hedged, reported, attribution_idx, mention_count, rule, record_id)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+          plover_type, plover_mode, day, negated, hypothetical, hedged, reported, attribution_idx, mention_count, rule, record_id,
+          source_start, source_end, target_start, target_end)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     };
   }
 
@@ -77,7 +79,8 @@ export class SqliteWriter {
     for (const m of rows.mentions) s.mention!.run(seq, m.start, m.end, m.text, m.type, m.kind, m.actorLocalId);
     for (const q of rows.quotes) {
       s.quote!.run(seq, q.idx, q.type, q.content, q.contentStart, q.contentEnd, q.speaker, q.speakerText, q.speakerKey, q.speakerCode,
-        q.speakerActorId, q.cue, q.cueLemma, q.cueKey, q.medium, q.chain, q.relayKey, b(q.hedged), b(q.anonymous));
+        q.speakerActorId, q.cue, q.cueLemma, q.cueKey, q.medium, q.chain, q.relayKey, b(q.hedged), b(q.anonymous),
+        q.speakerStart, q.speakerEnd, q.cueStart, q.cueEnd, q.mediumStart, q.mediumEnd);
     }
     for (const h of rows.hedges) s.hedge!.run(seq, h.start, h.end, h.text, h.kind);
     for (const e of rows.events) {
@@ -95,7 +98,7 @@ export class SqliteWriter {
       s.event!.run(seq, e.idx, e.sentence, e.section, e.sentenceText, e.source.actorId, e.source.code, e.source.name, e.source.nameKey,
         e.source.country, e.target.actorId, e.target.code, e.target.name, e.target.nameKey, e.target.country, e.verb, e.verbStart, e.verbEnd,
         e.code, e.root, e.goldstein, e.quadClass, e.ploverType, e.ploverMode, e.day, b(e.negated), b(e.hypothetical), b(e.hedged),
-        b(e.reported), e.attribution, e.mentionCount, e.rule, record.id);
+        b(e.reported), e.attribution, e.mentionCount, e.rule, record.id, e.source.start, e.source.end, e.target.start, e.target.end);
     }
     return true;
   }
