@@ -63,6 +63,8 @@ describe('Segmenter', () => {
     expect(tags('The ferry was late, Jolly said.')).toContain('Jolly/PROPN');
     expect(tags('Welch said the ferry was late.')).toContain('Welch/PROPN');
     expect(tags('Having said that, the ferry was late.')).not.toContain('Having/PROPN');
+    // After a perfect "have", an "-ed" word read as an adjective is a participle.
+    expect(tags('The harbour board and some experts have alleged that the ferry was late.')).toContain('alleged/VERB');
     // A hyphenated compound of a verb and a particle is a noun.
     expect(tags('Holm told NRK in a follow-up statement that the ferry was late.')).toContain('follow/NOUN');
     expect(tags('The state-owned ferry company said the route was late.')).toContain('owned/ADJ');

@@ -212,6 +212,8 @@ function repairTags(tokens: Token[], s: { first: number; end: number }): void {
     // ("the most engaged rally-goers": an adverb may stand between them.)
     else if (t.pos === 'VERB' && /^\p{Ll}+(ed|ing)$/u.test(t.text) && (prev.pos === 'DET' || prev.pos === 'NUM' || (prev.pos === 'ADV' && i - 2 >= s.first && (tokens[i - 2]!.pos === 'DET' || tokens[i - 2]!.pos === 'NUM'))) && (next.pos === 'NOUN' || next.pos === 'PROPN' || next.pos === 'ADJ')) t.pos = 'ADJ';
     else if (t.pos === 'ADJ' && t.text.endsWith('ed') && (prev.pos === 'PROPN' || prev.pos === 'PRON') && next.text === 'that') t.pos = 'VERB';
+    // "experts have alleged that": an "-ed" word read as an adjective after a perfect "have" is a participle.
+    else if (t.pos === 'ADJ' && /^\p{Ll}+ed$/u.test(t.text) && PERFECT_HAVE.has(prev.text.toLowerCase())) t.pos = 'VERB';
     else if (t.pos === 'NOUN' && /[^s']s$/.test(t.text) && /^\p{Ll}/u.test(t.text) && (prev.pos === 'NOUN' || prev.pos === 'PROPN') && !prev.text.endsWith('s') && (next.pos === 'DET' || next.pos === 'NUM' || (next.pos === 'PRON' && POSSESSIVE_DETERMINERS.has(next.text.toLowerCase())))) t.pos = 'VERB';
   }
 }
@@ -226,6 +228,7 @@ function nameBeforeReport(t: Token, next: Token, afterPunctuation: boolean): boo
   return afterPunctuation && ['VERB', 'AUX', 'ADV', 'ADP'].includes(t.pos) && /^\p{Lu}\p{Ll}+$/u.test(t.text) && REPORT_FORMS.has(next.text) && !NOT_NAMES.has(t.text.toLowerCase());
 }
 
+const PERFECT_HAVE = new Set(['have', 'has', 'had', "'ve", '’ve', 'having']);
 const POSSESSIVE_DETERMINERS = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
 
 /** Whether the adjectives ending at token `k` follow a determiner, a possessive or a name. */
