@@ -1312,3 +1312,10 @@ describe('Attributor: a "that" past a clause of its own', () => {
     expect(texts(attribute(`${TITLE}The board aimed at new routes now that the ice has gone.`))).not.toContain('that the ice has gone');
   });
 });
+
+describe('Attributor: a subject with an apposition after a subordinator', () => {
+  it('"…, while Kari Lund, the port director, proposed …" takes the name and its apposition as the speaker', () => {
+    const a = attribute(`${TITLE}The board signed the order, while Kari Lund, the port director, proposed that the ferry sail at dawn.`);
+    expect(find(a, 'sail at dawn').speaker?.text).toBe('Kari Lund, the port director');
+  });
+});

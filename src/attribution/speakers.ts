@@ -281,12 +281,15 @@ function withRestrictiveRelative(ctx: AttributionContext, np: TokenRange, a: num
   return null;
 }
 
+const CLAUSE_SUBORDINATORS = new Set(['while', 'whereas', 'although', 'though', 'because', 'when', 'after', 'before', 'since', 'if', 'unless']);
+
 /** A subject may open the sentence or follow a closing quotation ("'...,' Jeff Weaver, the manager, said"). */
 function startsClause(ctx: AttributionContext, first: number, lo: number): boolean {
   if (first === lo || ctx.quoteEndingBefore(ctx.start(first)) !== null) return true;
   // "But Matt Morrison, the deputy director, said", "In a statement, the director, James Comey, said"
   const before = first - 1;
-  return ctx.tag(before) === 'CCONJ' || (ctx.tag(before) === 'ADV' && before === lo) || (ctx.word(before) === ',' && !hasVerbAfter(ctx, lo, before));
+  // ("..., while Mike Huckabee, the former governor, proposed": a subordinator opens a clause too.)
+  return ctx.tag(before) === 'CCONJ' || ctx.tag(before) === 'SCONJ' || CLAUSE_SUBORDINATORS.has(ctx.word(before)) || (ctx.tag(before) === 'ADV' && before === lo) || (ctx.word(before) === ',' && !hasVerbAfter(ctx, lo, before));
 }
 
 export { clauseSubject as clauseSubjectBefore };
