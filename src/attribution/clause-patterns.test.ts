@@ -1319,3 +1319,14 @@ describe('Attributor: a subject with an apposition after a subordinator', () => 
     expect(find(a, 'sail at dawn').speaker?.text).toBe('Kari Lund, the port director');
   });
 });
+
+describe('Attributor: a participle with its own content opening the sentence', () => {
+  it('"Promising that …, Holm said …" gives two statements by the main clause’s subject', () => {
+    const a = attribute(`${TITLE}Promising that the new boats would come in spring, Holm said that fares would stay the same.`);
+    const x = find(a, 'new boats would come');
+    expect(x.cue?.text).toBe('Promising');
+    expect(x.speaker?.text).toBe('Holm');
+    expect(x.content.text).toBe('that the new boats would come in spring');
+    expect(find(a, 'fares would stay').speaker?.text).toBe('Holm');
+  });
+});

@@ -326,7 +326,9 @@ export function untilMainClause(ctx: AttributionContext, si: number, cueFirst: n
   const s = ctx.sentences[si]!;
   let lo = s.firstToken;
   while (lo < cueFirst && ctx.tag(lo) === 'PUNCT') lo++;
-  if (!FRONTED_SUBORDINATORS.has(ctx.word(lo))) return content;
+  // ("Promising that his next book would ..., Bolton said ...": so does a participle opening the sentence.)
+  const participleOpens = lo === cueFirst && ctx.word(lo).endsWith('ing') && ctx.tag(lo) === 'VERB';
+  if (!FRONTED_SUBORDINATORS.has(ctx.word(lo)) && !participleOpens) return content;
   for (let i = lo; i < cueFirst; i++) if (ctx.word(i) === ',' && ctx.inQuote[i]! < 0) return content;
   const hi = s.endToken;
   for (let i = first + 1; i + 1 < hi && ctx.start(i) < content.end; i++) {

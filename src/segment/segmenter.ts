@@ -192,6 +192,9 @@ function repairTags(tokens: Token[], s: { first: number; end: number }): void {
     else if (b.pos === 'VERB' && /^\p{Ll}+(ed|ing|wn)$/u.test(b.text) && ['NOUN', 'PROPN', 'ADJ'].includes(tokens[i + 3]?.pos ?? '') && i + 3 < s.end) b.pos = 'ADJ';
   }
   if (s.end - s.first > 1 && nameBeforeReport(tokens[s.first]!, tokens[s.first + 1]!, true)) tokens[s.first]!.pos = 'PROPN';
+  // "Promising that ..., Bolton said": an "-ing" word read as an adjective or a name, opening the sentence before "that", is a participle.
+  const opener = tokens[s.first]!;
+  if (s.end - s.first > 2 && (opener.pos === 'ADJ' || opener.pos === 'PROPN') && /^\p{Lu}\p{Ll}+ing$/u.test(opener.text) && tokens[s.first + 1]!.text.toLowerCase() === 'that') opener.pos = 'VERB';
   for (let i = s.first + 1; i < s.end - 1; i++) {
     const t = tokens[i]!;
     const next = tokens[i + 1]!;
