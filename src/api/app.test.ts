@@ -86,6 +86,22 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       expect((await api.call('/api/stats')).body).toMatchObject({ documents: 3, events: 4, eventRecords: 3, schemaVersion: 6 });
     });
 
+    it('gives quote and event rows with the offsets of their spans, each field described in the OpenAPI document', async () => {
+      const { kim } = contractFixtures();
+      const cut = (row: Record<string, unknown>, name: string) =>
+        (row[`${name}Start`] === null ? null : kim.text.slice(row[`${name}Start`] as number, row[`${name}End`] as number));
+      const [quote] = (await api.call('/api/quotes?relay=kcna')).body.items!;
+      expect(['speaker', 'cue', 'medium', 'content'].map((name) => cut(quote!, name))).toEqual(['Kim Jong Un', 'said', 'KCNA', 'the missiles were ready']);
+      const events = (await api.call('/api/events?document=kim-1')).body.items!;
+      expect(events.map((e) => [e.verb, cut(e, 'source'), cut(e, 'target')])).toEqual([['sent', 'Russia', 'North Korea'], ['met', 'Officials', null]]);
+      const schemas = ((await api.call('/openapi.json')).body as unknown as { components: { schemas: Record<string, { properties: Record<string, { nullable?: boolean; type?: string }> }> } }).components.schemas;
+      // The documented fields are exactly the ones the rows carry; offsets are nullable integers.
+      expect(Object.keys(schemas.QuoteRow!.properties).sort()).toEqual(Object.keys(quote!).sort());
+      expect(Object.keys(schemas.EventRow!.properties).sort()).toEqual(Object.keys(events[0]!).sort());
+      for (const name of ['speakerStart', 'speakerEnd', 'cueStart', 'cueEnd', 'mediumStart', 'mediumEnd']) expect(schemas.QuoteRow!.properties[name], name).toMatchObject({ type: 'integer', nullable: true });
+      for (const name of ['sourceStart', 'sourceEnd', 'targetStart', 'targetEnd']) expect(schemas.EventRow!.properties[name], name).toMatchObject({ type: 'integer', nullable: true });
+    });
+
     it('gives a stored analysis by id, and a JSON 404 for an unknown one', async () => {
       const r = await api.call('/api/documents/kim-1');
       expect(r.status).toBe(200);

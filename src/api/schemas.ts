@@ -82,6 +82,8 @@ export const idParam = z.object({ id: z.string().min(1).max(200).openapi({ param
 const n = z.number();
 const s = z.string();
 const sn = z.string().nullable();
+/** A span's offset in the document text; null when the row has no such span. */
+const offset = z.number().int().nullable().openapi({ description: 'character offset (UTF-16 code units, end exclusive) into the document text; null when there is no such span' });
 
 export const documentRowSchema = z
   .object({ key: s, id: s, title: sn, url: sn, published: sn, outlet: sn, storyId: n.nullable(), sentences: n, mentions: n, attributions: n, events: n, ingestedAt: s })
@@ -90,7 +92,8 @@ export const documentRowSchema = z
 export const eventRowSchema = z
   .object({
     id: n, documentKey: s, documentId: s, url: sn, outlet: sn, date: sn,
-    sourceActorId: sn, sourceCode: sn, sourceName: sn, sourceCountry: sn, targetActorId: sn, targetCode: sn, targetName: sn, targetCountry: sn,
+    sourceActorId: sn, sourceCode: sn, sourceName: sn, sourceCountry: sn, sourceStart: offset, sourceEnd: offset,
+    targetActorId: sn, targetCode: sn, targetName: sn, targetCountry: sn, targetStart: offset, targetEnd: offset,
     code: s, root: s, quadClass: n, goldstein: n, ploverType: sn, ploverMode: sn, verb: s, verbStart: n, verbEnd: n, sentence: s, section: s,
     negated: z.boolean(), hypothetical: z.boolean(), hedged: z.boolean(), reported: z.boolean(), mentions: n, rule: s, recordId: n,
   })
@@ -106,7 +109,8 @@ export const eventRecordRowSchema = z
 export const quoteRowSchema = z
   .object({
     id: n, documentKey: s, documentId: s, url: sn, outlet: sn, published: sn, type: s, content: s, contentStart: n, contentEnd: n,
-    speaker: sn, speakerText: sn, speakerCode: sn, speakerActorId: sn, cue: sn, cueLemma: sn, medium: sn,
+    speaker: sn, speakerText: sn, speakerStart: offset, speakerEnd: offset, speakerCode: sn, speakerActorId: sn,
+    cue: sn, cueLemma: sn, cueStart: offset, cueEnd: offset, medium: sn, mediumStart: offset, mediumEnd: offset,
     chain: z.array(z.object({ name: s, kind: s, actorId: sn })), hedged: z.boolean(), anonymous: z.boolean(),
   })
   .openapi('QuoteRow');

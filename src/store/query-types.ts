@@ -104,10 +104,16 @@ export interface EventRow {
   sourceCode: string | null;
   sourceName: string | null;
   sourceCountry: string | null;
+  /** Offsets of the source actor's span in the document text (UTF-16, end exclusive); null when the event gives it no span. */
+  sourceStart: number | null;
+  sourceEnd: number | null;
   targetActorId: string | null;
   targetCode: string | null;
   targetName: string | null;
   targetCountry: string | null;
+  /** Offsets of the target actor's span; null when the event has no target or gives it no span. */
+  targetStart: number | null;
+  targetEnd: number | null;
   code: string;
   root: string;
   quadClass: number;
@@ -115,6 +121,7 @@ export interface EventRow {
   ploverType: string | null;
   ploverMode: string | null;
   verb: string;
+  /** Offsets of the verb in the document text. */
   verbStart: number;
   verbEnd: number;
   sentence: string;
@@ -174,16 +181,24 @@ export interface QuoteRow {
   published: string | null;
   type: string;
   content: string;
+  /** Offsets of the content in the document text (UTF-16, end exclusive); so are the other offsets. */
   contentStart: number;
   contentEnd: number;
   /** The speaker's canonical name (its actor's), else the speaker span's text. */
   speaker: string | null;
+  /** The speaker span's text; speakerStart/speakerEnd are its offsets (all null when there is no speaker span). */
   speakerText: string | null;
+  speakerStart: number | null;
+  speakerEnd: number | null;
   speakerCode: string | null;
   speakerActorId: string | null;
   cue: string | null;
   cueLemma: string | null;
+  cueStart: number | null;
+  cueEnd: number | null;
   medium: string | null;
+  mediumStart: number | null;
+  mediumEnd: number | null;
   chain: RelayRow[];
   hedged: boolean;
   anonymous: boolean;

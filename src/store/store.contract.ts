@@ -151,6 +151,53 @@ export function storeContract(name: string, makeStore: () => Promise<Store>): vo
       expect((await store.quotes({ speaker: 'Jong Kim' }, { limit: 10 })).items).toHaveLength(0);
     }));
 
+    it('gives quote and event rows the offsets of their speaker, cue, medium, source and target spans in the original text', withFacts(async (store) => {
+      const analyses = new Map([kim, aid, ukr].map((a) => [a.document.id, a]));
+      /** Rows by document, in the order of the analysis layer (a document's rows are stored in index order). */
+      const byDocument = <R extends { documentId: string }>(rows: R[]) => {
+        const out = new Map<string, R[]>();
+        for (const r of rows) out.set(r.documentId, [...(out.get(r.documentId) ?? []), r]);
+        return out;
+      };
+      const offsets = (s: { start: number; end: number } | null | undefined) => [s?.start ?? null, s?.end ?? null];
+      const cut = (text: string, start: number | null, end: number | null) => (start === null || end === null ? null : text.slice(start, end));
+
+      const quotes = (await store.quotes({}, { limit: 100 })).items;
+      expect(quotes).toHaveLength(3);
+      for (const [id, rows] of byDocument(quotes)) {
+        const a = analyses.get(id)!;
+        expect(rows.map((q) => [q.speakerStart, q.speakerEnd, q.cueStart, q.cueEnd, q.mediumStart, q.mediumEnd]))
+          .toEqual(a.layers.attributions!.map((x) => [...offsets(x.speaker), ...offsets(x.cue), ...offsets(x.medium)]));
+        for (const q of rows) {
+          expect(cut(a.text, q.speakerStart, q.speakerEnd)).toBe(q.speakerText);
+          expect(cut(a.text, q.cueStart, q.cueEnd)).toBe(q.cue);
+          expect(cut(a.text, q.mediumStart, q.mediumEnd)).toBe(q.medium);
+        }
+      }
+      const viaKcna = quotes.find((q) => q.documentId === 'kim-1')!;
+      expect([cut(kim.text, viaKcna.speakerStart, viaKcna.speakerEnd), cut(kim.text, viaKcna.cueStart, viaKcna.cueEnd), cut(kim.text, viaKcna.mediumStart, viaKcna.mediumEnd)])
+        .toEqual(['Kim Jong Un', 'said', 'KCNA']);
+      // No medium: null offsets, not 0.
+      expect(quotes.find((q) => q.documentId === 'ukr-3')).toMatchObject({ medium: null, mediumStart: null, mediumEnd: null, speakerText: 'a spokesman', cue: 'warned' });
+
+      const events = (await store.events({}, { limit: 100 })).items;
+      expect(events).toHaveLength(4);
+      for (const [id, rows] of byDocument(events)) {
+        const a = analyses.get(id)!;
+        expect(rows.map((e) => [e.sourceStart, e.sourceEnd, e.targetStart, e.targetEnd]))
+          .toEqual(a.layers.events!.map((x) => [...offsets(x.source.span), ...offsets(x.target?.span)]));
+      }
+      const kimEvents = events.filter((e) => e.documentId === 'kim-1');
+      expect(kimEvents.map((e) => [e.verb, cut(kim.text, e.sourceStart, e.sourceEnd), cut(kim.text, e.targetStart, e.targetEnd)]))
+        .toEqual([['sent', 'Russia', 'North Korea'], ['met', 'Officials', null]]);
+      // A target with no span: null offsets.
+      expect(kimEvents[1]).toMatchObject({ targetName: 'Russia', targetStart: null, targetEnd: null });
+      // Streams give the same rows.
+      const streamed = [];
+      for await (const q of store.stream('quotes', {})) streamed.push(q);
+      expect(streamed).toEqual(quotes);
+    }));
+
     it('groups actors across documents', withFacts(async (store) => {
       const actors = (await store.actors({}, { limit: 100 })).items;
       expect(actors.find((a) => a.name === 'Kim Jong Un')).toMatchObject({ code: 'PRKGOV', documents: 2, mentions: 2 });

@@ -27,7 +27,9 @@ export function chainText(chain: RelayRow[]): string {
 const EVENT_COLUMNS: Column<EventRow>[] = [
   int('id', (r) => r.id), text('date', (r) => r.date),
   text('source_code', (r) => r.sourceCode), text('source_name', (r) => r.sourceName), text('source_country', (r) => r.sourceCountry),
+  int('source_start', (r) => r.sourceStart), int('source_end', (r) => r.sourceEnd),
   text('target_code', (r) => r.targetCode), text('target_name', (r) => r.targetName), text('target_country', (r) => r.targetCountry),
+  int('target_start', (r) => r.targetStart), int('target_end', (r) => r.targetEnd),
   text('code', (r) => r.code), text('root', (r) => r.root), int('quad_class', (r) => r.quadClass), float('goldstein', (r) => r.goldstein),
   text('plover_type', (r) => r.ploverType), text('plover_mode', (r) => r.ploverMode),
   text('verb', (r) => r.verb), int('verb_start', (r) => r.verbStart), int('verb_end', (r) => r.verbEnd), text('sentence', (r) => r.sentence),
@@ -48,8 +50,10 @@ const EVENT_RECORD_COLUMNS: Column<EventRecordRow>[] = [
 ];
 
 const QUOTE_COLUMNS: Column<QuoteRow>[] = [
-  int('id', (r) => r.id), text('speaker', (r) => r.speaker), text('speaker_text', (r) => r.speakerText), text('speaker_code', (r) => r.speakerCode),
-  text('cue', (r) => r.cue), text('cue_lemma', (r) => r.cueLemma), text('medium', (r) => r.medium), text('content', (r) => r.content),
+  int('id', (r) => r.id), text('speaker', (r) => r.speaker), text('speaker_text', (r) => r.speakerText),
+  int('speaker_start', (r) => r.speakerStart), int('speaker_end', (r) => r.speakerEnd), text('speaker_code', (r) => r.speakerCode),
+  text('cue', (r) => r.cue), text('cue_lemma', (r) => r.cueLemma), int('cue_start', (r) => r.cueStart), int('cue_end', (r) => r.cueEnd),
+  text('medium', (r) => r.medium), int('medium_start', (r) => r.mediumStart), int('medium_end', (r) => r.mediumEnd), text('content', (r) => r.content),
   int('content_start', (r) => r.contentStart), int('content_end', (r) => r.contentEnd), text('chain', (r) => chainText(r.chain)),
   text('type', (r) => r.type), bool('hedged', (r) => r.hedged), bool('anonymous', (r) => r.anonymous),
   text('outlet', (r) => r.outlet), text('published', (r) => r.published), text('url', (r) => r.url),

@@ -96,6 +96,31 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       const kimRow = rows.find((r) => r[col('document_id')] === 'kim-1')!;
       expect(kimRow[col('chain')]).toBe('speaker:Kim Jong Un > medium:KCNA > outlet:Yonhap');
       expect(kimRow[col('hedged')]).toBe('false');
+      // Each offset column sits after the text it locates; the offsets slice the article back to that text.
+      expect(header!.slice(col('speaker'), col('content') + 3)).toEqual([
+        'speaker', 'speaker_text', 'speaker_start', 'speaker_end', 'speaker_code', 'cue', 'cue_lemma', 'cue_start', 'cue_end',
+        'medium', 'medium_start', 'medium_end', 'content', 'content_start', 'content_end',
+      ]);
+      const { kim, ukr } = contractFixtures();
+      const cut = (row: string[], text: string, name: string) => text.slice(Number(row[col(`${name}_start`)]), Number(row[col(`${name}_end`)]));
+      expect(['speaker', 'cue', 'medium', 'content'].map((name) => cut(kimRow, kim.text, name))).toEqual(['Kim Jong Un', 'said', 'KCNA', 'the missiles were ready']);
+      const ukrRow = rows.find((r) => r[col('document_id')] === 'ukr-3')!;
+      expect([cut(ukrRow, ukr.text, 'speaker'), cut(ukrRow, ukr.text, 'cue')]).toEqual(['a spokesman', 'warned']);
+      // No medium: empty cells, not 0.
+      expect([ukrRow[col('medium_start')], ukrRow[col('medium_end')]]).toEqual(['', '']);
+    });
+
+    it('writes the source and target offsets of events to CSV next to their actors', async () => {
+      const out = file('.csv');
+      await exportTable(store, { kind: 'events', filter: { document: 'kim-1' }, format: 'csv', out });
+      const [header, ...rows] = parseCsv(fs.readFileSync(out, 'utf8'));
+      const col = (name: string) => header!.indexOf(name);
+      expect(header!.slice(col('source_code'), col('target_end') + 1)).toEqual([
+        'source_code', 'source_name', 'source_country', 'source_start', 'source_end', 'target_code', 'target_name', 'target_country', 'target_start', 'target_end',
+      ]);
+      const { kim } = contractFixtures();
+      const cut = (row: string[], name: string) => (row[col(`${name}_start`)] === '' ? null : kim.text.slice(Number(row[col(`${name}_start`)]), Number(row[col(`${name}_end`)])));
+      expect(rows.map((r) => [r[col('verb')], cut(r, 'source'), cut(r, 'target')])).toEqual([['sent', 'Russia', 'North Korea'], ['met', 'Officials', null]]);
     });
 
     it('writes JSONL with the streamed rows', async () => {
@@ -118,6 +143,21 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       const quotes = file('.parquet');
       await exportTable(store, { kind: 'quotes', filter: {}, format: 'parquet', out: quotes });
       expect(await query(`SELECT count(*)::INTEGER AS n FROM read_parquet('${quotes}') WHERE speaker = 'Kim Jong Un'`)).toEqual([{ n: 2 }]);
+      // Offsets are integers, null where there is no span.
+      const { kim } = contractFixtures();
+      const [kimQuote] = await query(`SELECT speaker_start, speaker_end, cue_start, cue_end, medium_start, medium_end FROM read_parquet('${quotes}') WHERE document_id = 'kim-1'`);
+      const q = kim.layers.attributions![0]!;
+      expect(kimQuote).toEqual({
+        speaker_start: BigInt(q.speaker!.start), speaker_end: BigInt(q.speaker!.end), cue_start: BigInt(q.cue!.start), cue_end: BigInt(q.cue!.end),
+        medium_start: BigInt(q.medium!.start), medium_end: BigInt(q.medium!.end),
+      });
+      expect(await query(`SELECT medium_start, medium_end FROM read_parquet('${quotes}') WHERE document_id = 'ukr-3'`)).toEqual([{ medium_start: null, medium_end: null }]);
+      const quoteTypes = await query(`SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM read_parquet('${quotes}'))`);
+      for (const name of ['speaker_start', 'speaker_end', 'cue_start', 'cue_end', 'medium_start', 'medium_end']) expect(quoteTypes).toContainEqual({ column_name: name, column_type: 'BIGINT' });
+      for (const name of ['source_start', 'source_end', 'target_start', 'target_end']) expect(types).toContainEqual({ column_name: name, column_type: 'BIGINT' });
+      const met = await query(`SELECT source_start, source_end, target_start, target_end FROM read_parquet('${out}') WHERE document_id = 'kim-1' AND code = '040'`);
+      const e = kim.layers.events![1]!;
+      expect(met).toEqual([{ source_start: BigInt(e.source.span!.start), source_end: BigInt(e.source.span!.end), target_start: null, target_end: null }]);
     });
 
     it('writes event records in the GDELT 2.0 (61 columns) and 1.0 daily (58) layouts', async () => {

@@ -100,8 +100,8 @@ export function eventsQuery(d: Dialect, f: EventFilter, page: Keyset | null): Qu
   if (f.hedged !== undefined) w.add('e.hedged = ?', d.bool(f.hedged));
   if (f.document) w.add('(d.key = ? OR d.id = ?)', f.document, f.document);
   const select = `SELECT e.id, d.key AS document_key, d.id AS document_id, d.url, o.name AS outlet, e.day,
-      e.source_actor_id, e.source_code, e.source_name, e.source_country,
-      e.target_actor_id, e.target_code, e.target_name, e.target_country,
+      e.source_actor_id, e.source_code, e.source_name, e.source_country, e.source_start, e.source_end,
+      e.target_actor_id, e.target_code, e.target_name, e.target_country, e.target_start, e.target_end,
       e.code, e.root, e.quad_class, e.goldstein, e.plover_type, e.plover_mode,
       e.verb, e.verb_start, e.verb_end, e.sentence_text, e.section,
       e.negated, e.hypothetical, e.hedged, e.reported, e.mention_count, e.rule, e.record_id
@@ -149,8 +149,8 @@ export function quotesQuery(d: Dialect, f: QuoteFilter, page: Keyset | null): Qu
   if (f.hedged !== undefined) w.add('a.hedged = ?', d.bool(f.hedged));
   if (f.document) w.add('(d.key = ? OR d.id = ?)', f.document, f.document);
   const select = `SELECT a.id, d.key AS document_key, d.id AS document_id, d.url, o.name AS outlet, d.published,
-      a.type, a.content, a.content_start, a.content_end, a.speaker, a.speaker_text, a.speaker_code, a.speaker_actor_id,
-      a.cue, a.cue_lemma, a.medium, a.chain, a.hedged, a.anonymous
+      a.type, a.content, a.content_start, a.content_end, a.speaker, a.speaker_text, a.speaker_start, a.speaker_end, a.speaker_code,
+      a.speaker_actor_id, a.cue, a.cue_lemma, a.cue_start, a.cue_end, a.medium, a.medium_start, a.medium_end, a.chain, a.hedged, a.anonymous
     FROM attributions a ${DOC_JOIN.replace('{t}', 'a')}`;
   return finish(select, w, 'a.id', page, 'a.id');
 }
