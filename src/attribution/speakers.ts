@@ -281,7 +281,8 @@ function withRestrictiveRelative(ctx: AttributionContext, np: TokenRange, a: num
   return null;
 }
 
-const CLAUSE_SUBORDINATORS = new Set(['while', 'whereas', 'although', 'though', 'because', 'when', 'after', 'before', 'since', 'if', 'unless']);
+// (Not "after", "before", "since": as prepositions they stand before dates, "since Jan. 1, 2015".)
+const CLAUSE_SUBORDINATORS = new Set(['while', 'whereas', 'although', 'though', 'because', 'when', 'if', 'unless']);
 
 /** A subject may open the sentence or follow a closing quotation ("'...,' Jeff Weaver, the manager, said"). */
 function startsClause(ctx: AttributionContext, first: number, lo: number): boolean {
