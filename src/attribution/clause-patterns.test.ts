@@ -1330,3 +1330,10 @@ describe('Attributor: a participle with its own content opening the sentence', (
     expect(find(a, 'fares would stay').speaker?.text).toBe('Holm');
   });
 });
+
+describe('Attributor: an infinitive content opened by a quoted verb', () => {
+  it('"promises to “end” the night ferries"', () => {
+    const a = attribute(`${TITLE}Holm promises to “end” the night ferries.`);
+    expect(find(a, 'night ferries').content.text).toBe('to “end” the night ferries');
+  });
+});

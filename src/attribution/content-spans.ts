@@ -219,7 +219,7 @@ export function postContent(ctx: AttributionContext, si: number, p0: number, fla
     return q ? at(p + 1, q.start, 'colon') : null;
   }
   if (ctx.anyQuoteStartingAt(ctx.start(p))?.start === ctx.start(p)) return at(p, ctx.start(p), 'quote');
-  if (w === 'to' && flags.to && (ctx.tag(p + 1) === 'VERB' || ctx.tag(p + 1) === 'AUX' || ctx.quoteStartingAt(ctx.end(p)) || (ctx.tag(p + 1) === 'ADV' && ctx.tag(p + 2) === 'VERB'))) return at(p, ctx.start(p), 'to');
+  if (w === 'to' && flags.to && (ctx.tag(p + 1) === 'VERB' || ctx.tag(p + 1) === 'AUX' || ctx.anyQuoteStartingAt(ctx.end(p)) || (ctx.tag(p + 1) === 'ADV' && ctx.tag(p + 2) === 'VERB'))) return at(p, ctx.start(p), 'to');
   // "told Megyn not to worry", "urged them never to ...": a negated infinitive.
   if ((w === 'not' || w === 'never') && ctx.word(p + 1) === 'to' && flags.to && (ctx.tag(p + 2) === 'VERB' || ctx.tag(p + 2) === 'AUX')) return at(p, ctx.start(p), 'to');
   // "explained why ...", "questioned whether ...": any cue takes an indirect question ("if" only where a clause may follow).
