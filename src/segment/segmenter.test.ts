@@ -63,6 +63,8 @@ describe('Segmenter', () => {
     expect(tags('The ferry was late, Jolly said.')).toContain('Jolly/PROPN');
     expect(tags('Welch said the ferry was late.')).toContain('Welch/PROPN');
     expect(tags('Having said that, the ferry was late.')).not.toContain('Having/PROPN');
+    expect(tags('Holm informed the board that the ferry was late.')).toContain('informed/VERB');
+    expect(tags('His alleged crimes were never tried.')).toContain('alleged/ADJ');
     // After a perfect "have", an "-ed" word read as an adjective is a participle.
     expect(tags('The harbour board and some experts have alleged that the ferry was late.')).toContain('alleged/VERB');
     // A hyphenated compound of a verb and a particle is a noun.

@@ -167,7 +167,8 @@ export class Segmenter implements Component {
  * - a participle between a determiner (and an adverb) and a noun is an
  *   adjective ("one unaligned strategist", "the most engaged voters");
  * - an "-ed" word read as an adjective between a name or pronoun and "that"
- *   ("Trump alleged that ...") is a verb;
+ *   or an object ("Trump alleged that ...", "Tanden informed the board"), or
+ *   after a perfect "have" ("have alleged"), is a verb;
  * - a lower-case "-s" word read as a noun between a singular noun and a
  *   determiner, number or possessive ("each year of education yields a 10%
  *   bump") is a verb.
@@ -214,7 +215,8 @@ function repairTags(tokens: Token[], s: { first: number; end: number }): void {
     // "one unaligned Florida strategist", "a rising star": a participle between a determiner and a noun is an adjective.
     // ("the most engaged rally-goers": an adverb may stand between them.)
     else if (t.pos === 'VERB' && /^\p{Ll}+(ed|ing)$/u.test(t.text) && (prev.pos === 'DET' || prev.pos === 'NUM' || (prev.pos === 'ADV' && i - 2 >= s.first && (tokens[i - 2]!.pos === 'DET' || tokens[i - 2]!.pos === 'NUM'))) && (next.pos === 'NOUN' || next.pos === 'PROPN' || next.pos === 'ADJ')) t.pos = 'ADJ';
-    else if (t.pos === 'ADJ' && t.text.endsWith('ed') && (prev.pos === 'PROPN' || prev.pos === 'PRON') && next.text === 'that') t.pos = 'VERB';
+    // ("Tanden informed the board that": also before the object's determiner or name, after a name or a subject pronoun.)
+    else if (t.pos === 'ADJ' && t.text.endsWith('ed') && (prev.pos === 'PROPN' || prev.pos === 'PRON') && (next.text === 'that' || (objectStarts(next) && !POSSESSIVE_DETERMINERS.has(prev.text.toLowerCase())))) t.pos = 'VERB';
     // "experts have alleged that": an "-ed" word read as an adjective after a perfect "have" is a participle.
     else if (t.pos === 'ADJ' && /^\p{Ll}+ed$/u.test(t.text) && PERFECT_HAVE.has(prev.text.toLowerCase())) t.pos = 'VERB';
     else if (t.pos === 'NOUN' && /[^s']s$/.test(t.text) && /^\p{Ll}/u.test(t.text) && (prev.pos === 'NOUN' || prev.pos === 'PROPN') && !prev.text.endsWith('s') && (next.pos === 'DET' || next.pos === 'NUM' || (next.pos === 'PRON' && POSSESSIVE_DETERMINERS.has(next.text.toLowerCase())))) t.pos = 'VERB';
@@ -229,6 +231,11 @@ const NOT_NAMES = new Set(['having', 'so', 'when', 'enough', 'and', 'but', 'as',
 /** A capitalised word read as a verb, auxiliary, adverb or preposition, after punctuation or at the start, before "said". */
 function nameBeforeReport(t: Token, next: Token, afterPunctuation: boolean): boolean {
   return afterPunctuation && ['VERB', 'AUX', 'ADV', 'ADP'].includes(t.pos) && /^\p{Lu}\p{Ll}+$/u.test(t.text) && REPORT_FORMS.has(next.text) && !NOT_NAMES.has(t.text.toLowerCase());
+}
+
+/** A token that can open a verb's object: a determiner, a name or a personal pronoun. */
+function objectStarts(t: Token): boolean {
+  return t.pos === 'DET' || t.pos === 'PROPN' || (t.pos === 'PRON' && !/^(?:that|which|who)$/i.test(t.text));
 }
 
 const PERFECT_HAVE = new Set(['have', 'has', 'had', "'ve", '’ve', 'having']);
