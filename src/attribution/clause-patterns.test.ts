@@ -1337,3 +1337,17 @@ describe('Attributor: an infinitive content opened by a quoted verb', () => {
     expect(find(a, 'night ferries').content.text).toBe('to “end” the night ferries');
   });
 });
+
+describe('Attributor: an apposition inside a noun-phrase content', () => {
+  it('"accused the board, which meets in Bodø, of …" and "cited Holm, the harbour master, as …" go on past the apposition', () => {
+    const a = attribute(`${TITLE}The union accused the board, which meets in Bodø, of ignoring the crews.`);
+    expect(find(a, 'ignoring the crews').content.text).toBe('the board, which meets in Bodø, of ignoring the crews');
+    const b = attribute(`${TITLE}Lund cited Holm, the harbour master, as the source of the plan.`);
+    expect(find(b, 'source of the plan').content.text).toBe('Holm, the harbour master, as the source of the plan');
+  });
+
+  it('stops at an apposition followed by a clause of its own', () => {
+    const a = attribute(`${TITLE}The union accused the board, which meets in Bodø, and the crews went on strike.`);
+    expect(find(a, 'the board').content.text).toBe('the board');
+  });
+});

@@ -110,6 +110,31 @@ function listGoesOn(ctx: AttributionContext, comma: number, hi: number): boolean
   return false;
 }
 
+/** Words that go on with an object after an apposition: "of", "as", "for" and a complement. */
+const OBJECT_GOES_ON = new Set(['of', 'as', 'for']);
+
+/**
+ * After the comma at `comma`: an apposition ("a former director") or a
+ * relative clause ("who alleged ...") closed by a second comma, followed by
+ * the rest of the object ("of ...", "as ...", "not guilty", "an outstanding
+ * leader"). Returns the token after the second comma, or null.
+ */
+function afterApposition(ctx: AttributionContext, comma: number, hi: number): number | null {
+  const w = ctx.word(comma + 1);
+  if (!(w === 'who' || w === 'which' || ctx.tag(comma + 1) === 'DET')) return null;
+  for (let k = comma + 2; k < hi - 1 && k - comma <= 25; k++) {
+    if (ctx.inQuote[k]! >= 0) continue;
+    const wk = ctx.word(k);
+    if (/^[.;:!?]$/.test(wk) || wk === '—' || wk === '–') return null;
+    if (wk !== ',') continue;
+    const [t1, t2] = [ctx.tag(k + 1), ctx.tag(k + 2)];
+    if (OBJECT_GOES_ON.has(ctx.word(k + 1))) return k + 1;
+    const complement = t1 === 'DET' || (t1 === 'ADV' && t2 === 'ADJ') || (t1 === 'ADJ' && t2 !== 'NOUN');
+    return complement && !hasVerbAfter(ctx, k + 1, Math.min(hi, k + 4)) ? k + 1 : null;
+  }
+  return null;
+}
+
 /** A noun-phrase content ("endorsed Clinton during a call"): up to the first comma, dash or adjunct after it. */
 export function npContent(ctx: AttributionContext, si: number, first: number): CharSpan {
   const hi = ctx.sentences[si]!.endToken;
@@ -125,6 +150,15 @@ export function npContent(ctx: AttributionContext, si: number, first: number): C
     if (i > first && ctx.inQuote[i]! >= 0 && ctx.inQuote[i] === ctx.inQuote[i - 1] && ctx.inQuote[first] !== ctx.inQuote[i] && !/^[.!?]+$/.test(w)) {
       i++;
       continue;
+    }
+    // "accused the audience, which is chosen by the party, of ...", "called Yanukovych, a former trucking director, an
+    // outstanding leader": an apposition or relative clause set off by commas, after which the object goes on.
+    if (i > first && w === ',') {
+      const resume = afterApposition(ctx, i, hi);
+      if (resume !== null) {
+        i = resume;
+        continue;
+      }
     }
     // "blamed several factors, including ...", "questioned his tactics, his judgment and his decency": the phrase goes on.
     if (i > first && w === ',' && (LIST_CONTINUERS.has(ctx.word(i + 1)) || listGoesOn(ctx, i, hi))) {
