@@ -24,7 +24,8 @@ const TIME_TAIL = new Set(['morning', 'afternoon', 'evening', 'night', 'week', '
 const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'jan.', 'feb.', 'aug.', 'sept.', 'oct.', 'nov.', 'dec.']);
 const MEDIUM_PREPOSITIONS = new Set(['in', 'through', 'via', 'on', 'during', 'at', 'over']);
 const MEDIUM_FILLERS = new Set(['DET', 'PRON', 'ADJ', 'NOUN', 'PROPN', 'NUM']);
-const NOT_ADJUNCT_ADVERBS = new Set(['not', "n't", 'never', 'how', 'why', 'when', 'where', 'so', 'as', 'there']);
+// ("none", "nobody", "everyone" may be read as adverbs but open a clause: "said none were added".)
+const NOT_ADJUNCT_ADVERBS = new Set(['not', "n't", 'never', 'how', 'why', 'when', 'where', 'so', 'as', 'there', 'none', 'nobody', 'nothing', 'everyone', 'everybody', 'everything', 'neither', 'either']);
 
 const WHEN_WORDS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'yesterday', 'today', 'tonight', 'here', 'there']);
 const WHEN_PREPOSITIONS = new Set(['on', 'in', 'since', 'until', 'by', 'during', 'at']);

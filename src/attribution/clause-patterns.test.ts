@@ -1351,3 +1351,19 @@ describe('Attributor: an apposition inside a noun-phrase content', () => {
     expect(find(a, 'the board').content.text).toBe('the board');
   });
 });
+
+describe('Attributor: "none", "nobody" opening a reported clause', () => {
+  it('"said none were added" is a bare clause, not an adverb and a verb', () => {
+    const a = attribute(`${TITLE}Though the ferry was late, Holm said none were hurt.`);
+    expect(find(a, 'were hurt').content.text).toBe('none were hurt');
+  });
+});
+
+describe('Attributor: an apposition after a trailing frame', () => {
+  it('"…, Holm said, a plan that could …" is not part of the statement nor a that-clause', () => {
+    const a = attribute(`${TITLE}Night ferries would run twice a week, Holm said, a plan that could cut the delays.`);
+    const x = find(a, 'Night ferries');
+    expect(whole(x)).toBe('Night ferries would run twice a week');
+    expect((a.layers.attributions ?? []).map((y) => y.content.text)).not.toContain('that could cut the delays');
+  });
+});

@@ -22,7 +22,7 @@ const QUANTIFIERS = new Set(['about', 'nearly', 'almost', 'only', 'more', 'most'
 const ANSWERS = new Set(['yes', 'no', 'so']);
 const WH = new Set(['whether', 'if', 'how', 'why', 'what', 'when', 'who', 'where']);
 const CLAUSE_START = new Set(['PRON', 'DET', 'PROPN', 'NOUN', 'NUM', 'ADJ']);
-const CLAUSE_START_WORDS = new Set(['there', 'this', 'these', 'those']);
+const CLAUSE_START_WORDS = new Set(['there', 'this', 'these', 'those', 'none', 'nobody', 'nothing', 'everyone', 'everybody', 'everything', 'neither', 'either']);
 /** Nouns of time a determiner "that" may stand before ("that night", "that week"). */
 const TIME_NOUNS = new Set(['night', 'day', 'morning', 'afternoon', 'evening', 'week', 'weekend', 'month', 'year', 'time', 'moment']);
 /** Subordinators that open a reported clause right after a cue ("said because ...", "said if elected ..."). */
@@ -280,7 +280,9 @@ export function postContent(ctx: AttributionContext, si: number, p0: number, fla
   // "now that she has ...".)
   for (let q = p; q < hi && q - p <= 12; q++) {
     const wq = ctx.word(q);
-    if (wq === 'that' && q > p && hasVerbAfter(ctx, q + 1, hi) && !NOT_COMPLEMENTIZER_BEFORE.has(ctx.word(q - 1))) return at(q, ctx.start(q), 'that');
+    // ("..., Sanders said, a policy that could ...": a noun phrase set off by a comma after the cue is an apposition, its "that" relative.)
+    const apposition = ctx.word(p) === ',' && ctx.tag(p + 1) === 'DET' && ctx.tag(q - 1) === 'NOUN';
+    if (wq === 'that' && q > p && hasVerbAfter(ctx, q + 1, hi) && !NOT_COMPLEMENTIZER_BEFORE.has(ctx.word(q - 1)) && !apposition) return at(q, ctx.start(q), 'that');
     if (wq === ':' && q + 1 < hi) return at(q + 1, ctx.start(q + 1), 'colon');
     if (ctx.tag(q) === 'VERB' || ctx.tag(q) === 'AUX' || ctx.tag(q) === 'SCONJ' || CLAUSE_OPENERS.has(wq) || (wq === ',' && ctx.tag(q + 1) === 'CCONJ') || ctx.inQuote[q]! >= 0) break;
   }

@@ -408,8 +408,12 @@ export function cueFrame(ctx: AttributionContext, si: number, cue: Cue, consumed
         // unless a participle hangs off the frame instead (", he said, adding that ...").
         const openerIsClause = hasVerbAfter(ctx, lo, speaker.first);
         const participleAfter = ctx.tag(rest) === 'VERB' && ctx.word(rest).endsWith('ing');
+        // ("..., Sanders said, a policy that could ...": a noun phrase with a relative clause is an apposition to the content.)
+        const restNp = ctx.tag(rest) === 'DET' ? ctx.npRight(rest, hi) : null;
+        const apposition = restNp !== null && ['that', 'which', 'who'].includes(ctx.word(restNp.end));
         const clauseGoesOn =
           boundary.quoteStart === null &&
+          !apposition &&
           (openerIsClause ? !participleAfter && !restQuote : hasVerbAfter(ctx, rest, Math.min(hi, rest + 12)));
         // ("..., records show, and aviation experts say ...": a coordinated clause with a cue of its own is a statement of its own.)
         const coordinated = ctx.tag(rest) === 'CCONJ' && !quoteGoesOn && reportsOwnStatement(ctx, rest + 1, hi);
@@ -545,7 +549,7 @@ function titleCased(quote: string): boolean {
   return words.length > 0 && words.length <= 8 && words.every((w) => w.length <= 3 || /^\p{Lu}/u.test(w));
 }
 
-const ADVERBIAL_OPENERS = new Set(['when', 'as', 'after', 'before', 'while', 'since', 'once', 'until', 'on', 'during', 'despite', 'following', 'at', 'in', 'if', 'although', 'because', 'with', 'by', 'for']);
+const ADVERBIAL_OPENERS = new Set(['when', 'as', 'after', 'before', 'while', 'since', 'once', 'until', 'on', 'during', 'despite', 'following', 'at', 'in', 'if', 'although', 'though', 'whereas', 'unless', 'because', 'with', 'by', 'for']);
 
 /** "recognised [two “people’s republics”] as independent states": an object followed by "as" and its complement, outside quotation marks. */
 function namesObjectAs(ctx: AttributionContext, first: number, end: number): boolean {
