@@ -24,8 +24,9 @@ const TIME_TAIL = new Set(['morning', 'afternoon', 'evening', 'night', 'week', '
 const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'jan.', 'feb.', 'aug.', 'sept.', 'oct.', 'nov.', 'dec.']);
 const MEDIUM_PREPOSITIONS = new Set(['in', 'through', 'via', 'on', 'during', 'at', 'over']);
 const MEDIUM_FILLERS = new Set(['DET', 'PRON', 'ADJ', 'NOUN', 'PROPN', 'NUM']);
-// ("none", "nobody", "everyone" may be read as adverbs but open a clause: "said none were added".)
-const NOT_ADJUNCT_ADVERBS = new Set(['not', "n't", 'never', 'how', 'why', 'when', 'where', 'so', 'as', 'there', 'none', 'nobody', 'nothing', 'everyone', 'everybody', 'everything', 'neither', 'either']);
+/** Words the tagger may read as adverbs that open a clause as its subject ("said none were added"). */
+export const SUBJECT_WORDS: ReadonlySet<string> = new Set(['none', 'nobody', 'nothing', 'everyone', 'everybody', 'everything', 'neither', 'either']);
+const NOT_ADJUNCT_ADVERBS = new Set(['not', "n't", 'never', 'how', 'why', 'when', 'where', 'so', 'as', 'there', ...SUBJECT_WORDS]);
 
 const WHEN_WORDS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'yesterday', 'today', 'tonight', 'here', 'there']);
 const WHEN_PREPOSITIONS = new Set(['on', 'in', 'since', 'until', 'by', 'during', 'at']);
@@ -39,6 +40,7 @@ export function whenPhraseAt(ctx: AttributionContext, p: number, limit: number):
   if (p >= limit) return false;
   const w = ctx.word(p);
   const next = ctx.word(p + 1);
+  // ("Saturday's caucuses": a time word before a possessive opens a noun phrase.)
   if (next === "'s") return false;
   if (WHEN_WORDS.has(w)) return true;
   if (TIME_LEAD.has(w) && p + 1 < limit && (TIME_TAIL.has(next) || MONTHS.has(next) || WHEN_WORDS.has(next))) return true;

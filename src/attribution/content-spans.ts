@@ -7,7 +7,7 @@
  * relative clause a cue sits in ("which she said was ...").
  * The frames that use them are in frames.ts.
  */
-import { stepOverAdjunct, whenPhraseAt, type Medium } from './adjuncts.js';
+import { stepOverAdjunct, SUBJECT_WORDS, whenPhraseAt, type Medium } from './adjuncts.js';
 import type { AttributionContext, TokenRange } from './context.js';
 import type { CueFlags } from './lexicon.js';
 import { objectOpensAt } from './subjects.js';
@@ -22,7 +22,7 @@ const QUANTIFIERS = new Set(['about', 'nearly', 'almost', 'only', 'more', 'most'
 const ANSWERS = new Set(['yes', 'no', 'so']);
 const WH = new Set(['whether', 'if', 'how', 'why', 'what', 'when', 'who', 'where']);
 const CLAUSE_START = new Set(['PRON', 'DET', 'PROPN', 'NOUN', 'NUM', 'ADJ']);
-const CLAUSE_START_WORDS = new Set(['there', 'this', 'these', 'those', 'none', 'nobody', 'nothing', 'everyone', 'everybody', 'everything', 'neither', 'either']);
+const CLAUSE_START_WORDS = new Set(['there', 'this', 'these', 'those', ...SUBJECT_WORDS]);
 /** Nouns of time a determiner "that" may stand before ("that night", "that week"). */
 const TIME_NOUNS = new Set(['night', 'day', 'morning', 'afternoon', 'evening', 'week', 'weekend', 'month', 'year', 'time', 'moment']);
 /** Subordinators that open a reported clause right after a cue ("said because ...", "said if elected ..."). */

@@ -17,7 +17,7 @@
  * starts and ends is in content-spans.ts; who the speaker is, in speakers.ts.
  */
 import { mediumAt, skipAdjunct, stepOverAdjunct, whenPhraseAt, type Medium } from './adjuncts.js';
-import { boundaryBefore, CLOSING_MARKS, contentFrom, untilMainClause, hasVerbAfter, npContent, postContent, preContentStart, relativeContent, span, untilCoordinatedCue, type CharSpan, type PostContent } from './content-spans.js';
+import { boundaryBefore, CLOSING_MARKS, contentFrom, hasVerbAfter, npContent, postContent, preContentStart, relativeContent, span, untilCoordinatedCue, untilMainClause, type CharSpan, type PostContent } from './content-spans.js';
 import type { AttributionContext, TokenRange } from './context.js';
 import type { CueClass, CueFlags } from './lexicon.js';
 import { clauseSubjectBefore as clauseSubject, infinitiveSubject, leftOfCue, participleSubject, speakerLeft } from './speakers.js';

@@ -161,7 +161,11 @@ export class Segmenter implements Component {
  *   state-owned company");
  * - a capitalised word inside the sentence, read as a verb or an auxiliary,
  *   after a word ("said Will Doyle", "Sen. Ted Cruz") or before a verb ("said
- *   Cook provided ...") is a name;
+ *   Cook provided ...") is a name; so is one read as a verb, adverb or
+ *   preposition at the start or after punctuation right before "said" or
+ *   "wrote" ("..., Jolly said");
+ * - an "-ing" word opening the sentence before "that" and read as an
+ *   adjective or a name is a participle ("Promising that ..., Bolton said");
  * - an adjective after a determiner, possessive or name, right before a verb,
  *   is a noun ("the Republican incumbent said", "her main rival has");
  * - a participle between a determiner (and an adverb) and a noun is an
