@@ -1346,6 +1346,11 @@ describe('Attributor: an apposition inside a noun-phrase content', () => {
     expect(find(b, 'source of the plan').content.text).toBe('Holm, the harbour master, as the source of the plan');
   });
 
+  it('"called Holm, his old rival, a “danger”" goes on past an apposition opened by a possessive', () => {
+    const a = attribute(`${TITLE}Lund called Holm, his old rival, a “danger to the harbour.”`);
+    expect(find(a, 'danger to the harbour').content.text).toBe('Holm, his old rival, a “danger to the harbour.”');
+  });
+
   it('stops at an apposition followed by a clause of its own', () => {
     const a = attribute(`${TITLE}The union accused the board, which meets in Bodø, and the crews went on strike.`);
     expect(find(a, 'the board').content.text).toBe('the board');
@@ -1365,5 +1370,14 @@ describe('Attributor: an apposition after a trailing frame', () => {
     const x = find(a, 'Night ferries');
     expect(whole(x)).toBe('Night ferries would run twice a week');
     expect((a.layers.attributions ?? []).map((y) => y.content.text)).not.toContain('that could cut the delays');
+  });
+});
+
+describe('Attributor: the base form "call"', () => {
+  it('"Critics call it …" names what the critics say it is', () => {
+    const a = attribute(`${TITLE}Critics call it a waste of public money.`);
+    const x = find(a, 'waste of public money');
+    expect(x.speaker?.text).toBe('Critics');
+    expect(x.content.text).toBe('it a waste of public money');
   });
 });

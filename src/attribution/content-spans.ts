@@ -110,6 +110,7 @@ function listGoesOn(ctx: AttributionContext, comma: number, hi: number): boolean
   return false;
 }
 
+const POSSESSIVES = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
 /** Words that go on with an object after an apposition: "of", "as", "for" and a complement. */
 const OBJECT_GOES_ON = new Set(['of', 'as', 'for']);
 
@@ -121,7 +122,7 @@ const OBJECT_GOES_ON = new Set(['of', 'as', 'for']);
  */
 function afterApposition(ctx: AttributionContext, comma: number, hi: number): number | null {
   const w = ctx.word(comma + 1);
-  if (!(w === 'who' || w === 'which' || ctx.tag(comma + 1) === 'DET')) return null;
+  if (!(w === 'who' || w === 'which' || ctx.tag(comma + 1) === 'DET' || POSSESSIVES.has(w))) return null;
   for (let k = comma + 2; k < hi - 1 && k - comma <= 25; k++) {
     if (ctx.inQuote[k]! >= 0) continue;
     const wk = ctx.word(k);
