@@ -1373,11 +1373,16 @@ describe('Attributor: an apposition after a trailing frame', () => {
   });
 });
 
-describe('Attributor: the base form "call"', () => {
+describe('Attributor: base forms measured on train', () => {
   it('"Critics call it …" names what the critics say it is', () => {
     const a = attribute(`${TITLE}Critics call it a waste of public money.`);
     const x = find(a, 'waste of public money');
     expect(x.speaker?.text).toBe('Critics');
     expect(x.content.text).toBe('it a waste of public money');
+  });
+
+  it('"share", "compare" and "ignore" in the present tense take their object as content', () => {
+    expect(find(attribute(`${TITLE}Many captains share his view of the timetable.`), 'his view').content.text).toBe('his view of the timetable');
+    expect(find(attribute(`${TITLE}Critics compare the plan to a new tax.`), 'the plan').content.text).toBe('the plan to a new tax');
   });
 });
