@@ -1386,3 +1386,14 @@ describe('Attributor: base forms measured on train', () => {
     expect(find(attribute(`${TITLE}Critics compare the plan to a new tax.`), 'the plan').content.text).toBe('the plan to a new tax');
   });
 });
+
+describe('Attributor: a participle set off after the subject', () => {
+  it('"Holm, arguing that fares rose, left the board" ends the content before the predicate', () => {
+    const a = attribute(`${TITLE}Holm, arguing that fares had risen too far, left the board on Monday.`);
+    expect(find(a, 'fares had risen').content.text).toBe('that fares had risen too far');
+  });
+
+  it('a present participle measured on train: "is thinking"', () => {
+    expect(find(attribute(`${TITLE}Holm is thinking the ferry will be late.`), 'ferry will be late').cue?.text).toBe('thinking');
+  });
+});

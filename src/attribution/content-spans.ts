@@ -361,6 +361,16 @@ const FRONTED_SUBORDINATORS = new Set(['while', 'though', 'although', 'despite',
  */
 export function untilMainClause(ctx: AttributionContext, si: number, cueFirst: number, first: number, content: CharSpan): CharSpan {
   const s = ctx.sentences[si]!;
+  // "Holm, arguing that fares rose, left the board": a participle set off after the subject ends where the predicate comes.
+  if (ctx.word(cueFirst - 1) === ',' && ctx.word(cueFirst).endsWith('ing') && cueFirst - 1 > s.firstToken) {
+    for (let i = first + 1; i + 1 < s.endToken && ctx.start(i) < content.end; i++) {
+      if (ctx.word(i) !== ',' || ctx.inQuote[i]! >= 0) continue;
+      let v = i + 1;
+      while (v < s.endToken && ctx.tag(v) === 'ADV') v++;
+      if ((ctx.tag(v) === 'VERB' || ctx.tag(v) === 'AUX') && !ctx.word(v).endsWith('ing')) return { start: content.start, end: ctx.end(i - 1) };
+    }
+    return content;
+  }
   let lo = s.firstToken;
   while (lo < cueFirst && ctx.tag(lo) === 'PUNCT') lo++;
   // ("Promising that his next book would ..., Bolton said ...": so does a participle opening the sentence.)
