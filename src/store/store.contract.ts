@@ -58,6 +58,16 @@ export function storeContract(name: string, makeStore: () => Promise<Store>): vo
       expect(await store.get('absent')).toBeNull();
     }));
 
+    it('names an outlet after the first document that gives it, in one batch as across batches', withStore(async (store) => {
+      const a = fixtureAnalysis({ id: 'ap-1', source: 'AP News', text: 'Ports reopen\n\nDockworkers returned to work.' });
+      const b = fixtureAnalysis({ id: 'ap-2', source: 'AP NEWS', text: 'Rain delays harvest\n\nFarmers waited.' });
+      const c = fixtureAnalysis({ id: 'ap-3', source: 'ap news', text: 'Talks resume\n\nDiplomats met again.' });
+      await store.putMany([a, b]);
+      await store.putMany([c]);
+      const outlets = (await store.documents({}, { limit: 10 })).items.map((d) => `${d.id}:${d.outlet}`).sort();
+      expect(outlets).toEqual(['ap-1:AP News', 'ap-2:AP News', 'ap-3:AP News']);
+    }));
+
     it('lists and counts', withStore(async (store) => {
       await store.putMany([one, two]);
       const listed = await store.list(10, 0);

@@ -70,8 +70,9 @@ const EVENT_COLUMNS: Column[] = [
 export async function writeBatch(client: PoolClient, batch: DocumentRows[]): Promise<Set<string>> {
   const unique = [...new Map(batch.map((d) => [d.document.key, d])).values()];
 
+  // A new outlet keeps the name of its first document, as SQLite's row-by-row writer does ("AP News" then "AP NEWS" is "AP News").
   const outlets = new Map<string, string>();
-  for (const d of unique) if (d.document.outlet && d.document.outletKey) outlets.set(d.document.outletKey, d.document.outlet);
+  for (const d of unique) if (d.document.outlet && d.document.outletKey && !outlets.has(d.document.outletKey)) outlets.set(d.document.outletKey, d.document.outlet);
   const outletIds = new Map<string, string>();
   const outletRows = await insertRows(client, 'outlets', [['name', 'text'], ['name_key', 'text']], [...outlets].sort().map(([k, n]) => [n, k]),
     'ON CONFLICT (name_key) DO UPDATE SET name = outlets.name RETURNING id, name_key');
