@@ -1396,4 +1396,9 @@ describe('Attributor: a participle set off after the subject', () => {
   it('a present participle measured on train: "is thinking"', () => {
     expect(find(attribute(`${TITLE}Holm is thinking the ferry will be late.`), 'ferry will be late').cue?.text).toBe('thinking');
   });
+
+  it('verbs added from the train sweep: "sounded the alarm", "attributed the delay to …"', () => {
+    expect(find(attribute(`${TITLE}Holm sounded the alarm about the ferry.`), 'the alarm').content.text).toBe('the alarm about the ferry');
+    expect(find(attribute(`${TITLE}Holm attributed the delay to the ice.`), 'the delay').content.text).toBe('the delay to the ice');
+  });
 });
