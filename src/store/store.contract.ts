@@ -239,6 +239,15 @@ export function storeContract(name: string, makeStore: () => Promise<Store>): vo
       expect(paged.items.map((h) => h.id).sort()).toEqual(['aid-2', 'kim-1']);
     }));
 
+    it('finds abbreviations written with full stops ("U.S.") in the full text', withStore(async (store) => {
+      await store.putMany([
+        fixtureAnalysis({ id: 'us-1', text: 'Sanctions widen\n\nThe U.S. imposed new sanctions on Monday.' }),
+        fixtureAnalysis({ id: 'us-2', text: 'Harvest late\n\nRain kept farmers out of the fields.' }),
+      ]);
+      expect((await store.search('U.S.', { limit: 10 })).items.map((h) => h.id)).toEqual(['us-1']);
+      expect((await store.search('U.S. sanctions', { limit: 10 })).items.map((h) => h.id)).toEqual(['us-1']);
+    }));
+
     it('finds a speaker or relay by the name the article gives it, not only its canonical name', withStore(async (store) => {
       await store.putMany([aliasFixture()]);
       expect((await store.quotes({ relay: 'KCNA' }, { limit: 10 })).items.map((q) => q.content)).toEqual(['Putin wrote to Kim']);

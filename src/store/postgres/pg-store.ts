@@ -268,7 +268,10 @@ export class PgStore implements Store {
   }
 
   async search(text: string, page: PageRequest): Promise<Page<SearchHit>> {
-    const words = searchWords(text).join(' ');
+    searchWords(text); // refuses a text with no words, as on SQLite
+    // The text as written, not its words: PostgreSQL's parser reads "U.S." as one lexeme 'u.s' in the document and so must read it in the
+    // query too (the words "U" and "S" would look for 'u'). plainto_tsquery reads no query syntax, whatever the text holds.
+    const words = text.normalize('NFKC');
     return this.offsetPage(
       'search',
       page,
