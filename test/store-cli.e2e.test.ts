@@ -150,6 +150,27 @@ describe('newsgraph query, search, export', () => {
     expect(fs.existsSync(out)).toBe(false);
   });
 
+  it('refuses to export over the store\'s own database file, which stays whole', async () => {
+    const dir = fs.mkdtempSync(path.join(tmp, 'self-'));
+    const db = path.join(dir, 'own.db');
+    await fill(SqliteStore.open(db));
+    fs.symlinkSync(db, path.join(dir, 'link.csv'));
+    for (const [args, file] of [
+      [['export', 'events', '-o', db], db],
+      [['export', 'quotes', '-f', 'csv', '-o', path.join(dir, '..', path.basename(dir), 'own.db')], db],
+      [['export', 'events', '-o', path.join(dir, 'link.csv')], db],
+      [['export', 'events', '-f', 'parquet', '-o', db], db],
+      [['export', 'events', '-f', 'jsonl', '-o', `${db}-wal`], `${db}-wal`],
+    ] as const) {
+      const r = cli([...args, '--db', db]);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr.trim().split('\n')).toEqual([`newsgraph: refusing to write ${args.at(-1)}: it is the store's database file ${file}, which the export would overwrite`]);
+    }
+    const stats = cli(['stats', '--db', db]);
+    expect(stats.code, stats.stderr).toBe(0);
+    expect(stats.stdout).toMatch(/documents\s+3\b/);
+  });
+
   it.skipIf(!PG_AVAILABLE)('gives the same answers from PostgreSQL as from SQLite', () => {
     for (const args of [
       ['query', 'events', '--actor', 'RUS', '--target', 'PRK'],

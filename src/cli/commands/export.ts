@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Command, Option } from 'commander';
-import { checkWritable, EXPORT_FORMATS, exportTable, writeError, type ExportFormat } from '../../store/export/export.js';
+import { checkNotTheStore, checkWritable, EXPORT_FORMATS, exportTable, writeError, type ExportFormat } from '../../store/export/export.js';
 import { defaultDb, openStore } from '../../store/open.js';
 import type { StreamKind } from '../../store/store.js';
 import { dayOption } from '../../util/dates.js';
@@ -92,8 +92,12 @@ export function registerExportCommand(program: Command): void {
         }
         jobs.push({ kind, out: o.out ?? '-' });
       }
-      // A wrong --out fails here, before the store is read, not after the work.
-      for (const job of jobs) if (job.out !== '-') checkWritable(job.out);
+      // A wrong --out fails here, before the store is read, not after the work; the store's own file is never an output.
+      for (const job of jobs) {
+        if (job.out === '-') continue;
+        checkNotTheStore(job.out, o.db);
+        checkWritable(job.out);
+      }
       const store = await openStore(o.db, { readonly: true });
       try {
         for (const job of jobs) {

@@ -6,6 +6,7 @@
  */
 import { once } from 'node:events';
 import fs from 'node:fs';
+import path from 'node:path';
 import { finished } from 'node:stream/promises';
 import type { Writable } from 'node:stream';
 import { NewsgraphError } from '../../util/errors.js';
@@ -51,6 +52,34 @@ export function writeError(out: string, e: unknown): NewsgraphError {
 
 /** An error of the file system (it names a syscall), not one of the store. */
 const isFsError = (e: unknown): boolean => typeof (e as { syscall?: unknown })?.syscall === 'string';
+
+/** The files SQLite keeps a store in: the database and its write-ahead log, shared-memory index and rollback journal. */
+const SQLITE_FILE_SUFFIXES = ['', '-wal', '-shm', '-journal'];
+
+/** Whether two paths name one file: the same path, or (both existing) the same inode, through a symbolic or hard link. */
+function sameFile(a: string, b: string): boolean {
+  if (path.resolve(a) === path.resolve(b)) return true;
+  try {
+    const x = fs.statSync(a);
+    const y = fs.statSync(b);
+    return x.dev === y.dev && x.ino === y.ino;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Refuse an output that is the SQLite store being exported (or one of its
+ * companion files): opening it for writing would empty the database before
+ * a row is read. A PostgreSQL URL has no file to overwrite.
+ */
+export function checkNotTheStore(out: string, db: string): void {
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(db)) return;
+  for (const suffix of SQLITE_FILE_SUFFIXES) {
+    const file = `${db}${suffix}`;
+    if (sameFile(out, file)) throw new NewsgraphError('usage', `refusing to write ${out}: it is the store's database file ${file}, which the export would overwrite`);
+  }
+}
 
 /**
  * Fail before reading any row when the output cannot be written (no such
