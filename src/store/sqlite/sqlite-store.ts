@@ -129,12 +129,15 @@ export class SqliteStore implements Store {
     }
     this.db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)');
     const migrations = sqliteMigrations((db) => this.restoreV1(db));
-    const current = this.currentVersion();
     const latest = migrations.at(-1)!.version;
-    if (current > latest) {
-      throw new NewsgraphError('store-error', `${this.path} has schema version ${current}, newer than this newsgraph (${latest}): upgrade newsgraph`);
-    }
+    if (this.currentVersion() === latest) return; // up to date: no write lock taken
+    // The version is read again inside a write transaction (BEGIN IMMEDIATE): another process opening the same old store at the same
+    // moment waits for this one's migrations and then finds nothing left to do, instead of applying them a second time.
     const apply = this.db.transaction(() => {
+      const current = this.currentVersion();
+      if (current > latest) {
+        throw new NewsgraphError('store-error', `${this.path} has schema version ${current}, newer than this newsgraph (${latest}): upgrade newsgraph`);
+      }
       const pending = migrations.filter((m) => m.version > current);
       for (const m of pending) {
         this.db.exec(m.sql);
@@ -143,7 +146,7 @@ export class SqliteStore implements Store {
       // Data steps write through today's writer, so they run once every table has its latest shape.
       for (const m of pending) m.after?.(this.db);
     });
-    apply();
+    apply.immediate();
   }
 
   /** Migration 2: re-store the version-1 documents through the normal write path, which derives their rows. */
