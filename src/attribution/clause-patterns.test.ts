@@ -1404,3 +1404,12 @@ describe('Attributor: a participle set off after the subject', () => {
     expect(find(attribute(`${TITLE}The report details the cost of the delays.`), 'the cost').speaker?.text).toBe('The report');
   });
 });
+
+describe('Attributor: two subjects joined by "and"', () => {
+  it('"Holm and another captain asked …" is one speaker; after "According to X," the content is the whole clause', () => {
+    const a = attribute(`${TITLE}Holm and another captain asked the crew to wait.`);
+    expect(find(a, 'to wait').speaker?.text).toBe('Holm and another captain');
+    const b = attribute(`${TITLE}According to the harbour log, Holm and another captain asked the crew to wait.`);
+    expect(find(b, 'Holm and another captain asked').content.text).toBe('Holm and another captain asked the crew to wait');
+  });
+});

@@ -6,7 +6,7 @@
 import type { AttributionContext } from './context.js';
 import { accordingFrame, askedFrame, colonFrame, colonQuoteFrame, impersonalFrame, pollSourceAt } from './citation-frames.js';
 import { cueFrame, LIGHT_FLAGS, LIGHT_OBJECT_PREPOSITIONS, POST_PHRASE_FLAGS, type Cue, type Frame } from './frames.js';
-import { CLOSING_MARKS } from './content-spans.js';
+import { CLOSING_MARKS, hasVerbAfter } from './content-spans.js';
 import { clauseSubjectBefore, QUANTIFIER_SUBJECTS } from './speakers.js';
 
 const LIGHT_FILLERS = new Set(['DET', 'PRON', 'ADJ']);
@@ -281,6 +281,9 @@ function splitSequences(ctx: AttributionContext, si: number, frames: Frame[]): v
       // A turn after "NAME:" is the name's whole paragraph, whatever the speaker says of others in it.
       if (a === b || a.cue === null || a.cue.start >= cut || a.shape === 'colon') continue;
       const last = a.parts[a.parts.length - 1]!;
+      // ("According to the summary, Mills and another aide asked ...": "and" with no verb before it in the content joins
+      // two subjects; it starts no statement of its own.)
+      if (ctx.word(sep) === 'and' && !hasVerbAfter(ctx, ctx.tokenFrom(last.start), sep)) continue;
       if (last.start < cut && b.cue.end <= last.end) last.end = cut;
     }
   }

@@ -222,7 +222,7 @@ export function speakerLeft(ctx: AttributionContext, a: number, lo: number): Tok
   // ... and so does "that" after a noun ("polls that showed Trump ahead").
   if (ctx.word(a - 1) === 'that' && ctx.tag(a - 1) === 'PRON' && a - 2 >= lo && (ctx.tag(a - 2) === 'NOUN' || ctx.tag(a - 2) === 'PROPN')) return { first: a - 1, end: a };
   const np = ctx.npLeft(a, lo);
-  if (np) return withRestrictiveRelative(ctx, np, a, lo) ?? np;
+  if (np) return withRestrictiveRelative(ctx, np, a, lo) ?? coordinatedSubject(ctx, np, lo) ?? np;
   if (QUANTIFIER_SUBJECTS.has(ctx.word(a - 1)) && a - 1 >= lo) return { first: a - 1, end: a };
   // "Cook said ...": a capitalised name opening the clause that the tagger read as a verb or an adjective.
   const name = a - 1;
@@ -282,6 +282,13 @@ function withRestrictiveRelative(ctx: AttributionContext, np: TokenRange, a: num
 }
 
 // (Not "after", "before", "since": as prepositions they stand before dates, "since Jan. 1, 2015".)
+/** "Mills and another aide asked": two noun phrases joined by "and" that open the clause are one subject. */
+function coordinatedSubject(ctx: AttributionContext, np: TokenRange, lo: number): TokenRange | null {
+  if (ctx.word(np.first - 1) !== 'and') return null;
+  const first = ctx.npLeft(np.first - 1, lo);
+  return first && startsClause(ctx, first.first, lo) ? { first: first.first, end: np.end } : null;
+}
+
 const CLAUSE_SUBORDINATORS = new Set(['while', 'whereas', 'although', 'though', 'because', 'when', 'if', 'unless']);
 
 /** A subject may open the sentence or follow a closing quotation ("'...,' Jeff Weaver, the manager, said"). */
