@@ -1413,3 +1413,14 @@ describe('Attributor: two subjects joined by "and"', () => {
     expect(find(b, 'Holm and another captain asked').content.text).toBe('Holm and another captain asked the crew to wait');
   });
 });
+
+describe('Attributor: a quoted fragment the clause goes on after', () => {
+  it('"said “it makes me mad” every time …" is one mixed content; a quotation ending in punctuation stays alone', () => {
+    const a = attribute(`${TITLE}Holm said “it makes me mad” every time the ferry is late.`);
+    const x = find(a, 'makes me mad');
+    expect(x.content.text).toBe('“it makes me mad” every time the ferry is late');
+    expect(x.type).toBe('mixed');
+    const b = attribute(`${TITLE}Holm said “the ice is thin,” and left the pier.`);
+    expect(find(b, 'ice is thin').content.text).toBe('“the ice is thin,”');
+  });
+});

@@ -494,7 +494,9 @@ export function cueFrame(ctx: AttributionContext, si: number, cue: Cue, consumed
     frame.medium = post.medium ?? (speaker ? (mediumOfRelative(ctx, speaker.first, lo) ?? openingMedium(ctx, lo, speaker.first)) : null);
     frame.addressee = post.addressee ? span(ctx, post.addressee) : null;
     const quote = post.marker === 'quote' ? ctx.anyQuoteStartingAt(post.contentStart) : null;
-    if (quote) frame.parts.push({ start: quote.start, end: quote.end });
+    // "said “it gets me mad” every time he thinks of ...": a quoted fragment the clause goes on after is part of a mixed content.
+    const fragment = quote !== null && !/[.!?,;:]\P{L}*$/u.test(ctx.doc.text.slice(quote.start, quote.end)) && quoteGoesOnAfter(ctx, si, quote.end);
+    if (quote && !fragment) frame.parts.push({ start: quote.start, end: quote.end });
     else {
       const content = untilMainClause(ctx, si, cue.first, post.contentFirst, post.marker === 'np' ? npContent(ctx, si, post.contentFirst) : untilCoordinatedCue(ctx, si, post.contentFirst, contentFrom(ctx, si, post.contentStart), participle));
       if (cue.flags.act && (post.marker === 'np' || post.marker === 'bare') && namesObjectAs(ctx, post.contentFirst, content.end)) return null;
@@ -543,6 +545,12 @@ function reportsOwnStatement(ctx: AttributionContext, first: number, hi: number)
 const QUESTION_WORDS = new Set(['whether', 'if', 'why', 'how', 'what', 'when', 'where', 'who', 'which']);
 
 /** Words opening an adverbial clause or phrase before the main clause ("When ...", "On Friday morning, ..."). */
+/** Does the sentence go on with words right after a quotation ending at `end` (not punctuation, not another quotation)? */
+function quoteGoesOnAfter(ctx: AttributionContext, si: number, end: number): boolean {
+  const k = ctx.tokenFrom(end);
+  return k < ctx.sentences[si]!.endToken - 1 && /^[\p{L}\p{N}]/u.test(ctx.word(k)) && ctx.inQuote[k]! < 0;
+}
+
 /** A short quotation in title case ("“Hard Hats for Hillary,”"): a name, not speech. */
 function titleCased(quote: string): boolean {
   const words = quote.split(/\s+/).map((w) => w.replace(/^\P{L}+|\P{L}+$/gu, '')).filter((w) => w.length > 0);
