@@ -1424,3 +1424,10 @@ describe('Attributor: a quoted fragment the clause goes on after', () => {
     expect(find(b, 'ice is thin').content.text).toBe('“the ice is thin,”');
   });
 });
+
+describe('Attributor: a phrase cue ending in a preposition', () => {
+  it('"talked about the timetable and made …" takes the noun phrase, not the rest of the sentence', () => {
+    const a = attribute(`${TITLE}Holm talked about the timetable and made a plea for new boats.`);
+    expect(find(a, 'the timetable').content.text).toBe('the timetable');
+  });
+});

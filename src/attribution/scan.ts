@@ -168,7 +168,9 @@ function framesInSentence(ctx: AttributionContext, si: number): Frame[] {
     const phrase = lex.phrases.matchAt(ctx.words, i, s.endToken);
     if (phrase) {
       const { lemma, cls, frame: shape } = phrase.value;
-      const cue: Cue = { first: phrase.first, end: phrase.end, lemma, cls, flags: POST_PHRASE_FLAGS };
+      // "talked about the market and made comments ...": a phrase ending in a preposition takes a noun phrase, not a bare clause.
+      const prepositional = ctx.tag(phrase.end - 1) === 'ADP' && ctx.word(phrase.end - 1) !== 'out';
+      const cue: Cue = { first: phrase.first, end: phrase.end, lemma, cls, flags: prepositional ? PREPOSITIONAL_PHRASE_FLAGS : POST_PHRASE_FLAGS };
       const frame =
         shape === 'according'
           ? accordingFrame(ctx, si, phrase.first, phrase.end, consumed)
@@ -256,6 +258,8 @@ function afterQuotedStatement(ctx: AttributionContext, si: number, i: number): b
   if (ctx.tag(i - 1) === 'PRON' && ['he', 'she', 'they', 'i', 'we'].includes(ctx.word(i - 1)) && ctx.quoteEndingBefore(ctx.start(i - 1)) !== null && ends(i + 1)) return true;
   return false;
 }
+
+const PREPOSITIONAL_PHRASE_FLAGS = { ...POST_PHRASE_FLAGS, bare: false };
 
 const CONTRASTS = new Set(['and', 'but', 'while', 'whereas']);
 
