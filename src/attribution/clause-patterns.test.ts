@@ -1431,3 +1431,10 @@ describe('Attributor: a phrase cue ending in a preposition', () => {
     expect(find(a, 'the timetable').content.text).toBe('the timetable');
   });
 });
+
+describe('Attributor: a finite predicate after an infinitive content', () => {
+  it('"declined to be named and is not …" ends the content at "and"', () => {
+    const a = attribute(`${TITLE}The captain declined to be named and is not on the roster.`);
+    expect(find(a, 'to be named').content.text).toBe('to be named');
+  });
+});

@@ -66,7 +66,7 @@ export function contentFrom(ctx: AttributionContext, si: number, start: number):
  * reporting verb joined by "and"/"but", with no subject of its own, is the
  * speaker's next statement, not part of this one.
  */
-export function untilCoordinatedCue(ctx: AttributionContext, si: number, first: number, content: CharSpan, participleCue = false): CharSpan {
+export function untilCoordinatedCue(ctx: AttributionContext, si: number, first: number, content: CharSpan, participleCue = false, infinitive = false): CharSpan {
   const hi = ctx.sentences[si]!.endToken;
   for (let i = first + 2; i + 1 < hi && ctx.start(i) < content.end; i++) {
     const w = ctx.word(i);
@@ -75,7 +75,9 @@ export function untilCoordinatedCue(ctx: AttributionContext, si: number, first: 
     while (v < hi && ctx.tag(v) === 'ADV') v++;
     const form = ctx.word(v);
     // "saying he would not back it and suggesting that ...": participles coordinate with a participle cue.
-    if (ctx.tag(v) === 'VERB' && ctx.lexicon.verbs.has(form) && form.endsWith('ing') === participleCue && ctx.word(v - 1) !== 'to') {
+    // "declined to be identified and is not in his camp": after an infinitive, a finite verb is the subject's next predicate.
+    const coordinated = ctx.tag(v) === 'VERB' && ctx.lexicon.verbs.has(form) && form.endsWith('ing') === participleCue && ctx.word(v - 1) !== 'to';
+    if (coordinated || (infinitive && FINITE_AUXILIARIES.has(form))) {
       let end = i;
       while (end > first && ctx.word(end - 1) === ',') end--;
       return { start: content.start, end: ctx.end(end - 1) };
@@ -83,6 +85,9 @@ export function untilCoordinatedCue(ctx: AttributionContext, si: number, first: 
   }
   return content;
 }
+
+/** Auxiliaries that only a finite clause has: after "to ... and", they start a new predicate. */
+const FINITE_AUXILIARIES = new Set(['is', 'was', 'are', 'were', 'has', 'had', 'have', 'will', 'would', 'does', 'did', 'can', 'could']);
 
 /** Closing quotation mark tokens (a doubled apostrophe is two "'" tokens). */
 export const CLOSING_MARKS: ReadonlySet<string> = new Set(['"', '”', "'", '’']);

@@ -498,7 +498,7 @@ export function cueFrame(ctx: AttributionContext, si: number, cue: Cue, consumed
     const fragment = quote !== null && !/[.!?,;:]\P{L}*$/u.test(ctx.doc.text.slice(quote.start, quote.end)) && quoteGoesOnAfter(ctx, si, quote.end);
     if (quote && !fragment) frame.parts.push({ start: quote.start, end: quote.end });
     else {
-      const content = untilMainClause(ctx, si, cue.first, post.contentFirst, post.marker === 'np' ? npContent(ctx, si, post.contentFirst) : untilCoordinatedCue(ctx, si, post.contentFirst, contentFrom(ctx, si, post.contentStart), participle));
+      const content = untilMainClause(ctx, si, cue.first, post.contentFirst, post.marker === 'np' ? npContent(ctx, si, post.contentFirst) : untilCoordinatedCue(ctx, si, post.contentFirst, contentFrom(ctx, si, post.contentStart), participle, post.marker === 'to'));
       if (cue.flags.act && (post.marker === 'np' || post.marker === 'bare') && namesObjectAs(ctx, post.contentFirst, content.end)) return null;
       frame.parts.push(content);
     }
