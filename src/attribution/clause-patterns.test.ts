@@ -1438,3 +1438,10 @@ describe('Attributor: a finite predicate after an infinitive content', () => {
     expect(find(a, 'to be named').content.text).toBe('to be named');
   });
 });
+
+describe('Attributor: an object with a gerund phrase', () => {
+  it('"accused the board of running the port while …" runs as a reported clause', () => {
+    const a = attribute(`${TITLE}Lund accused the board of running the port while the crews were on strike.`);
+    expect(find(a, 'running the port').content.text).toBe('the board of running the port while the crews were on strike');
+  });
+});

@@ -152,6 +152,11 @@ export function npContent(ctx: AttributionContext, si: number, first: number): C
       i += 2;
       break;
     }
+    // "accused the FDIC of trying to cover up the hacks ...", "blamed Clinton for pushing ...": the object's gerund phrase
+    // is a clause, which runs as a reported clause does.
+    if (i > first && (w === 'of' || w === 'for') && ctx.tag(i + 1) === 'VERB' && ctx.word(i + 1).endsWith('ing')) {
+      return untilCoordinatedCue(ctx, si, first, contentFrom(ctx, si, ctx.start(first)));
+    }
     // "accused him of running a campaign ''of hatred, of derision''": punctuation inside a quotation opened in the phrase is the quotation's.
     if (i > first && ctx.inQuote[i]! >= 0 && ctx.inQuote[i] === ctx.inQuote[i - 1] && ctx.inQuote[first] !== ctx.inQuote[i] && !/^[.!?]+$/.test(w)) {
       i++;
