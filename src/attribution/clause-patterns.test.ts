@@ -1445,3 +1445,10 @@ describe('Attributor: an object with a gerund phrase', () => {
     expect(find(a, 'running the port').content.text).toBe('the board of running the port while the crews were on strike');
   });
 });
+
+describe('Attributor: a relative object with "as"', () => {
+  it('"the pier, which Holm describes as his second home" gives the relative word and the "as" phrase', () => {
+    const a = attribute(`${TITLE}Holm spent the winter at the pier, which he describes as his second home.`);
+    expect(whole(find(a, 'second home'))).toBe('which | as his second home');
+  });
+});

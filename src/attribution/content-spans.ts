@@ -314,6 +314,23 @@ export function postContent(ctx: AttributionContext, si: number, p0: number, fla
 const EXTRACTING = new Set(['which', 'that', 'what', 'who']);
 
 /**
+ * "Florida, which he describes as his second home", "whom he called “a
+ * liar”": the relative word is the cue's object and "as" (or a quotation)
+ * gives what it is said to be. Two pieces: the relative word, and the "as"
+ * phrase up to the end of the relative clause.
+ */
+export function relativeObjectContent(ctx: AttributionContext, si: number, speakerFirst: number, after: number): CharSpan[] | null {
+  const { firstToken: lo, endToken: hi } = ctx.sentences[si]!;
+  const rel = speakerFirst - 1;
+  if (rel < lo || !['which', 'whom', 'who', 'that'].includes(ctx.word(rel)) || ctx.word(after) !== 'as' || after + 1 >= hi) return null;
+  let end = after + 1;
+  while (end < hi && !/^[.!?;,]+$/.test(ctx.word(end)) && ctx.word(end) !== '—' && ctx.word(end) !== '–') end++;
+  // A comma closing a quotation stays with it ("as “volatile,”").
+  if (ctx.word(end) === ',' && CLOSING_MARKS.has(ctx.word(end + 1))) end += 2;
+  return [span(ctx, { first: rel, end: rel + 1 }), span(ctx, { first: after, end })];
+}
+
+/**
  * "which she said represented all her emails", "what analysts said was a
  * sign of ...": the relative word stands for the subject of the reported
  * clause, whose verb follows the cue directly. The content runs from the

@@ -17,7 +17,7 @@
  * starts and ends is in content-spans.ts; who the speaker is, in speakers.ts.
  */
 import { mediumAt, skipAdjunct, stepOverAdjunct, whenPhraseAt, type Medium } from './adjuncts.js';
-import { boundaryBefore, CLOSING_MARKS, contentFrom, hasVerbAfter, npContent, postContent, preContentStart, relativeContent, span, untilCoordinatedCue, untilMainClause, type CharSpan, type PostContent } from './content-spans.js';
+import { boundaryBefore, CLOSING_MARKS, contentFrom, hasVerbAfter, npContent, postContent, preContentStart, relativeContent, relativeObjectContent, span, untilCoordinatedCue, untilMainClause, type CharSpan, type PostContent } from './content-spans.js';
 import type { AttributionContext, TokenRange } from './context.js';
 import type { CueClass, CueFlags } from './lexicon.js';
 import { clauseSubjectBefore as clauseSubject, infinitiveSubject, leftOfCue, participleSubject, speakerLeft } from './speakers.js';
@@ -468,6 +468,16 @@ export function cueFrame(ctx: AttributionContext, si: number, cue: Cue, consumed
         frame.parts.push({ start: preContentStart(ctx, lo, inverted.quoteStart), end: inverted.at });
         return frame;
       }
+    }
+  }
+  // "Florida, which he describes as his second home": the relative word and the "as" phrase.
+  if (speaker && !participle && cue.flags.np) {
+    const parts = relativeObjectContent(ctx, si, speaker.first, cue.end);
+    if (parts) {
+      const frame = baseFrame(ctx, si, cue, 'post');
+      frame.speaker = span(ctx, speaker);
+      frame.parts.push(...parts);
+      return frame;
     }
   }
   // "the vote, which she has said was a mistake, ...": the relative clause the cue sits in is the content.
