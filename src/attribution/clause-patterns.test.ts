@@ -1451,4 +1451,9 @@ describe('Attributor: a relative object with "as"', () => {
     const a = attribute(`${TITLE}Holm spent the winter at the pier, which he describes as his second home.`);
     expect(whole(find(a, 'second home'))).toBe('which | as his second home');
   });
+
+  it('"what Lund called a “floating museum”": a naming verb takes the complement with no "as"', () => {
+    const a = attribute(`${TITLE}The ferry was what Lund called a “floating museum” for years.`);
+    expect(whole(find(a, 'floating museum'))).toBe('what | a “floating museum” for years');
+  });
 });

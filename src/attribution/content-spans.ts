@@ -312,17 +312,22 @@ export function postContent(ctx: AttributionContext, si: number, p0: number, fla
 }
 
 const EXTRACTING = new Set(['which', 'that', 'what', 'who']);
+/** Verbs that name their object with a complement and no "as" ("called it a disaster"). */
+const NAMING_LEMMAS = new Set(['call', 'label', 'dub', 'brand', 'term']);
 
 /**
- * "Florida, which he describes as his second home", "whom he called “a
- * liar”": the relative word is the cue's object and "as" (or a quotation)
- * gives what it is said to be. Two pieces: the relative word, and the "as"
+ * "Florida, which he describes as his second home", "what he calls the
+ * “Washington cartel”": the relative word is the cue's object and an "as"
+ * phrase (or, after a naming verb, a noun phrase) says what it is said to be. Two pieces: the relative word, and the "as"
  * phrase up to the end of the relative clause.
  */
-export function relativeObjectContent(ctx: AttributionContext, si: number, speakerFirst: number, after: number): CharSpan[] | null {
+export function relativeObjectContent(ctx: AttributionContext, si: number, speakerFirst: number, after: number, lemma: string): CharSpan[] | null {
   const { firstToken: lo, endToken: hi } = ctx.sentences[si]!;
   const rel = speakerFirst - 1;
-  if (rel < lo || !['which', 'whom', 'who', 'that'].includes(ctx.word(rel)) || ctx.word(after) !== 'as' || after + 1 >= hi) return null;
+  if (rel < lo || !['which', 'whom', 'who', 'that', 'what'].includes(ctx.word(rel)) || after + 1 >= hi) return null;
+  // ("what he calls the “Washington cartel”": naming verbs take the complement with no "as".)
+  const complement = ctx.word(after) === 'as' || (NAMING_LEMMAS.has(lemma) && (ctx.tag(after) === 'DET' || ctx.anyQuoteStartingAt(ctx.start(after)) !== null));
+  if (!complement) return null;
   let end = after + 1;
   while (end < hi && !/^[.!?;,]+$/.test(ctx.word(end)) && ctx.word(end) !== '—' && ctx.word(end) !== '–') end++;
   // A comma closing a quotation stays with it ("as “volatile,”").

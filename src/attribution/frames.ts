@@ -472,7 +472,7 @@ export function cueFrame(ctx: AttributionContext, si: number, cue: Cue, consumed
   }
   // "Florida, which he describes as his second home": the relative word and the "as" phrase.
   if (speaker && !participle && cue.flags.np) {
-    const parts = relativeObjectContent(ctx, si, speaker.first, cue.end);
+    const parts = relativeObjectContent(ctx, si, speaker.first, cue.end, cue.lemma);
     if (parts) {
       const frame = baseFrame(ctx, si, cue, 'post');
       frame.speaker = span(ctx, speaker);
