@@ -1457,3 +1457,10 @@ describe('Attributor: a relative object with "as"', () => {
     expect(whole(find(a, 'floating museum'))).toBe('what | a “floating museum” for years');
   });
 });
+
+describe('Attributor: a subject with an apposition after a dash', () => {
+  it('"… — Kari Lund, a spokeswoman, told NRK that …" takes the name and apposition as speaker', () => {
+    const a = attribute(`${TITLE}It was no accident — Kari Lund, a spokeswoman for the port, told NRK that the board knew.`);
+    expect(find(a, 'the board knew').speaker?.text).toBe('Kari Lund, a spokeswoman for the port');
+  });
+});

@@ -289,6 +289,7 @@ function coordinatedSubject(ctx: AttributionContext, np: TokenRange, lo: number)
   return first && startsClause(ctx, first.first, lo) ? { first: first.first, end: np.end } : null;
 }
 
+const CLAUSE_BREAKS = new Set(['—', '–', '--', ':', ';']);
 const CLAUSE_SUBORDINATORS = new Set(['while', 'whereas', 'although', 'though', 'because', 'when', 'if', 'unless']);
 
 /** A subject may open the sentence or follow a closing quotation ("'...,' Jeff Weaver, the manager, said"). */
@@ -297,7 +298,8 @@ function startsClause(ctx: AttributionContext, first: number, lo: number): boole
   // "But Matt Morrison, the deputy director, said", "In a statement, the director, James Comey, said"
   const before = first - 1;
   // ("..., while Mike Huckabee, the former governor, proposed": a subordinator opens a clause too.)
-  return ctx.tag(before) === 'CCONJ' || ctx.tag(before) === 'SCONJ' || CLAUSE_SUBORDINATORS.has(ctx.word(before)) || (ctx.tag(before) === 'ADV' && before === lo) || (ctx.word(before) === ',' && !hasVerbAfter(ctx, lo, before));
+  // ("… a one-off — Brendan Buck, a spokesman, told …": so does a dash, a colon or a semicolon.)
+  return ctx.tag(before) === 'CCONJ' || ctx.tag(before) === 'SCONJ' || CLAUSE_SUBORDINATORS.has(ctx.word(before)) || CLAUSE_BREAKS.has(ctx.word(before)) || (ctx.tag(before) === 'ADV' && before === lo) || (ctx.word(before) === ',' && !hasVerbAfter(ctx, lo, before));
 }
 
 export { clauseSubject as clauseSubjectBefore };
