@@ -1464,3 +1464,11 @@ describe('Attributor: a subject with an apposition after a dash', () => {
     expect(find(a, 'the board knew').speaker?.text).toBe('Kari Lund, a spokeswoman for the port');
   });
 });
+
+describe('Attributor: what is told', () => {
+  it('"told a joke" takes its object as content; "told reporters" is still the addressee', () => {
+    expect(find(attribute(`${TITLE}The captain told a joke about the ice.`), 'a joke').content.text).toBe('a joke about the ice');
+    const b = attribute(`${TITLE}Holm told reporters the ferry was late.`);
+    expect(find(b, 'ferry was late').addressee?.text).toBe('reporters');
+  });
+});

@@ -31,6 +31,8 @@ const CONTENT_SUBORDINATORS = new Set(['because', 'if', 'although', 'though', 'u
 const CLAUSE_OPENERS = new Set(['although', 'though', 'while', 'because', 'since', 'unless', 'whereas', 'but', 'yet']);
 /** "now that", "so that", "such that": not a complementizer. */
 const NOT_COMPLEMENTIZER_BEFORE = new Set(['now', 'so', 'such', 'given', 'except']);
+/** Nouns for what is told ("a joke", "the story"): the object of "tell" that is its content. */
+const TOLD_NOUNS = new Set(['story', 'stories', 'tale', 'tales', 'joke', 'jokes', 'lie', 'lies', 'truth', 'anecdote', 'anecdotes']);
 /** What may stand between a cue and a quotation set off by a comma: a phrase with no verb. */
 const QUOTE_LEAD_TAGS = new Set(['ADP', 'DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'ADV', 'PUNCT', 'PRON']);
 /** Prepositions whose object is the content ("asked for volunteers", "warned of the risk"). */
@@ -218,6 +220,8 @@ export function postContent(ctx: AttributionContext, si: number, p0: number, fla
     const w = ctx.word(p);
     if (flags.obj && !addressee && w !== 'that' && !ctx.quoteStartingAt(ctx.start(p))) {
       const np = ctx.npRight(p, hi);
+      // "told a joke", "tells a different story": what is told, not whom.
+      if (np && TOLD_NOUNS.has(ctx.word(np.end - 1))) return { marker: 'np', contentFirst: p, contentStart: ctx.start(p), medium, addressee, consumed };
       if (np && !(flags.bare && hasVerbAfter(ctx, np.end, Math.min(hi, np.end + 1)))) {
         addressee = np;
         p = np.end;
