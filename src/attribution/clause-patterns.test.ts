@@ -1472,3 +1472,10 @@ describe('Attributor: what is told', () => {
     expect(find(b, 'ferry was late').addressee?.text).toBe('reporters');
   });
 });
+
+describe('Attributor: a quotation after a passive cue', () => {
+  it('"Holm was asked, “…?”" gives the question as the content', () => {
+    const a = attribute(`${TITLE}Holm was asked, “Would the ferry run in winter?”`);
+    expect(find(a, 'run in winter').content.text).toBe('“Would the ferry run in winter?”');
+  });
+});

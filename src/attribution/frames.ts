@@ -100,6 +100,13 @@ function passiveFrame(ctx: AttributionContext, si: number, cue: Cue, auxFirst: n
   const subject = ctx.npLeft(auxFirst, s.firstToken) ?? wholeSubject(ctx, auxFirst, s.firstToken);
   if (!subject || ctx.inQuote[subject.first]! >= 0) return null;
   const frame = baseFrame(ctx, si, cue, 'post');
+  // "Blumenthal was asked, “If you had known …?”": the quotation after the passive cue is what was said.
+  const after = ctx.word(cue.end) === ',' || ctx.word(cue.end) === ':' ? cue.end + 1 : cue.end;
+  const quoted = after < hi ? ctx.quoteStartingAt(ctx.start(after)) : null;
+  if (quoted && quoted.start === ctx.start(after)) {
+    frame.parts.push({ start: quoted.start, end: quoted.end });
+    return frame;
+  }
   let end = cue.end;
   while (end < hi && ctx.word(end) !== 'by' && ctx.word(end) !== ',' && !/^[.!?;]+$/.test(ctx.word(end))) end++;
   if (ctx.word(end) === 'by') {
