@@ -1479,3 +1479,12 @@ describe('Attributor: a quotation after a passive cue', () => {
     expect(find(a, 'run in winter').content.text).toBe('“Would the ferry run in winter?”');
   });
 });
+
+describe('Attributor: an addressee followed by "for" or "about"', () => {
+  it('"asked the port board for new boats" makes the board the addressee and the boats the content', () => {
+    const a = attribute(`${TITLE}Holm asked the port board for two new boats.`);
+    const x = find(a, 'two new boats');
+    expect(x.addressee?.text).toBe('the port board');
+    expect(x.content.text).toBe('two new boats');
+  });
+});

@@ -223,6 +223,8 @@ export function postContent(ctx: AttributionContext, si: number, p0: number, fla
       // "told a joke", "tells a different story": what is told, not whom.
       if (np && TOLD_NOUNS.has(ctx.word(np.end - 1))) return { marker: 'np', contentFirst: p, contentStart: ctx.start(p), medium, addressee, consumed };
       if (np && !(flags.bare && hasVerbAfter(ctx, np.end, Math.min(hi, np.end + 1)))) {
+        // "asked the Supreme Court for quick action": the addressee stops before "for"/"about", which open the content.
+        for (let k = np.first + 1; k < np.end; k++) if ((ctx.word(k) === 'for' || ctx.word(k) === 'about') && k > np.first) np.end = k;
         addressee = np;
         p = np.end;
         continue;
