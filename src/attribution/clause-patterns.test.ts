@@ -1401,6 +1401,7 @@ describe('Attributor: a participle set off after the subject', () => {
     expect(find(attribute(`${TITLE}Holm sounded the alarm about the ferry.`), 'the alarm').content.text).toBe('the alarm about the ferry');
     expect(find(attribute(`${TITLE}Holm attributed the delay to the ice.`), 'the delay').content.text).toBe('the delay to the ice');
     expect(find(attribute(`${TITLE}Lund pressed the board to add night ferries.`), 'night ferries').content.text).toBe('to add night ferries');
+    expect(find(attribute(`${TITLE}Lund pushed to add night ferries.`), 'night ferries').content.text).toBe('to add night ferries');
     expect(find(attribute(`${TITLE}The report details the cost of the delays.`), 'the cost').speaker?.text).toBe('The report');
   });
 });
