@@ -1489,3 +1489,10 @@ describe('Attributor: an addressee followed by "for" or "about"', () => {
     expect(x.content.text).toBe('two new boats');
   });
 });
+
+describe('Attributor: an adverbial clause between the subject and the cue', () => {
+  it('"Holm, when asked what was wrong with the plan, responded that …" has Holm as the speaker', () => {
+    const a = attribute(`${TITLE}Holm, when asked what was wrong with the plan, responded that the boats were too old.`);
+    expect(find(a, 'boats were too old').speaker?.text).toBe('Holm');
+  });
+});

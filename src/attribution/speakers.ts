@@ -248,6 +248,15 @@ export function speakerLeft(ctx: AttributionContext, a: number, lo: number): Tok
       return head && startsClause(ctx, head.first, lo) ? { first: head.first, end: a - 1 } : null;
     }
   }
+  // "Ted Cruz, when asked what is wrong with the plan, responded that ...": an adverbial clause set off by commas
+  // between the subject and the cue.
+  for (let i = a - 2; i > lo && a - i <= 30; i--) {
+    if (ctx.word(i) !== ',') continue;
+    if (!INTERRUPTING_SUBORDINATORS.has(ctx.word(i + 1))) break;
+    const head = ctx.npLeft(i, lo);
+    if (head && startsClause(ctx, head.first, lo) && ctx.inQuote[head.first]! < 0) return head;
+    break;
+  }
   // "Jillian Chase, 27, a Tinder user in New York, said": phrases between commas back to the subject,
   // the leftmost of which must be able to open the clause.
   const pieces: TokenRange[] = [];
@@ -289,6 +298,8 @@ function coordinatedSubject(ctx: AttributionContext, np: TokenRange, lo: number)
   return first && startsClause(ctx, first.first, lo) ? { first: first.first, end: np.end } : null;
 }
 
+/** Words opening an adverbial clause that may interrupt a subject and its verb ("Cruz, when asked ..., said"). */
+const INTERRUPTING_SUBORDINATORS = new Set(['when', 'while', 'after', 'before', 'if', 'though', 'although', 'as', 'because', 'once', 'since', 'unless']);
 const CLAUSE_BREAKS = new Set(['—', '–', '--', ':', ';']);
 const CLAUSE_SUBORDINATORS = new Set(['while', 'whereas', 'although', 'though', 'because', 'when', 'if', 'unless']);
 
