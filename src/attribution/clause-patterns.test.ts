@@ -1496,3 +1496,10 @@ describe('Attributor: an adverbial clause between the subject and the cue', () =
     expect(find(a, 'boats were too old').speaker?.text).toBe('Holm');
   });
 });
+
+describe('Attributor: a parenthesis in dashes between the cue and "that"', () => {
+  it('"said — on the radio, as it happens — that …"', () => {
+    const a = attribute(`${TITLE}Holm said — on the radio, as it happens — that the ferry would be late.`);
+    expect(find(a, 'ferry would be late').content.text).toBe('that the ferry would be late');
+  });
+});

@@ -27,6 +27,7 @@ const CLAUSE_START_WORDS = new Set(['there', 'this', 'these', 'those', ...SUBJEC
 const TIME_NOUNS = new Set(['night', 'day', 'morning', 'afternoon', 'evening', 'week', 'weekend', 'month', 'year', 'time', 'moment']);
 /** Subordinators that open a reported clause right after a cue ("said because ...", "said if elected ..."). */
 const CONTENT_SUBORDINATORS = new Set(['because', 'if', 'although', 'though', 'unless', 'once']);
+const DASHES = new Set(['—', '–', '--']);
 /** Words that open a clause of their own, whatever their tag. */
 const CLAUSE_OPENERS = new Set(['although', 'though', 'while', 'because', 'since', 'unless', 'whereas', 'but', 'yet']);
 /** "now that", "so that", "such that": not a complementizer. */
@@ -241,6 +242,15 @@ export function postContent(ctx: AttributionContext, si: number, p0: number, fla
     if (w === ',' && p + 1 < hi && (ctx.word(p + 1) === 'that' || PARTICIPLE_CUES.has(ctx.word(p + 1)) || ctx.anyQuoteStartingAt(ctx.end(p)))) {
       p++;
       continue;
+    }
+    // "said — on Twitter, as it happens — that ...": a parenthesis set off by dashes.
+    if (DASHES.has(w)) {
+      let close = p + 1;
+      while (close < hi && close - p <= 12 && !DASHES.has(ctx.word(close))) close++;
+      if (close < hi && DASHES.has(ctx.word(close)) && ctx.word(close + 1) === 'that') {
+        p = close + 1;
+        continue;
+      }
     }
     if (PARTICIPLE_CUES.has(w) && p > p0 - 1) {
       consumed.push(p);
