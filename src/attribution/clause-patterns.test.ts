@@ -1503,3 +1503,10 @@ describe('Attributor: a parenthesis in dashes between the cue and "that"', () =>
     expect(find(a, 'ferry would be late').content.text).toBe('that the ferry would be late');
   });
 });
+
+describe('Attributor: an object pronoun opens no reported clause', () => {
+  it('"a day after he said them, but the board …" does not run on', () => {
+    const a = attribute(`${TITLE}Holm regretted the words a day after he said them, but the board had already left.`);
+    expect((a.layers.attributions ?? []).map((x) => x.content.text)).not.toContain('them, but the board had already left');
+  });
+});

@@ -28,6 +28,7 @@ const TIME_NOUNS = new Set(['night', 'day', 'morning', 'afternoon', 'evening', '
 /** Subordinators that open a reported clause right after a cue ("said because ...", "said if elected ..."). */
 const CONTENT_SUBORDINATORS = new Set(['because', 'if', 'although', 'though', 'unless', 'once']);
 const DASHES = new Set(['—', '–', '--']);
+const OBJECT_PRONOUNS = new Set(['them', 'him', 'me', 'us', 'whom']);
 /** Words that open a clause of their own, whatever their tag. */
 const CLAUSE_OPENERS = new Set(['although', 'though', 'while', 'because', 'since', 'unless', 'whereas', 'but', 'yet']);
 /** "now that", "so that", "such that": not a complementizer. */
@@ -285,7 +286,8 @@ export function postContent(ctx: AttributionContext, si: number, p0: number, fla
   if ((w === 'not' || w === 'never') && ctx.word(p + 1) === 'to' && flags.to && (ctx.tag(p + 2) === 'VERB' || ctx.tag(p + 2) === 'AUX')) return at(p, ctx.start(p), 'to');
   // "explained why ...", "questioned whether ...": any cue takes an indirect question ("if" only where a clause may follow).
   if (WH.has(w) && (flags.bare || flags.obj || w !== 'if')) return at(p, ctx.start(p), 'wh');
-  if (flags.bare && (CLAUSE_START.has(ctx.tag(p)) || CLAUSE_START_WORDS.has(w)) && hasVerbAfter(ctx, p + 1, hi)) return at(p, ctx.start(p), 'bare');
+  // (An object pronoun opens no clause: "a day after he said them, but ...".)
+  if (flags.bare && (CLAUSE_START.has(ctx.tag(p)) || CLAUSE_START_WORDS.has(w)) && !OBJECT_PRONOUNS.has(w) && hasVerbAfter(ctx, p + 1, hi)) return at(p, ctx.start(p), 'bare');
   // "said because Obama is popular, he ...", "said just because ... did not mean ...": a clause opened by a subordinator.
   const subordinator = ctx.tag(p) === 'ADV' && CONTENT_SUBORDINATORS.has(ctx.word(p + 1)) ? p + 1 : p;
   if (flags.bare && CONTENT_SUBORDINATORS.has(ctx.word(subordinator)) && hasVerbAfter(ctx, subordinator + 1, hi)) return at(p, ctx.start(p), 'bare');
