@@ -1510,3 +1510,15 @@ describe('Attributor: an object pronoun opens no reported clause', () => {
     expect((a.layers.attributions ?? []).map((x) => x.content.text)).not.toContain('them, but the board had already left');
   });
 });
+
+describe('Attributor: a question asked by no one in particular', () => {
+  it('"new questions about whether …" and "the question is whether …" give the indirect question with no speaker', () => {
+    const a = attribute(`${TITLE}The logbook raised new questions about whether the ferry ever left the pier.`);
+    const x = find(a, 'ever left the pier');
+    expect(x.content.text).toBe('whether the ferry ever left the pier');
+    expect(x.speaker).toBeNull();
+    const b = attribute(`${TITLE}The question is whether the ferry will run in winter.`);
+    expect(find(b, 'run in winter').content.text).toBe('whether the ferry will run in winter');
+    expect(attribute(`${TITLE}The question was settled in May.`).layers.attributions ?? []).toEqual([]);
+  });
+});

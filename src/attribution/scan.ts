@@ -5,8 +5,8 @@
  */
 import type { AttributionContext } from './context.js';
 import { accordingFrame, askedFrame, colonFrame, colonQuoteFrame, impersonalFrame, pollSourceAt } from './citation-frames.js';
-import { cueFrame, LIGHT_FLAGS, LIGHT_OBJECT_PREPOSITIONS, POST_PHRASE_FLAGS, type Cue, type Frame } from './frames.js';
-import { CLOSING_MARKS, hasVerbAfter } from './content-spans.js';
+import { baseFrame, cueFrame, LIGHT_FLAGS, LIGHT_OBJECT_PREPOSITIONS, POST_PHRASE_FLAGS, type Cue, type Frame } from './frames.js';
+import { CLOSING_MARKS, contentFrom, hasVerbAfter } from './content-spans.js';
 import { clauseSubjectBefore, QUANTIFIER_SUBJECTS } from './speakers.js';
 
 const LIGHT_FILLERS = new Set(['DET', 'PRON', 'ADJ']);
@@ -119,6 +119,24 @@ function nounFrame(ctx: AttributionContext, si: number, i: number): Frame | null
 const NOMINAL_CUES = new Set(['criticism', 'endorsement', 'support', 'opposition', 'call', 'calls', 'comments', 'remarks', 'decision', 'proposal', 'pledge', 'promise', 'attack', 'attacks', 'praise', 'concerns', 'concern', 'warning', 'threat', 'demand', 'defense', 'defence', 'denial', 'rejection', 'embrace', 'description', 'characterization', 'condemnation', 'plan', 'vow', 'push', 'refusal', 'insistence', 'statement', 'comment']);
 const NOUN_OBJECT_PREPOSITIONS = new Set(['of', 'for', 'about', 'on', 'over', 'against', 'to']);
 
+const QUESTION_LINKS = new Set(['about', 'of', 'over', 'is', 'was', 'remains', ':']);
+const QUESTION_WORDS_AFTER = new Set(['whether', 'how', 'why', 'what', 'who', 'when', 'where', 'if']);
+
+/**
+ * "new questions about whether the foundation rewarded donors", "the question
+ * is whether ...", "a pressing question: how ...": a question asked by no one
+ * in particular. The content is the indirect question; there is no speaker.
+ */
+function questionFrame(ctx: AttributionContext, si: number, i: number): Frame | null {
+  const hi = ctx.sentences[si]!.endToken;
+  const link = i + 1;
+  const wh = link + 1;
+  if (wh >= hi || !QUESTION_LINKS.has(ctx.word(link)) || !QUESTION_WORDS_AFTER.has(ctx.word(wh))) return null;
+  const frame = baseFrame(ctx, si, { first: i, end: i + 1, lemma: 'question', cls: 'speech', flags: POST_PHRASE_FLAGS }, 'impersonal');
+  frame.parts.push(contentFrom(ctx, si, ctx.start(wh)));
+  return frame;
+}
+
 /** "Clinton's criticism of the deal", "his call for a ban", "Trump's refusal to release": the possessor says it. */
 function nounObjectFrame(ctx: AttributionContext, si: number, i: number): Frame | null {
   const s = ctx.sentences[si]!;
@@ -194,6 +212,13 @@ function framesInSentence(ctx: AttributionContext, si: number): Frame[] {
     }
     if (NOUN_OBJECT_PREPOSITIONS.has(ctx.word(i + 1)) && NOMINAL_CUES.has(ctx.word(i)) && ctx.tag(i) === 'NOUN') {
       const frame = nounObjectFrame(ctx, si, i);
+      if (frame) {
+        frames.push(frame);
+        continue;
+      }
+    }
+    if ((ctx.word(i) === 'question' || ctx.word(i) === 'questions') && ctx.tag(i) === 'NOUN') {
+      const frame = questionFrame(ctx, si, i);
       if (frame) {
         frames.push(frame);
         continue;
