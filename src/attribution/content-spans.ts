@@ -8,7 +8,7 @@
  * The frames that use them are in frames.ts.
  */
 import { stepOverAdjunct, SUBJECT_WORDS, whenPhraseAt, type Medium } from './adjuncts.js';
-import type { AttributionContext, TokenRange } from './context.js';
+import { OBJECT_PRONOUNS, POSSESSIVE, type AttributionContext, type TokenRange } from './context.js';
 import type { CueFlags } from './lexicon.js';
 import { objectOpensAt } from './subjects.js';
 
@@ -28,7 +28,6 @@ const TIME_NOUNS = new Set(['night', 'day', 'morning', 'afternoon', 'evening', '
 /** Subordinators that open a reported clause right after a cue ("said because ...", "said if elected ..."). */
 const CONTENT_SUBORDINATORS = new Set(['because', 'if', 'although', 'though', 'unless', 'once']);
 const DASHES = new Set(['—', '–', '--']);
-const OBJECT_PRONOUNS = new Set(['them', 'him', 'me', 'us', 'whom']);
 /** Words that open a clause of their own, whatever their tag. */
 const CLAUSE_OPENERS = new Set(['although', 'though', 'while', 'because', 'since', 'unless', 'whereas', 'but', 'yet']);
 /** "now that", "so that", "such that": not a complementizer. */
@@ -119,7 +118,6 @@ function listGoesOn(ctx: AttributionContext, comma: number, hi: number): boolean
   return false;
 }
 
-const POSSESSIVES = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
 /** Words that go on with an object after an apposition: "of", "as", "for" and a complement. */
 const OBJECT_GOES_ON = new Set(['of', 'as', 'for']);
 
@@ -131,7 +129,7 @@ const OBJECT_GOES_ON = new Set(['of', 'as', 'for']);
  */
 function afterApposition(ctx: AttributionContext, comma: number, hi: number): number | null {
   const w = ctx.word(comma + 1);
-  if (!(w === 'who' || w === 'which' || ctx.tag(comma + 1) === 'DET' || POSSESSIVES.has(w))) return null;
+  if (!(w === 'who' || w === 'which' || ctx.tag(comma + 1) === 'DET' || POSSESSIVE.has(w))) return null;
   for (let k = comma + 2; k < hi - 1 && k - comma <= 25; k++) {
     if (ctx.inQuote[k]! >= 0) continue;
     const wk = ctx.word(k);
@@ -226,7 +224,7 @@ export function postContent(ctx: AttributionContext, si: number, p0: number, fla
       if (np && TOLD_NOUNS.has(ctx.word(np.end - 1))) return { marker: 'np', contentFirst: p, contentStart: ctx.start(p), medium, addressee, consumed };
       if (np && !(flags.bare && hasVerbAfter(ctx, np.end, Math.min(hi, np.end + 1)))) {
         // "asked the Supreme Court for quick action": the addressee stops before "for"/"about", which open the content.
-        for (let k = np.first + 1; k < np.end; k++) if ((ctx.word(k) === 'for' || ctx.word(k) === 'about') && k > np.first) np.end = k;
+        for (let k = np.first + 1; k < np.end; k++) if (ctx.word(k) === 'for' || ctx.word(k) === 'about') np.end = k;
         addressee = np;
         p = np.end;
         continue;
@@ -287,7 +285,7 @@ export function postContent(ctx: AttributionContext, si: number, p0: number, fla
   // "explained why ...", "questioned whether ...": any cue takes an indirect question ("if" only where a clause may follow).
   if (WH.has(w) && (flags.bare || flags.obj || w !== 'if')) return at(p, ctx.start(p), 'wh');
   // (An object pronoun opens no clause: "a day after he said them, but ...".)
-  if (flags.bare && (CLAUSE_START.has(ctx.tag(p)) || CLAUSE_START_WORDS.has(w)) && !OBJECT_PRONOUNS.has(w) && hasVerbAfter(ctx, p + 1, hi)) return at(p, ctx.start(p), 'bare');
+  if (flags.bare && (CLAUSE_START.has(ctx.tag(p)) || CLAUSE_START_WORDS.has(w)) && !OBJECT_PRONOUNS.has(w) && w !== 'whom' && hasVerbAfter(ctx, p + 1, hi)) return at(p, ctx.start(p), 'bare');
   // "said because Obama is popular, he ...", "said just because ... did not mean ...": a clause opened by a subordinator.
   const subordinator = ctx.tag(p) === 'ADV' && CONTENT_SUBORDINATORS.has(ctx.word(p + 1)) ? p + 1 : p;
   if (flags.bare && CONTENT_SUBORDINATORS.has(ctx.word(subordinator)) && hasVerbAfter(ctx, subordinator + 1, hi)) return at(p, ctx.start(p), 'bare');
@@ -336,8 +334,9 @@ const NAMING_LEMMAS = new Set(['call', 'label', 'dub', 'brand', 'term']);
 /**
  * "Florida, which he describes as his second home", "what he calls the
  * “Washington cartel”": the relative word is the cue's object and an "as"
- * phrase (or, after a naming verb, a noun phrase) says what it is said to be. Two pieces: the relative word, and the "as"
- * phrase up to the end of the relative clause.
+ * phrase (or, after a naming verb, a noun phrase) says what it is said to
+ * be. Two pieces: the relative word, and that phrase up to the end of the
+ * relative clause.
  */
 export function relativeObjectContent(ctx: AttributionContext, si: number, speakerFirst: number, after: number, lemma: string): CharSpan[] | null {
   const { firstToken: lo, endToken: hi } = ctx.sentences[si]!;

@@ -28,9 +28,9 @@ const NOT_NP = new Set(['who', 'which', 'that', 'what', 'whom', 'whose', 'where'
 const FRACTIONS = new Set(['third', 'thirds', 'quarter', 'quarters', 'fifth', 'fifths', 'half', 'majority', 'plurality', 'minority']);
 const DEMONSTRATIVES = new Set(['this', 'these', 'those']);
 const NP_BRIDGE = new Set(['of', 'for', 'at', 'from', 'in', 'on', 'with', 'to']);
-const OBJECT_PRONOUNS = new Set(['him', 'them', 'me', 'us']);
+export const OBJECT_PRONOUNS: ReadonlySet<string> = new Set(['him', 'them', 'me', 'us']);
 const PERSONAL_PRONOUNS = new Set([...OBJECT_PRONOUNS, 'i', 'you', 'he', 'she', 'it', 'we', 'they']);
-const POSSESSIVE = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
+export const POSSESSIVE: ReadonlySet<string> = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
 /** Adverbs and adjectives that open a sentence before a verb as themselves ("Later said", "Still, ..."). */
 const SENTENCE_ADVERBS = new Set(['also', 'still', 'then', 'later', 'now', 'again', 'instead', 'yet', 'so', 'thus', 'hence', 'earlier', 'first', 'rather', 'indeed', 'soon', 'once', 'often', 'never', 'ever', 'here', 'there', 'too', 'even', 'just', 'only', 'already', 'almost', 'perhaps', 'maybe', 'most', 'many', 'some', 'few', 'several', 'more', 'less', 'much', 'other', 'others', 'such', 'last', 'next', 'both', 'all', 'each', 'further', 'together', 'meanwhile', 'however', 'therefore']);
 /** Words whose "'s" is "is" or "has", not a possessive ("It's “absurd,” Jones said"). */

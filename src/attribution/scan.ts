@@ -3,7 +3,7 @@
  * whose content holds another frame's cue becomes that frame's relay, and
  * content running into a later frame is cut at that frame's comma.
  */
-import type { AttributionContext } from './context.js';
+import { POSSESSIVE, type AttributionContext } from './context.js';
 import { accordingFrame, askedFrame, colonFrame, colonQuoteFrame, impersonalFrame, pollSourceAt } from './citation-frames.js';
 import { baseFrame, cueFrame, LIGHT_FLAGS, LIGHT_OBJECT_PREPOSITIONS, POST_PHRASE_FLAGS, type Cue, type Frame } from './frames.js';
 import { CLOSING_MARKS, contentFrom, hasVerbAfter } from './content-spans.js';
@@ -57,9 +57,9 @@ function isVerbUse(ctx: AttributionContext, i: number): boolean {
   const share = ((ctx.word(i - 2) === 'in' || ctx.word(i - 2) === 'of') && ctx.tag(i - 3) === 'NUM') || (ctx.word(i - 2) === 'of' && ctx.word(i - 3) === 'out' && ctx.tag(i - 4) === 'NUM');
   if (prevTag === 'NUM' && share) return OBJECT_OPENERS.has(ctx.tag(i + 1)) || ctx.word(i + 1) === 'that';
   // "majorities in all five say they ...", "56 percent say that ...": a count of people, then the verb and its clause.
-  if ((prevTag === 'NUM' || prev === 'percent') && (ctx.tag(i + 1) === 'PRON' || ctx.word(i + 1) === 'that') && !POSSESSIVES.has(ctx.word(i + 1))) return true;
+  if ((prevTag === 'NUM' || prev === 'percent') && (ctx.tag(i + 1) === 'PRON' || ctx.word(i + 1) === 'that') && !POSSESSIVE.has(ctx.word(i + 1))) return true;
   // "Western states that ...", "their states": a noun after a modifier stays a noun.
-  if (prevTag === 'ADJ' || prevTag === 'DET' || prevTag === 'NUM' || POSSESSIVES.has(prev)) return false;
+  if (prevTag === 'ADJ' || prevTag === 'DET' || prevTag === 'NUM' || POSSESSIVE.has(prev)) return false;
   // "..., records show." / "polls show that": a plural noun subject right before a cue form that closes the clause.
   if (prevTag === 'NOUN' && prev.endsWith('s') && (ctx.word(i + 1) === ',' || ctx.word(i + 1) === '.')) return true;
   // "Many activists dislike the idea", "most voters say he ...": a plural subject, then a clause or an object.
@@ -73,7 +73,6 @@ const OBJECT_OPENERS = new Set(['DET', 'PRON', 'PROPN', 'ADJ', 'NUM', 'SCONJ']);
 
 /** Nouns that carry a statement or belief in a that-clause ("Clinton's claim that ..."). */
 const SPEECH_NOUNS = new Set(['claim', 'claims', 'assertion', 'statement', 'suggestion', 'argument', 'insistence', 'announcement', 'belief', 'view', 'promise', 'pledge', 'warning', 'allegation', 'accusation', 'contention', 'prediction', 'hope', 'fear', 'concern', 'admission', 'declaration', 'assurance', 'insinuation', 'charge', 'remark', 'comment', 'position', 'complaint', 'denial', 'boast', 'vow', 'threat', 'proposal', 'demand', 'idea', 'theory', 'notion']);
-const POSSESSIVES = new Set(['his', 'her', 'their', 'its', 'our', 'my', 'your']);
 
 const ADJECTIVES: ReadonlySet<string> = new Set(['ADJ']);
 const ADJECTIVES_AND_ADVERBS: ReadonlySet<string> = new Set(['ADJ', 'ADV']);
@@ -83,7 +82,7 @@ function possessorBefore(ctx: AttributionContext, si: number, i: number, skip: R
   const s = ctx.sentences[si]!;
   let j = i - 1;
   while (j >= s.firstToken && skip.has(ctx.tag(j))) j--;
-  if (POSSESSIVES.has(ctx.word(j))) return { first: j, end: j + 1 };
+  if (POSSESSIVE.has(ctx.word(j))) return { first: j, end: j + 1 };
   if (ctx.word(j) === "'s" || ctx.word(j) === "'") {
     const np = ctx.npLeft(j, s.firstToken);
     if (np) return { first: np.first, end: j };
@@ -97,7 +96,7 @@ function possessorBefore(ctx: AttributionContext, si: number, i: number, skip: R
  * subject is a name, the name is the speaker as written.
  */
 function namedPossessor(ctx: AttributionContext, si: number, possessor: { first: number; end: number } | null): { first: number; end: number } | null {
-  if (!possessor || possessor.end - possessor.first !== 1 || !POSSESSIVES.has(ctx.word(possessor.first))) return possessor;
+  if (!possessor || possessor.end - possessor.first !== 1 || !POSSESSIVE.has(ctx.word(possessor.first))) return possessor;
   const lo = ctx.sentences[si]!.firstToken;
   let v = possessor.first - 1;
   while (v > lo && (ctx.tag(v) === 'ADV' || ctx.tag(v) === 'ADP' || ctx.tag(v) === 'PART')) v--;
