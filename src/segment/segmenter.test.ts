@@ -77,6 +77,7 @@ describe('Segmenter', () => {
     // A participle between a determiner and a noun is an adjective.
     expect(tags('“The ferry is late,” said one unaligned Nordland strategist.')).toContain('unaligned/ADJ');
     expect(tags('Holm described the most engaged passengers as patient.')).toContain('engaged/ADJ');
+    expect(tags('Holm has won more pledged delegates than Lund.')).toContain('pledged/ADJ');
     // Title-case headlines are left alone.
     expect(tags('Ferry Chief Says Cook Provided A Statement')).not.toContain('Cook/PROPN');
   });

@@ -218,7 +218,8 @@ function repairTags(tokens: Token[], s: { first: number; end: number }): void {
     else if (t.pos === 'ADJ' && /^\p{Ll}+$/u.test(t.text) && (next.pos === 'VERB' || next.pos === 'AUX') && !next.text.endsWith('ing') && determinedAt(tokens, i - 1, s.first)) t.pos = 'NOUN';
     // "one unaligned Florida strategist", "a rising star": a participle between a determiner and a noun is an adjective.
     // ("the most engaged rally-goers": an adverb may stand between them.)
-    else if (t.pos === 'VERB' && /^\p{Ll}+(ed|ing)$/u.test(t.text) && (prev.pos === 'DET' || prev.pos === 'NUM' || (prev.pos === 'ADV' && i - 2 >= s.first && (tokens[i - 2]!.pos === 'DET' || tokens[i - 2]!.pos === 'NUM'))) && (next.pos === 'NOUN' || next.pos === 'PROPN' || next.pos === 'ADJ')) t.pos = 'ADJ';
+    // ("more pledged delegates": so may a quantity word.)
+    else if (t.pos === 'VERB' && /^\p{Ll}+(ed|ing)$/u.test(t.text) && (prev.pos === 'DET' || prev.pos === 'NUM' || QUANTITY_WORDS.has(prev.text.toLowerCase()) || (prev.pos === 'ADV' && i - 2 >= s.first && (tokens[i - 2]!.pos === 'DET' || tokens[i - 2]!.pos === 'NUM'))) && (next.pos === 'NOUN' || next.pos === 'PROPN' || next.pos === 'ADJ')) t.pos = 'ADJ';
     // ("Tanden informed the board that": also before the object's determiner or name, after a name or a subject pronoun.)
     else if (t.pos === 'ADJ' && t.text.endsWith('ed') && (prev.pos === 'PROPN' || prev.pos === 'PRON') && (next.text === 'that' || (objectStarts(next) && !POSSESSIVE_DETERMINERS.has(prev.text.toLowerCase())))) t.pos = 'VERB';
     // "experts have alleged that": an "-ed" word read as an adjective after a perfect "have" is a participle.
@@ -242,6 +243,7 @@ function objectStarts(t: Token): boolean {
   return t.pos === 'DET' || t.pos === 'PROPN' || (t.pos === 'PRON' && !/^(?:that|which|who)$/i.test(t.text));
 }
 
+const QUANTITY_WORDS = new Set(['more', 'most', 'fewer', 'many', 'few', 'several']);
 const PERFECT_HAVE = new Set(['have', 'has', 'had', "'ve", '’ve', 'having']);
 const POSSESSIVE_DETERMINERS = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
 
