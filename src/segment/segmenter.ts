@@ -168,8 +168,9 @@ export class Segmenter implements Component {
  *   adjective or a name is a participle ("Promising that ..., Bolton said");
  * - an adjective after a determiner, possessive or name, right before a verb,
  *   is a noun ("the Republican incumbent said", "her main rival has");
- * - a participle between a determiner (and an adverb) and a noun is an
- *   adjective ("one unaligned strategist", "the most engaged voters");
+ * - a participle between a determiner (and an adverb) or a quantity word
+ *   and a noun is an adjective ("one unaligned strategist", "the most
+ *   engaged voters", "more pledged delegates");
  * - an "-ed" word read as an adjective between a name or pronoun and "that"
  *   or an object ("Trump alleged that ...", "Tanden informed the board"), or
  *   after a perfect "have" ("have alleged"), is a verb;
