@@ -36,7 +36,7 @@ export const eventQuery = z.object({
   to: day.optional(),
   outlet: short.optional(),
   hedged: flag.optional(),
-  document: short.optional().openapi({ description: 'document id or key' }),
+  document: short.optional().openapi({ description: 'document id, key, or key prefix of 8+ characters' }),
   ...pageQuery,
 });
 
@@ -46,7 +46,7 @@ export const quoteQuery = z.object({
   outlet: short.optional(),
   relay: short.optional().openapi({ description: 'a relay, medium or outlet anywhere in the chain' }),
   hedged: flag.optional(),
-  document: short.optional(),
+  document: short.optional().openapi({ description: 'document id, key, or key prefix of 8+ characters' }),
   ...pageQuery,
 });
 

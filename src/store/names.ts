@@ -60,3 +60,15 @@ export function outletName(source: string | null, url: string | null): string | 
     return null;
   }
 }
+
+/** The shortest key prefix that finds a document (`show`, `--document`). */
+export const KEY_PREFIX_MIN = 8;
+
+/**
+ * A document key prefix (lower-case hex, at least KEY_PREFIX_MIN characters)
+ * as the range [prefix, prefix + "g"): every key starting with it, since keys
+ * are hex. Null when the value is no such prefix.
+ */
+export function keyPrefixRange(value: string): { lo: string; hi: string } | null {
+  return value.length >= KEY_PREFIX_MIN && /^[0-9a-f]+$/.test(value) ? { lo: value, hi: `${value}g` } : null;
+}

@@ -104,6 +104,12 @@ export function storeContract(name: string, makeStore: () => Promise<Store>): vo
       expect(await ids({ hedged: true })).toEqual(['kim-1:040']);
       expect(await ids({ outlet: 'yonhap' })).toEqual(['kim-1:040', 'kim-1:0871']);
       expect(await ids({ document: 'ukr-3' })).toEqual(['ukr-3:111']);
+      // A key prefix of 8 or more characters finds the document, as `show` does; a shorter one does not.
+      const ukrKey = (await store.events({ document: 'ukr-3' }, { limit: 1 })).items[0]!.documentKey;
+      expect(await ids({ document: ukrKey.slice(0, 8) })).toEqual(['ukr-3:111']);
+      expect(await ids({ document: ukrKey.slice(0, 7) })).toEqual([]);
+      expect((await store.quotes({ document: ukrKey.slice(0, 10) }, { limit: 10 })).items.map((q) => q.documentId)).toEqual(['ukr-3']);
+      expect((await store.eventRecords({ document: ukrKey.slice(0, 8) }, { limit: 10 })).items.map((r) => r.code)).toEqual(['111']);
       const sent = (await store.events({ document: 'kim-1', code: '0871' }, { limit: 1 })).items[0]!;
       expect(sent).toMatchObject({ sourceName: 'Russia', sourceCountry: 'RUS', targetName: 'North Korea', verb: 'sent', sentence: 'Russia sent troops to North Korea.', outlet: 'Yonhap', goldstein: 8.3, quadClass: 2, hedged: false });
       expect(kim.text.slice(sent.verbStart, sent.verbEnd)).toBe('sent');

@@ -164,7 +164,7 @@ export function registerQueryCommands(program: Command): void {
     .option('--from <day>', 'from this day (YYYY-MM-DD)', dayOption('--from'))
     .option('--to <day>', 'to this day, inclusive', dayOption('--to'))
     .option('--outlet <name>', 'reported by this outlet')
-    .option('--document <id-or-key>', 'from this document')
+    .option('--document <id-or-key>', 'from this document (id, key, or key prefix of 8+ characters)')
     .option('--records', 'one-a-day event records instead of event mentions')
     .action(async (o: CommonOptions & { actor?: string; target?: string; country?: string; code?: string; root?: string; quad?: number; from?: string; to?: string; outlet?: string; hedged?: boolean; document?: string; records?: boolean }) => {
       if (o.quad !== undefined && o.quad > 4) throw new NewsgraphError('usage', '--quad must be 1, 2, 3 or 4');
@@ -182,7 +182,7 @@ export function registerQueryCommands(program: Command): void {
     .option('--cue <word>', 'cue word or lemma ("said", "warn")')
     .option('--outlet <name>', 'published by this outlet')
     .option('--relay <name>', 'relayed through this source anywhere in the chain ("KCNA")')
-    .option('--document <id-or-key>', 'from this document')
+    .option('--document <id-or-key>', 'from this document (id, key, or key prefix of 8+ characters)')
     .action(async (o: CommonOptions & { speaker?: string; cue?: string; outlet?: string; relay?: string; hedged?: boolean; document?: string }) => {
       const { format, limit } = plan(o);
       const filter = { speaker: o.speaker, cue: o.cue, outlet: o.outlet, relay: o.relay, hedged: o.hedged, document: o.document };

@@ -15,11 +15,11 @@ import type {
   StreamKind, StreamRowTypes,
 } from '../store.js';
 import { makePool, parsePgUrl, pgError, type PgTarget } from './pg-connection.js';
+import { keyPrefixRange } from '../names.js';
 import { PG_MIGRATIONS } from './migrations.js';
 import { writeBatch } from './pg-writer.js';
 
 type Raw = Record<string, unknown>;
-const KEY_PREFIX_MIN = 8;
 /** Any fixed number: the advisory lock that serialises migrations across processes. */
 const MIGRATION_LOCK = 7_146_535_201;
 /** Refresh planner statistics after this many new documents (and on close after any). */
@@ -183,8 +183,9 @@ export class PgStore implements Store {
     type Row = { seq: string; text: string; analysis: string };
     const q = async (sql: string, params: unknown[]): Promise<Row[]> => (await this.pool.query(sql, params)).rows as Row[];
     let rows = await q('SELECT seq, text, analysis FROM documents WHERE key = $1', [idOrKey]);
-    if (rows.length === 0 && idOrKey.length >= KEY_PREFIX_MIN && /^[0-9a-f]+$/.test(idOrKey)) {
-      rows = await q('SELECT seq, text, analysis FROM documents WHERE key >= $1 AND key < $2 LIMIT 2', [idOrKey, `${idOrKey}g`]);
+    const range = rows.length === 0 ? keyPrefixRange(idOrKey) : null;
+    if (range) {
+      rows = await q('SELECT seq, text, analysis FROM documents WHERE key >= $1 AND key < $2 LIMIT 2', [range.lo, range.hi]);
       if (rows.length > 1) throw new NewsgraphError('usage', `key prefix ${idOrKey} is ambiguous: give more characters`);
     }
     if (rows.length === 0) rows = await q('SELECT seq, text, analysis FROM documents WHERE id = $1 ORDER BY seq DESC LIMIT 1', [idOrKey]);

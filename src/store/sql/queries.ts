@@ -5,7 +5,7 @@
  */
 import { NewsgraphError } from '../../util/errors.js';
 import { isCalendarDay } from '../../util/dates.js';
-import { codePrefixRange, namePattern } from '../names.js';
+import { codePrefixRange, keyPrefixRange, namePattern } from '../names.js';
 import { NO_DAY } from '../rows.js';
 import type { ActorFilter, DocumentFilter, EventFilter, QuoteFilter, StoryFilter } from '../query-types.js';
 
@@ -41,6 +41,13 @@ class Where {
   toString(): string {
     return this.parts.length === 0 ? '' : `WHERE ${this.parts.join(' AND ')}`;
   }
+}
+
+/** A document by key, key prefix (8+ hex characters) or document id; `t` is the documents table's alias. */
+function addDocument(w: Where, t: string, value: string): void {
+  const range = keyPrefixRange(value);
+  if (range) w.add(`(${t}.key = ? OR ${t}.id = ? OR (${t}.key >= ? AND ${t}.key < ?))`, value, value, range.lo, range.hi);
+  else w.add(`(${t}.key = ? OR ${t}.id = ?)`, value, value);
 }
 
 function needName(value: string, what: string): string {
@@ -98,7 +105,7 @@ export function eventsQuery(d: Dialect, f: EventFilter, page: Keyset | null): Qu
   if (f.to) w.add('e.day > ? AND e.day <= ?', NO_DAY, needDay(f.to, 'to')); // undated events are in no date range
   if (f.outlet) w.add('o.name_key LIKE ?', needName(f.outlet, 'outlet'));
   if (f.hedged !== undefined) w.add('e.hedged = ?', d.bool(f.hedged));
-  if (f.document) w.add('(d.key = ? OR d.id = ?)', f.document, f.document);
+  if (f.document) addDocument(w, 'd', f.document);
   const select = `SELECT e.id, d.key AS document_key, d.id AS document_id, d.url, o.name AS outlet, e.day,
       e.source_actor_id, e.source_code, e.source_name, e.source_country, e.source_start, e.source_end,
       e.target_actor_id, e.target_code, e.target_name, e.target_country, e.target_start, e.target_end,
@@ -128,7 +135,9 @@ export function eventRecordsQuery(d: Dialect, f: EventFilter, page: Keyset | nul
   }
   if (f.hedged !== undefined) w.add('EXISTS (SELECT 1 FROM events xe WHERE xe.record_id = r.id AND xe.hedged = ?)', d.bool(f.hedged));
   if (f.document) {
-    w.add('EXISTS (SELECT 1 FROM event_record_documents x JOIN documents xd ON xd.seq = x.doc_seq WHERE x.record_id = r.id AND (xd.key = ? OR xd.id = ?))', f.document, f.document);
+    const inner = new Where();
+    addDocument(inner, 'xd', f.document);
+    w.add(`EXISTS (SELECT 1 FROM event_record_documents x JOIN documents xd ON xd.seq = x.doc_seq WHERE x.record_id = r.id AND ${inner.parts[0]!})`, ...inner.params);
   }
   // Popular records have thousands of documents: list the first RECORD_KEYS keys, count the rest.
   const firstDocs = `documents kd WHERE kd.seq IN (SELECT rd.doc_seq FROM event_record_documents rd WHERE rd.record_id = r.id ORDER BY rd.doc_seq LIMIT ${RECORD_KEYS})`;
@@ -147,7 +156,7 @@ export function quotesQuery(d: Dialect, f: QuoteFilter, page: Keyset | null): Qu
   if (f.outlet) w.add('o.name_key LIKE ?', needName(f.outlet, 'outlet'));
   if (f.relay) w.add('a.relay_key LIKE ?', needName(f.relay, 'relay'));
   if (f.hedged !== undefined) w.add('a.hedged = ?', d.bool(f.hedged));
-  if (f.document) w.add('(d.key = ? OR d.id = ?)', f.document, f.document);
+  if (f.document) addDocument(w, 'd', f.document);
   const select = `SELECT a.id, d.key AS document_key, d.id AS document_id, d.url, o.name AS outlet, d.published,
       a.type, a.content, a.content_start, a.content_end, a.speaker, a.speaker_text, a.speaker_start, a.speaker_end, a.speaker_code,
       a.speaker_actor_id, a.cue, a.cue_lemma, a.cue_start, a.cue_end, a.medium, a.medium_start, a.medium_end, a.chain, a.hedged, a.anonymous

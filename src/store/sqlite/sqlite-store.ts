@@ -44,10 +44,10 @@ import type {
   StreamKind,
   StreamRowTypes,
 } from '../store.js';
+import { keyPrefixRange } from '../names.js';
 import { sqliteMigrations } from './migrations.js';
 import { SqliteWriter } from './sqlite-writer.js';
 
-const KEY_PREFIX_MIN = 8;
 type Raw = Record<string, unknown>;
 
 const SQLITE: Dialect = {
@@ -187,8 +187,9 @@ export class SqliteStore implements Store {
   private findSeq(idOrKey: string): { seq: number; text: string; analysis: string } | null {
     type Row = { seq: number; text: string; analysis: string };
     let row = this.db.prepare('SELECT seq, text, analysis FROM documents WHERE key = ?').get(idOrKey) as Row | undefined;
-    if (!row && idOrKey.length >= KEY_PREFIX_MIN && /^[0-9a-f]+$/.test(idOrKey)) {
-      const rows = this.db.prepare('SELECT seq, text, analysis FROM documents WHERE key >= ? AND key < ? LIMIT 2').all(idOrKey, `${idOrKey}g`) as Row[];
+    const range = row ? null : keyPrefixRange(idOrKey);
+    if (range) {
+      const rows = this.db.prepare('SELECT seq, text, analysis FROM documents WHERE key >= ? AND key < ? LIMIT 2').all(range.lo, range.hi) as Row[];
       if (rows.length > 1) throw new NewsgraphError('usage', `key prefix ${idOrKey} is ambiguous: give more characters`);
       row = rows[0];
     }
