@@ -410,15 +410,21 @@ const FRONTED_SUBORDINATORS = new Set(['while', 'though', 'although', 'despite',
  */
 export function untilMainClause(ctx: AttributionContext, si: number, cueFirst: number, first: number, content: CharSpan): CharSpan {
   const s = ctx.sentences[si]!;
-  // "Holm, arguing that fares rose, left the board": a participle set off after the subject ends where the predicate comes.
-  if (ctx.word(cueFirst - 1) === ',' && ctx.word(cueFirst).endsWith('ing') && cueFirst - 1 > s.firstToken) {
-    for (let i = first + 1; i + 1 < s.endToken && ctx.start(i) < content.end; i++) {
-      if (ctx.word(i) !== ',' || ctx.inQuote[i]! >= 0) continue;
-      let v = i + 1;
-      while (v < s.endToken && ctx.tag(v) === 'ADV') v++;
-      if ((ctx.tag(v) === 'VERB' || ctx.tag(v) === 'AUX') && !ctx.word(v).endsWith('ing')) return { start: content.start, end: ctx.end(i - 1) };
+  const hi = s.endToken;
+  // The content up to the first comma (outside quotation marks) that `opensRest` accepts, else all of it.
+  const cutAtComma = (opensRest: (next: number) => boolean): CharSpan => {
+    for (let i = first + 1; i + 1 < hi && ctx.start(i) < content.end; i++) {
+      if (ctx.word(i) === ',' && ctx.inQuote[i]! < 0 && opensRest(i + 1)) return { start: content.start, end: Math.max(content.start, ctx.end(i - 1)) };
     }
     return content;
+  };
+  // "Holm, arguing that fares rose, left the board": a participle set off after the subject ends where the predicate comes.
+  if (ctx.word(cueFirst - 1) === ',' && ctx.word(cueFirst).endsWith('ing') && cueFirst - 1 > s.firstToken) {
+    return cutAtComma((next) => {
+      let v = next;
+      while (v < hi && ctx.tag(v) === 'ADV') v++;
+      return (ctx.tag(v) === 'VERB' || ctx.tag(v) === 'AUX') && !ctx.word(v).endsWith('ing');
+    });
   }
   let lo = s.firstToken;
   while (lo < cueFirst && ctx.tag(lo) === 'PUNCT') lo++;
@@ -426,10 +432,5 @@ export function untilMainClause(ctx: AttributionContext, si: number, cueFirst: n
   const participleOpens = lo === cueFirst && ctx.word(lo).endsWith('ing') && ctx.tag(lo) === 'VERB';
   if (!FRONTED_SUBORDINATORS.has(ctx.word(lo)) && !participleOpens) return content;
   for (let i = lo; i < cueFirst; i++) if (ctx.word(i) === ',' && ctx.inQuote[i]! < 0) return content;
-  const hi = s.endToken;
-  for (let i = first + 1; i + 1 < hi && ctx.start(i) < content.end; i++) {
-    if (ctx.word(i) !== ',' || ctx.inQuote[i]! >= 0) continue;
-    if (hasVerbAfter(ctx, i + 1, hi)) return { start: content.start, end: Math.max(content.start, ctx.end(i - 1)) };
-  }
-  return content;
+  return cutAtComma((next) => hasVerbAfter(ctx, next, hi));
 }
