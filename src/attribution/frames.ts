@@ -477,23 +477,16 @@ export function cueFrame(ctx: AttributionContext, si: number, cue: Cue, consumed
       }
     }
   }
-  // "Florida, which he describes as his second home": the relative word and the "as" phrase.
-  if (speaker && !participle && cue.flags.np) {
-    const parts = relativeObjectContent(ctx, si, speaker.first, cue.end, cue.lemma);
+  // A relative clause around the cue: "Florida, which he describes as his second home" gives the relative word and the
+  // "as" phrase; "the vote, which she has said was a mistake, ..." gives the relative clause the cue sits in.
+  if (speaker && !participle) {
+    const relativeObject = cue.flags.np ? relativeObjectContent(ctx, si, speaker.first, cue.end, cue.lemma) : null;
+    const relativeClause = !relativeObject && !post && cue.flags.bare ? relativeContent(ctx, si, speaker.first, cue.end) : null;
+    const parts = relativeObject ?? (relativeClause ? [relativeClause] : null);
     if (parts) {
       const frame = baseFrame(ctx, si, cue, 'post');
       frame.speaker = span(ctx, speaker);
       frame.parts.push(...parts);
-      return frame;
-    }
-  }
-  // "the vote, which she has said was a mistake, ...": the relative clause the cue sits in is the content.
-  if (!post && speaker && !participle && cue.flags.bare) {
-    const relative = relativeContent(ctx, si, speaker.first, cue.end);
-    if (relative) {
-      const frame = baseFrame(ctx, si, cue, 'post');
-      frame.speaker = span(ctx, speaker);
-      frame.parts.push(relative);
       return frame;
     }
   }
